@@ -1,0 +1,1 @@
+"""Tracking dashboard for China's patent commercialisation programme (专利转化运用)."""

@@ -1,0 +1,118 @@
+"""`python -m dashboard`: create and seed a store, rebuild data/ from seeds/, check the data, export figures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.curated import DataFileError
+from dashboard.store import Store, StoreError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what went wrong and exits 2, without a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m dashboard", description=__doc__)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    db_help = "database URL (default: DATABASE_URL, else the embedded SQLite file var/dashboard.sqlite)"
+
+    p = sub.add_parser("init", help="create the store's schema and seed it from data/")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--reset", action="store_true", help="replace the store's contents with data/ even if seeded")
+
+    sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/")
+    sub.add_parser("check", help="validate data/ and seeds/ without touching a store")
+
+    p = sub.add_parser("export", help="write every observation to CSV or XLSX")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--format", choices=("csv", "xlsx"), help="file format (default: from -o's extension, else csv)")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
+    return parser
+
+
+def _init(args) -> int:
+    from dashboard.dataset import load_dataset
+
+    tables = load_dataset()
+    store = Store.open(args.db)
+    try:
+        applied = store.migrate()
+        if store.is_seeded() and not args.reset:
+            print(f"{store.url}: already initialised (schema version {store.schema_version()}, "
+                  f"{store.count('observations')} observations); nothing changed. Use --reset to reseed from data/.")
+            return EXIT_OK
+        counts = store.seed(tables)
+    finally:
+        store.dispose()
+    if applied:
+        print(f"applied schema migrations {', '.join(map(str, applied))}")
+    print(f"{store.url}: seeded " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    return EXIT_OK
+
+
+def _curate(_args) -> int:
+    from dashboard.seeds import curate
+
+    for path in curate():
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _check(_args) -> int:
+    from dashboard.dataset import load_dataset
+
+    tables = load_dataset()
+    print("data/ and seeds/ are valid: " + ", ".join(f"{len(f)} {name}" for name, f in tables.items()))
+    return EXIT_OK
+
+
+def _export(args) -> int:
+    from dashboard.dataset import load_dataset
+    from dashboard.exporting import export_frame, format_for, write_export
+
+    path = Path(args.output)
+    if not path.parent.exists():
+        print(f"error: folder {path.parent} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    fmt = format_for(path, args.format)
+    store = Store.open(args.db)
+    try:
+        store.prepare(load_dataset)
+        observations = store.read("observations")
+    finally:
+        store.dispose()
+    frame = export_frame(observations)
+    try:
+        write_export(frame, path, fmt)
+    except OSError as exc:
+        print(f"error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"wrote {len(frame)} observations to {path} ({fmt})")
+    return EXIT_OK
+
+
+COMMANDS = {"init": _init, "curate": _curate, "check": _check, "export": _export}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DataFileError as exc:
+        print(f"error: the curated data is not valid ({len(exc.problems)} problem(s)):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR

@@ -1,0 +1,83 @@
+"""Periods of a figure: a year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD), never mixed up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PeriodError(ValueError):
+    """A period string that is not YYYY, YYYY-MM or YYYY-MM-DD, or names no real date."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A reporting period. `end` is the last day it covers; sorting is by that day, then by precision."""
+
+    end: dt.date
+    precision: int  # 1 year, 2 month, 3 day
+    text: str
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+    @property
+    def is_full_year(self) -> bool:
+        return self.precision == 1
+
+    @property
+    def fractional_year(self) -> float:
+        """The period's end as a decimal year (2022 → 2022.0 at year end; growth spans use these)."""
+        if self.precision == 1:
+            return float(self.year)
+        start = dt.date(self.year, 1, 1)
+        days = (dt.date(self.year + 1, 1, 1) - start).days
+        return self.year - 1 + ((self.end - start).days + 1) / days
+
+
+def parse_period(text: object) -> Period:
+    """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; raise PeriodError naming what is wrong."""
+    s = str(text).strip() if text is not None else ""
+    m = _PERIOD.match(s)
+    if not m:
+        raise PeriodError(f"period {s!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = int(m[1]), m[2], m[3]
+    try:
+        if month is None:
+            return Period(dt.date(year, 12, 31), 1, s)
+        mo = int(month)
+        if day is None:
+            first_next = dt.date(year + (mo == 12), 1 if mo == 12 else mo + 1, 1)
+            return Period(first_next - dt.timedelta(days=1), 2, s)
+        return Period(dt.date(year, mo, int(day)), 3, s)
+    except ValueError as exc:
+        raise PeriodError(f"period {s!r} is not a real date ({exc})") from None
+
+
+def is_period(text: object) -> bool:
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def period_label(text: str, lang: str) -> str:
+    """A period as people read it: 2023 → '2023年' / '2023'; 2024-09 → '2024年1–9月' for flows is not
+    implied here: a month period is shown as the month it ends in."""
+    p = parse_period(text)
+    if lang == "zh":
+        if p.precision == 1:
+            return f"{p.year}年"
+        if p.precision == 2:
+            return f"{p.year}年{p.end.month}月"
+        return f"{p.year}年{p.end.month}月{p.end.day}日"
+    if p.precision == 1:
+        return str(p.year)
+    if p.precision == 2:
+        return p.end.strftime("%b %Y")
+    return p.end.strftime("%-d %b %Y")

@@ -1,0 +1,188 @@
+"""The store's tables (SQLAlchemy Core). Changes to them are made only through dashboard.migrations."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+institution_types = Table(
+    "institution_types",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name_zh", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("covers", Text),
+    Column("sort_order", Integer, nullable=False),
+)
+
+assumptions = Table(
+    "assumptions",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("text_zh", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("title_en", Text, nullable=False),
+    Column("outlet", Text, nullable=False),
+    Column("outlet_en", Text, nullable=False),
+    Column("published", String(10)),
+    Column("date_note", Text),
+    Column("kind", String(40), nullable=False),
+    Column("language", String(10), nullable=False),
+    Column("url", Text),
+    Column("grade", String(1), nullable=False),
+    Column("reported_by", Text),
+    Column("note", Text),
+    Column("seed_file", Text),
+)
+
+programmes = Table(
+    "programmes",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("name_zh", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("short_zh", Text, nullable=False),
+    Column("short_en", Text, nullable=False),
+    Column("issuer_zh", Text, nullable=False),
+    Column("issuer_en", Text, nullable=False),
+    Column("document_number", Text),
+    Column("issued", String(10)),
+    Column("announced", String(10)),
+    Column("deadline", String(10)),
+    Column("goal_zh", Text, nullable=False),
+    Column("goal_en", Text, nullable=False),
+    Column("source", String(120), ForeignKey("sources.id")),
+    Column("sort_order", Integer, nullable=False),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("name_zh", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("unit", String(20), nullable=False),
+    Column("unit_en", String(40), nullable=False),
+    Column("higher_is_better", Boolean, nullable=False),
+    Column("measure", String(20), nullable=False),
+    Column("institution_types", Text, nullable=False),
+    Column("programme", String(60), ForeignKey("programmes.id"), nullable=False),
+    Column("definition_zh", Text, nullable=False),
+    Column("definition_en", Text, nullable=False),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator", String(60), ForeignKey("indicators.id"), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(20), nullable=False),
+    Column("qualifier", String(20), nullable=False),
+    Column("institution_type", String(40), ForeignKey("institution_types.id"), nullable=False),
+    Column("source", String(120), ForeignKey("sources.id"), nullable=False),
+    Column("grade", String(1), nullable=False),
+    Column("formula", Text),
+    Column("assumption", String(80), ForeignKey("assumptions.id")),
+    Column("where", Text),
+    Column("note", Text),
+    UniqueConstraint("indicator", "period", "institution_type", "source", name="uq_observation_key"),
+)
+
+targets = Table(
+    "targets",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("indicator", String(60), ForeignKey("indicators.id"), nullable=False),
+    Column("institution_type", String(40), ForeignKey("institution_types.id"), nullable=False),
+    Column("programme", String(60), ForeignKey("programmes.id"), nullable=False),
+    Column("comparator", String(10), nullable=False),
+    Column("target_value", Float),
+    Column("unit", String(20), nullable=False),
+    Column("wording_zh", Text, nullable=False),
+    Column("wording_en", Text, nullable=False),
+    Column("deadline", String(10), nullable=False),
+    Column("baseline_period", String(10)),
+    Column("baseline_value", Float),
+    Column("source", String(120), ForeignKey("sources.id"), nullable=False),
+    Column("assumption", String(80), ForeignKey("assumptions.id")),
+    Column("where", Text),
+    Column("note", Text),
+)
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("source", String(120), ForeignKey("sources.id"), nullable=False),
+    Column("programme", String(60), ForeignKey("programmes.id")),
+    Column("institution_type", String(40), ForeignKey("institution_types.id"), nullable=False),
+    Column("topic", String(40), nullable=False),
+    Column("period", String(10)),
+    Column("text_zh", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
+    Column("where", Text),
+)
+
+milestones = Table(
+    "milestones",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("programme", String(60), ForeignKey("programmes.id"), nullable=False),
+    Column("what_zh", Text, nullable=False),
+    Column("what_en", Text, nullable=False),
+    Column("institution_type", String(40), ForeignKey("institution_types.id"), nullable=False),
+    Column("due", String(10), nullable=False),
+    Column("evidence_zh", Text),
+    Column("evidence_en", Text),
+    Column("evidence_source", String(120), ForeignKey("sources.id")),
+    Column("evidence_date", String(10)),
+)
+
+pilots = Table(
+    "pilots",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name_zh", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("province_zh", Text, nullable=False),
+    Column("province_en", Text, nullable=False),
+    Column("programme", String(60), ForeignKey("programmes.id"), nullable=False),
+    Column("approved_since", String(10), nullable=False),
+    Column("longitude", Float, nullable=False),
+    Column("latitude", Float, nullable=False),
+    Column("source", String(120), ForeignKey("sources.id"), nullable=False),
+)
+
+# The curated tables in load order (references point backwards), as in dashboard.curated.TABLES.
+CURATED = {t.name: t for t in (institution_types, assumptions, sources, programmes, indicators, observations,
+                               targets, statements, milestones, pilots)}

@@ -1,0 +1,172 @@
+"""The store: one interface over SQLAlchemy for the embedded SQLite file and a shared PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, create_engine, func, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from dashboard import schema
+from dashboard.migrations import LATEST, MIGRATIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = ROOT / "var" / "dashboard.sqlite"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is meant for the person running the dashboard."""
+
+
+def resolve_url(url: str | None = None) -> str:
+    """--db URL, else DATABASE_URL, else the embedded SQLite file under var/."""
+    url = url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    # Accept the URLs PostgreSQL tools print (postgres://, postgresql://) and use the psycopg 3 driver.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with missing values as None (NaN is not NULL to a database)."""
+    out = []
+    for rec in frame.to_dict(orient="records"):
+        out.append({k: (None if (v is None or (isinstance(v, float) and math.isnan(v))) else v)
+                    for k, v in rec.items()})
+    return out
+
+
+class Store:
+    """Open with `Store.open(url)`; `prepare(tables)` migrates and, on an empty store, seeds it."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return display_url(self.engine.url.render_as_string(hide_password=False))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect (creating the SQLite file's folder when needed); raise StoreError if it cannot."""
+        url = resolve_url(url)
+        shown = display_url(url)
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise StoreError(f"{url!r} is not a database URL (expected e.g. postgresql://user@host/db)") from None
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise StoreError(f"{shown}: only SQLite and PostgreSQL stores are supported")
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            kwargs = {"connect_args": {"connect_timeout": 5}} if parsed.get_backend_name() == "postgresql" else {}
+            engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except NoSuchModuleError:
+            raise StoreError(f"{shown}: no database driver for this URL") from None
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreError(f"cannot open the store at {shown}: {reason}") from None
+        return cls(engine)
+
+    # --- schema -------------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        if not inspect(self.engine).has_table("schema_migrations"):
+            return 0
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(schema.schema_migrations.c.version))).scalar() or 0
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this store has not had yet; return their versions."""
+        applied = []
+        try:
+            with self.engine.begin() as conn:
+                schema.schema_migrations.create(conn, checkfirst=True)
+            current = self.schema_version()
+            if current > LATEST:
+                raise StoreError(f"{self.url} has schema version {current}, newer than this dashboard ({LATEST})")
+            for migration in MIGRATIONS:
+                if migration.version <= current:
+                    continue
+                with self.engine.begin() as conn:
+                    migration.apply(conn)
+                    conn.execute(schema.schema_migrations.insert().values(
+                        version=migration.version, description=migration.description,
+                        applied_at=dt.datetime.now(dt.UTC)))
+                applied.append(migration.version)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot migrate the store at {self.url}: {getattr(exc, 'orig', exc)}") from None
+        return applied
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.CURATED[table])).scalar_one()
+
+    def is_seeded(self) -> bool:
+        return self.schema_version() > 0 and self.count("sources") > 0
+
+    def seed(self, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+        """Replace every curated table with `tables`, all in one transaction (all or nothing)."""
+        counts = {}
+        try:
+            with self.engine.begin() as conn:
+                for table in reversed(schema.CURATED.values()):
+                    conn.execute(table.delete())
+                for name, table in schema.CURATED.items():
+                    rows = _records(tables[name])
+                    if rows:
+                        conn.execute(table.insert(), rows)
+                    counts[name] = len(rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"seeding {self.url} failed, nothing was written: {getattr(exc, 'orig', exc)}") from None
+        return counts
+
+    def prepare(self, tables_loader) -> bool:
+        """Migrate; seed from `tables_loader()` if the store is empty. Returns True when it seeded."""
+        self.migrate()
+        if self.is_seeded():
+            return False
+        self.seed(tables_loader())
+        return True
+
+    def read(self, table: str) -> pd.DataFrame:
+        """One curated table as a DataFrame, with the store's surrogate ids dropped and booleans as bool."""
+        tbl = schema.CURATED[table]
+        try:
+            with self.engine.connect() as conn:
+                frame = pd.read_sql(select(tbl), conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
+        if table == "observations":
+            frame = frame.drop(columns="id")
+        for col in tbl.columns:
+            if col.type.python_type is bool and col.name in frame:
+                frame[col.name] = frame[col.name].astype(bool)
+        return frame
+
+    def read_all(self) -> dict[str, pd.DataFrame]:
+        return {name: self.read(name) for name in schema.CURATED}
+
+    def dispose(self) -> None:
+        self.engine.dispose()
