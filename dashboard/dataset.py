@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.curated import DATA_DIR, GENERATED_FROM_SEEDS, DataFileError, DataProblem, load_all, write_table
+from dashboard.curated import DATA_DIR, GENERATED_FROM_SEEDS, DataFileError, DataProblem, load_all
 from dashboard.seeds import SEEDS_DIR, build_tables, load_seeds
 
 
@@ -41,4 +41,3 @@ def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> dict
     return tables
 
 
-__all__ = ["load_dataset", "stale_tables", "write_table"]

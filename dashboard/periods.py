@@ -64,20 +64,3 @@ def is_period(text: object) -> bool:
     except PeriodError:
         return False
     return True
-
-
-def period_label(text: str, lang: str) -> str:
-    """A period as people read it: 2023 → '2023年' / '2023'; 2024-09 → '2024年1–9月' for flows is not
-    implied here: a month period is shown as the month it ends in."""
-    p = parse_period(text)
-    if lang == "zh":
-        if p.precision == 1:
-            return f"{p.year}年"
-        if p.precision == 2:
-            return f"{p.year}年{p.end.month}月"
-        return f"{p.year}年{p.end.month}月{p.end.day}日"
-    if p.precision == 1:
-        return str(p.year)
-    if p.precision == 2:
-        return p.end.strftime("%b %Y")
-    return p.end.strftime("%-d %b %Y")

@@ -1,0 +1,160 @@
+"""Every label of the interface in Chinese (the default) and English."""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+LABELS: dict[str, dict[str, str]] = {
+    "app_title": {"zh": "专利转化运用跟踪", "en": "Patent commercialisation tracker"},
+    "app_subtitle": {
+        "zh": "专利转化运用专项行动（2023—2025年）及配套方案的目标与进展",
+        "en": "Goals and progress of the 2023–2025 special action on patent commercialisation and its plans",
+    },
+    "page_overview": {"zh": "总览", "en": "Overview"},
+    "page_sources": {"zh": "来源", "en": "Sources"},
+    "language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "institution_type": {"zh": "机构类型", "en": "Institution type"},
+    "filter_all": {"zh": "全部类型", "en": "All types"},
+    "filter_help": {
+        "zh": "筛选作用于所有页面的数据。高校、科研机构的合并口径数据在选择其中任一类型时也会显示，并加以标注。",
+        "en": "The filter governs every figure on every page. Figures published only for universities and "
+              "institutes together also show under either type, marked as combined.",
+    },
+    "store": {"zh": "数据库", "en": "Store"},
+    "store_unavailable": {
+        "zh": "无法打开数据库，页面无法显示数据。",
+        "en": "The store cannot be opened, so no figures can be shown.",
+    },
+    "store_hint": {
+        "zh": "请检查 DATABASE_URL 或 --db 参数，以及 PostgreSQL 服务是否在运行。",
+        "en": "Check DATABASE_URL or the --db option, and whether the PostgreSQL server is running.",
+    },
+    "data_invalid": {
+        "zh": "data/ 或 seeds/ 中的数据文件有误，无法初始化数据库：",
+        "en": "A file in data/ or seeds/ is malformed, so the store cannot be seeded:",
+    },
+    # Overview
+    "targets_heading": {"zh": "2025年目标与最新数据", "en": "2025 targets and the latest figures"},
+    "targets_intro": {
+        "zh": "各计划的目标及其指标的最新公布值。定性目标只规定方向，没有数值。",
+        "en": "Each plan's targets with the latest published value of their indicator. Qualitative targets name "
+              "only a direction, no number.",
+    },
+    "no_targets": {"zh": "所选机构类型没有目标。", "en": "No targets for the selected institution type."},
+    "latest": {"zh": "最新", "en": "Latest"},
+    "no_figure": {"zh": "暂无公布数据", "en": "no figure published"},
+    "target": {"zh": "目标", "en": "Target"},
+    "deadline": {"zh": "期限", "en": "Deadline"},
+    "baseline": {"zh": "基期", "en": "Baseline"},
+    "qualitative": {"zh": "定性目标", "en": "qualitative"},
+    "partial_year": {"zh": "非全年数据", "en": "part of the year"},
+    "combined_figure": {
+        "zh": "该数据为高校和科研机构合并口径，无法拆分。",
+        "en": "This figure covers universities and institutes together and cannot be split.",
+    },
+    "components_figure": {
+        "zh": "目标针对高校和科研机构整体，但数据分别公布：",
+        "en": "The target covers universities and institutes together; figures are published for each:",
+    },
+    "headline_heading": {"zh": "2024年2月27日发布会的主要数据", "en": "Headline figures of the 27 February 2024 announcement"},
+    "headline_contracts": {"zh": "高校专利转让及许可合同", "en": "University patent transfer and licence contracts"},
+    "headline_amount": {"zh": "合同金额", "en": "Value of those contracts"},
+    "from": {"zh": "起点", "en": "from"},
+    "multiple": {"zh": "倍数", "en": "Multiple"},
+    "annual_growth": {"zh": "年均增长", "en": "Annual growth"},
+    "formula": {"zh": "算式", "en": "Formula"},
+    "assumption": {"zh": "假设", "en": "Assumption"},
+    "lower_bounds_note": {
+        "zh": "起止两端均为“多/余”的下限值，倍数和增速为近似值。",
+        "en": "Both ends are lower bounds (“more than”), so the multiple and growth are approximate.",
+    },
+    "series_chart_title": {"zh": "高校专利转让及许可：已公布的各年数据", "en": "University transfers and licences: every published year"},
+    "marker_legend": {
+        "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　橙圈：2024年2月发布会所引数据",
+        "en": "● exact   ▲ lower bound (more than)   ◆ approximate   orange ring: cited at the February 2024 announcement",
+    },
+    "cas_heading": {"zh": "中国科学院存量专利分级分类", "en": "The Chinese Academy of Sciences' stock-patent review"},
+    "cas_dimensions": {"zh": "评估维度", "en": "Assessed on"},
+    "cas_outcomes": {"zh": "处理方式", "en": "Outcomes"},
+    "cas_dimension_list": {"zh": "技术 · 市场 · 法律", "en": "technology · market · law"},
+    "cas_outcome_list": {
+        "zh": "技术保护一批 · 转化运用一批 · 开放许可一批 · 终止维持一批",
+        "en": "protect · commercialise · license openly · stop maintaining",
+    },
+    "pilots_heading": {"zh": "认股权综合服务试点", "en": "Warrant service pilots"},
+    "pilots_map_title": {"zh": "试点所在地", "en": "Where the pilots are"},
+    "timeline_heading": {"zh": "计划与期限", "en": "Plans and deadlines"},
+    "timeline_title": {"zh": "各计划的时间线与里程碑", "en": "Timeline of the plans and their milestones"},
+    "today": {"zh": "今天", "en": "Today"},
+    "issued": {"zh": "印发", "en": "Issued"},
+    "milestone": {"zh": "里程碑", "en": "Milestone"},
+    "evidence": {"zh": "证据", "en": "Evidence"},
+    "no_evidence": {"zh": "尚无记录", "en": "none on record"},
+    "statements_heading": {"zh": "政策要点", "en": "Policy points"},
+    # Sources page
+    "sources_heading": {"zh": "来源与可靠性", "en": "Sources and their reliability"},
+    "sources_intro": {
+        "zh": "每个数据都来自下列来源之一。等级：A 政策原文或公告本身；B 官方发布会或统计公报经全国性媒体报道；"
+              "C 二手转述；D 我们由公布的变化推算（附算式）。",
+        "en": "Every figure comes from one of these sources. Grades: A policy text or the announcement itself; "
+              "B official press conference or bulletin reported by a national outlet; C secondary; "
+              "D derived by us from a stated change (formula shown).",
+    },
+    "figures_from_source": {"zh": "取自该来源的数据", "en": "Figures drawn from this source"},
+    "no_figures_for_filter": {"zh": "所选机构类型下没有取自该来源的数据。", "en": "No figures from this source for the selected type."},
+    "date_unknown": {"zh": "日期未记录", "en": "date not recorded"},
+    "sources_count": {"zh": "共 {n} 个来源，{m} 个数据", "en": "{n} sources, {m} figures"},
+    "grade": {"zh": "等级", "en": "Grade"},
+    "assumptions_heading": {"zh": "假设", "en": "Assumptions"},
+    # table columns
+    "col_indicator": {"zh": "指标", "en": "Indicator"},
+    "col_institution_type": {"zh": "机构类型", "en": "Institution type"},
+    "col_target": {"zh": "目标", "en": "Target"},
+    "col_deadline": {"zh": "期限", "en": "Deadline"},
+    "col_baseline": {"zh": "基期值", "en": "Baseline"},
+    "col_latest": {"zh": "最新值", "en": "Latest value"},
+    "col_latest_period": {"zh": "最新期间", "en": "Latest period"},
+    "col_period": {"zh": "期间", "en": "Period"},
+    "col_value": {"zh": "数值", "en": "Value"},
+    "col_grade": {"zh": "等级", "en": "Grade"},
+    "col_source": {"zh": "来源", "en": "Source"},
+    "col_note": {"zh": "说明", "en": "Note"},
+    "col_where": {"zh": "出处位置", "en": "Where in the source"},
+    "col_programme": {"zh": "计划", "en": "Programme"},
+    "col_pilot": {"zh": "试点", "en": "Pilot"},
+    "col_province": {"zh": "省级行政区", "en": "Province"},
+    "col_approved": {"zh": "批复时间（不早于）", "en": "Approved, not before"},
+    "col_due": {"zh": "期限", "en": "Due"},
+    "col_milestone": {"zh": "里程碑", "en": "Milestone"},
+    "col_evidence": {"zh": "证据", "en": "Evidence"},
+    "col_kind": {"zh": "类型", "en": "Kind"},
+    "col_outlet": {"zh": "发布机构/媒体", "en": "Outlet"},
+    "col_title": {"zh": "标题", "en": "Title"},
+    "col_date": {"zh": "日期", "en": "Date"},
+    "col_figures": {"zh": "数据条数", "en": "Figures"},
+    "source_line": {"zh": "来源：", "en": "Source: "},
+    "sources_line": {"zh": "来源：", "en": "Sources: "},
+    "kind_policy_text": {"zh": "政策文件", "en": "policy text"},
+    "kind_press_conference": {"zh": "官方发布会", "en": "official press conference"},
+    "kind_statistical_bulletin": {"zh": "统计公报/调查报告", "en": "statistical bulletin or survey"},
+    "kind_press_report": {"zh": "媒体报道", "en": "press report"},
+    "kind_official_explainer": {"zh": "官方解读", "en": "official explainer"},
+    "q_more_than": {"zh": "下限（多/余/超）", "en": "lower bound"},
+    "q_approx": {"zh": "约数", "en": "approximate"},
+    "q_exact": {"zh": "确数", "en": "exact"},
+    "derived": {"zh": "推算", "en": "derived"},
+    "reported_by": {"zh": "报道", "en": "Reported by"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The label `key` in `lang`, with `{name}` placeholders filled from `values`."""
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text
+
+
+def pick(row: object, field: str, lang: str) -> str:
+    """A bilingual data field: row['name_zh'] or row['name_en']."""
+    return row[f"{field}_{lang}"]

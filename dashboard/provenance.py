@@ -1,0 +1,44 @@
+"""Where a figure comes from, in words: the source line under every chart and table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from dashboard.formatting import format_period
+from dashboard.i18n import t
+
+
+def cite(source: pd.Series | dict, lang: str) -> str:
+    """One source as a short citation: outlet, title, date, grade."""
+    outlet = source["outlet"] if lang == "zh" else source["outlet_en"]
+    title = source["title"] if lang == "zh" else source["title_en"]
+    published = source.get("published")
+    date = format_period(published, lang, "stock") if isinstance(published, str) and published else t(
+        "date_unknown", lang)
+    date = date.replace("月末", "月").replace("end of ", "")  # a publication month is not a stock's month end
+    if lang == "zh":
+        return f"{outlet}《{title}》，{date}，{source['grade']}级"
+    return f"{outlet}, “{title}”, {date}, grade {source['grade']}"
+
+
+def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
+    """'来源：…；…' for the distinct sources among `source_ids`, newest first."""
+    ids = list(dict.fromkeys(s for s in source_ids if isinstance(s, str) and s))
+    if not ids:
+        return ""
+    chosen = sources.set_index("id").loc[ids].reset_index()
+    chosen = chosen.sort_values("published", ascending=False, na_position="last", kind="stable")
+    citations = [cite(row, lang) for _, row in chosen.iterrows()]
+    sep = "；" if lang == "zh" else "; "
+    key = "source_line" if len(citations) == 1 else "sources_line"
+    return t(key, lang) + sep.join(citations)
+
+
+def assumption_text(assumption_id: object, assumptions: pd.DataFrame, lang: str) -> str | None:
+    """The text of an assumption, or None when the figure rests on none."""
+    if not isinstance(assumption_id, str) or not assumption_id:
+        return None
+    row = assumptions.set_index("id").loc[assumption_id]
+    return row[f"text_{lang}"]

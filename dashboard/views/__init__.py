@@ -1,0 +1,1 @@
+"""The dashboard's pages: each reads the view, calls the core and lays out the result."""
