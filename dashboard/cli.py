@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard.curated import DataFileError
+from dashboard.curated import DATA_DIR, DataFileError
+from dashboard.seeds import SEEDS_DIR
 from dashboard.store import Store, StoreError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -20,6 +21,11 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+def _add_dirs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="curated tables (default: data/)")
+    parser.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR, help="source documents (default: seeds/)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -29,9 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create the store's schema and seed it from data/")
     p.add_argument("--db", metavar="URL", help=db_help)
     p.add_argument("--reset", action="store_true", help="replace the store's contents with data/ even if seeded")
+    _add_dirs(p)
 
-    sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/")
-    sub.add_parser("check", help="validate data/ and seeds/ without touching a store")
+    _add_dirs(sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/"))
+    _add_dirs(sub.add_parser("check", help="validate data/ and seeds/ without touching a store"))
 
     p = sub.add_parser("export", help="write every observation to CSV or XLSX")
     p.add_argument("--db", metavar="URL", help=db_help)
@@ -43,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _init(args) -> int:
     from dashboard.dataset import load_dataset
 
-    tables = load_dataset()
+    tables = load_dataset(args.data_dir, args.seeds_dir)
     store = Store.open(args.db)
     try:
         applied = store.migrate()
@@ -60,18 +67,18 @@ def _init(args) -> int:
     return EXIT_OK
 
 
-def _curate(_args) -> int:
+def _curate(args) -> int:
     from dashboard.seeds import curate
 
-    for path in curate():
+    for path in curate(args.data_dir, args.seeds_dir):
         print(f"wrote {path}")
     return EXIT_OK
 
 
-def _check(_args) -> int:
+def _check(args) -> int:
     from dashboard.dataset import load_dataset
 
-    tables = load_dataset()
+    tables = load_dataset(args.data_dir, args.seeds_dir)
     print("data/ and seeds/ are valid: " + ", ".join(f"{len(f)} {name}" for name, f in tables.items()))
     return EXIT_OK
 

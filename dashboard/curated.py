@@ -304,20 +304,18 @@ def check_consistency(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR
     for table in ("observations", "targets"):
         frame = tables[table]
         file = _display(data_dir / f"{table}.csv")
-        for rec in frame.itertuples(index=False):
-            if rec.indicator not in indicators.index:
+        for _, rec in frame.iterrows():
+            if rec["indicator"] not in indicators.index:
                 continue  # reported by check_references
-            ind = indicators.loc[rec.indicator]
-            if rec.unit != ind["unit"]:
-                problems.append(
-                    _problem(file, f"unit {rec.unit!r} is not {rec.indicator}'s canonical unit {ind['unit']!r}",
-                             rec._row, "unit")
-                )
-            if rec.institution_type not in str(ind["institution_types"]).split(";"):
-                problems.append(
-                    _problem(file, f"{rec.indicator} is not published for institution type {rec.institution_type!r}"
-                             f" (its types: {ind['institution_types']})", rec._row, "institution_type")
-                )
+            ind = indicators.loc[rec["indicator"]]
+            if rec["unit"] != ind["unit"]:
+                problems.append(_problem(
+                    file, f"unit {rec['unit']!r} is not {rec['indicator']}'s canonical unit {ind['unit']!r}",
+                    rec["_row"], "unit"))
+            if rec["institution_type"] not in str(ind["institution_types"]).split(";"):
+                problems.append(_problem(
+                    file, f"{rec['indicator']} is not published for institution type {rec['institution_type']!r}"
+                    f" (its types: {ind['institution_types']})", rec["_row"], "institution_type"))
     return problems
 
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import Engine, create_engine, func, inspect, select
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -39,6 +39,13 @@ def display_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<unparseable database URL>"
+
+
+def _sqlite_enforce_foreign_keys(dbapi_connection, _record) -> None:
+    # SQLite checks foreign keys only when asked to, per connection; PostgreSQL always does.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -80,6 +87,8 @@ class Store:
         try:
             kwargs = {"connect_args": {"connect_timeout": 5}} if parsed.get_backend_name() == "postgresql" else {}
             engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+            if parsed.get_backend_name() == "sqlite":
+                event.listen(engine, "connect", _sqlite_enforce_foreign_keys)
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except NoSuchModuleError:

@@ -18,3 +18,23 @@ def build_store(url: str) -> Store:
     store.migrate()
     store.seed(load_dataset())
     return store
+
+
+def copy_dataset(folder: Path) -> tuple[Path, Path]:
+    """A writable copy of data/ and seeds/ for tests that break a file on purpose."""
+    import shutil
+
+    from dashboard.curated import DATA_DIR
+    from dashboard.seeds import SEEDS_DIR
+
+    data_dir, seeds_dir = folder / "data", folder / "seeds"
+    shutil.copytree(DATA_DIR, data_dir)
+    shutil.copytree(SEEDS_DIR, seeds_dir)
+    return data_dir, seeds_dir
+
+
+def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Edit a copied file; fail loudly if `old` is not there, so a test never breaks nothing."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

@@ -1,0 +1,94 @@
+"""Periods, units and how figures are written: tables of cases."""
+
+import datetime as dt
+
+import pytest
+
+from dashboard.formatting import format_period, format_value
+from dashboard.periods import PeriodError, parse_period
+from dashboard.units import UnitError, convert
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "precision"),
+    [
+        ("2023", dt.date(2023, 12, 31), 1),
+        ("2024-02", dt.date(2024, 2, 29), 2),
+        ("2023-02", dt.date(2023, 2, 28), 2),
+        ("2024-12", dt.date(2024, 12, 31), 2),
+        ("2024-04-24", dt.date(2024, 4, 24), 3),
+    ],
+)
+def test_periods_parse_to_their_last_day(text, end, precision):
+    period = parse_period(text)
+    assert (period.end, period.precision, period.is_full_year) == (end, precision, precision == 1)
+
+
+@pytest.mark.parametrize("text", ["", "2023年", "23", "2023-13", "2023-02-30", "2023/06", "2023-6", None, "2023-06-1"])
+def test_malformed_periods_are_refused(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)
+
+
+def test_a_part_of_a_year_sorts_before_the_full_year_and_after_earlier_months():
+    periods = sorted(parse_period(p) for p in ["2024", "2024-09", "2023", "2024-04-24"])
+    assert [p.text for p in periods] == ["2023", "2024-04-24", "2024-09", "2024"]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "canonical", "expected"),
+    [
+        (2.1, "万项", "项", 21000),
+        (1, "万亿元", "亿元", 10000),
+        (1101000, "万元", "亿元", 110.1),
+        (110.1, "亿元", "亿元", 110.1),
+        (13.38, "％", "%", 13.38),
+        (45, "万家", "家", 450000),
+        (134.9, "万件", "件", 1349000),
+    ],
+)
+def test_values_convert_to_the_canonical_unit(value, unit, canonical, expected):
+    assert convert(value, unit, canonical) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("unit", "canonical"), [("件", "项"), ("万次", "件"), ("亿元", "%"), ("台", "台"), ("", "件")])
+def test_units_that_cannot_convert_are_refused(unit, canonical):
+    with pytest.raises(UnitError):
+        convert(1, unit, canonical)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "qualifier", "lang", "expected"),
+    [
+        (21000, "项", "more_than", "zh", "2.1万项以上"),
+        (21000, "项", "more_than", "en", "more than 21,000 contracts"),
+        (60000, "件", "approx", "zh", "约6万件"),
+        (60000, "件", "approx", "en", "about 60,000 contracts"),
+        (110.1, "亿元", "exact", "zh", "110.1亿元"),
+        (110.1, "亿元", "exact", "en", "CNY 11.01 bn"),
+        (3828.7, "亿元", "exact", "zh", "3828.7亿元"),
+        (10000, "亿元", "exact", "zh", "1万亿元"),
+        (10000, "亿元", "exact", "en", "CNY 1,000 bn"),
+        (13.38, "%", "exact", "en", "13.38%"),
+        (2357, "项", "exact", "zh", "2357项"),
+        (1349000, "件", "exact", "zh", "134.9万件"),
+    ],
+)
+def test_values_read_as_people_write_them(value, unit, qualifier, lang, expected):
+    assert format_value(value, unit, qualifier, lang, "contracts") == expected
+
+
+@pytest.mark.parametrize(
+    ("period", "lang", "measure", "expected"),
+    [
+        ("2024-09", "zh", "flow", "2024年1—9月"),
+        ("2024-09", "en", "flow", "Jan–Sep 2024"),
+        ("2025-06", "zh", "stock", "2025年6月末"),
+        ("2025-06", "en", "stock", "end of Jun 2025"),
+        ("2023", "zh", "flow", "2023年"),
+        ("2024-04-24", "zh", "cumulative", "2024年4月24日"),
+        ("2024-04-24", "en", "cumulative", "24 Apr 2024"),
+    ],
+)
+def test_periods_read_as_people_say_them(period, lang, measure, expected):
+    assert format_period(period, lang, measure) == expected
