@@ -5,6 +5,7 @@ Nothing here is skipped: without /usr/bin/chromium the tests fail (``bash script
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -73,7 +74,9 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], health_url: str, log_p
             )
         if _health_ok(health_url):
             return
-        time.sleep(0.2)  # poll interval of this health-poll loop only
+        # Wait a moment for the process to exit, which is also this loop's poll interval.
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=0.2)
     pytest.fail(
         f"streamlit did not answer {health_url} within {STARTUP_TIMEOUT_S:.0f}s; log tail:\n{_tail(log_path)}",
         pytrace=False,

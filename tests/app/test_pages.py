@@ -1,0 +1,101 @@
+"""Every page through streamlit.testing's AppTest: each language and institution type, the filter and the
+language switch driving what is shown, and a clear banner when the store cannot be opened."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.filters import ALL_TYPES
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+PAGES = ["views/overview.py", "views/sources.py"]
+CHOICES = [ALL_TYPES, "university", "research_institute", "university_and_institute", "enterprise"]
+
+
+@pytest.fixture
+def app(seeded_sqlite_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", seeded_sqlite_url)
+
+    def open_app(lang="zh", choice=None, page=None) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=90)
+        at.query_params["lang"] = lang
+        if choice:
+            at.query_params["type"] = choice
+        at.run()
+        if page and page != PAGES[0]:
+            at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_app
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("choice", CHOICES)
+def test_every_page_renders_for_each_language_and_type(app, page, lang, choice):
+    at = app(lang, choice, page)
+    assert at.selectbox(key="institution_type").value == choice
+    expected_title = {"zh": ("专利转化运用跟踪", "来源与可靠性"), "en": ("Patent commercialisation tracker",
+                                                               "Sources and their reliability")}[lang]
+    assert at.title[0].value == expected_title[PAGES.index(page)]
+    source_prefix = "来源：" if lang == "zh" else "Source"
+    assert any(c.startswith(source_prefix) for c in _captions(at)) or page == PAGES[1]
+    if page == PAGES[0]:
+        charts = at.get("plotly_chart")
+        assert charts, "the overview always shows the timeline"
+        # every chart is followed by the line naming its sources
+        assert sum(c.startswith(source_prefix) for c in _captions(at)) >= len(charts)
+
+
+def test_the_filter_changes_what_the_overview_shows(app):
+    at = app("zh")
+    everything = {m.label: m.value for m in at.metric}
+    assert any(label.startswith("2018") for label in everything)  # the announcement's headline figures
+    at.selectbox(key="institution_type").set_value("enterprise").run()
+    enterprise = [m.value for m in at.metric]
+    subheaders = [s.value for s in at.subheader]
+    assert len(enterprise) < len(everything)
+    assert "认股权综合服务试点" in subheaders and "中国科学院存量专利分级分类" not in subheaders
+    assert not any(m.label.startswith("2018") for m in at.metric)
+    assert at.query_params["type"] == "enterprise"
+    at.selectbox(key="institution_type").set_value("research_institute").run()
+    assert "中国科学院存量专利分级分类" in [s.value for s in at.subheader]
+    assert "认股权综合服务试点" not in [s.value for s in at.subheader]
+
+
+def test_a_combined_target_under_one_type_shows_only_that_types_figure(app):
+    at = app("en", "university")
+    labels = [m.label for m in at.metric]
+    assert any(label.startswith("Universities · Latest") for label in labels)
+    assert not any(label.startswith("Research institutes") for label in labels)
+
+
+def test_the_language_switch_changes_every_label(app):
+    at = app("zh")
+    assert at.title[0].value == "专利转化运用跟踪"
+    at.radio(key="lang").set_value("en").run()
+    assert at.title[0].value == "Patent commercialisation tracker"
+    assert at.selectbox(key="institution_type").label == "Institution type"
+    assert [h.value for h in at.header][0] == "2025 targets and the latest figures"
+    assert not any("目标" in m.label for m in at.metric)
+
+
+def test_the_sources_page_lists_fewer_sources_under_one_type(app):
+    everything = app("zh", ALL_TYPES, PAGES[1])
+    enterprise = app("zh", "enterprise", PAGES[1])
+    assert 0 < len(enterprise.expander) < len(everything.expander)
+    assert all(e.label.startswith("[") for e in everything.expander)  # each starts with its grade
+
+
+def test_an_unavailable_store_shows_a_banner_not_a_traceback(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    at = AppTest.from_file(APP, default_timeout=90).run()
+    assert not at.exception
+    assert "无法打开数据库" in at.error[0].value and "127.0.0.1:1" in at.error[0].value
+    assert not at.get("plotly_chart")
