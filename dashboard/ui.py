@@ -101,6 +101,10 @@ def caption_sources(source_ids, view: View) -> None:
         st.caption(line)
 
 
-def show_table(frame: pd.DataFrame) -> None:
-    """A table with readable column names, no index; text is shown as text, never as HTML."""
-    st.dataframe(frame, hide_index=True, width="stretch")
+def show_table(frame: pd.DataFrame, wrap_text: bool = False) -> None:
+    """A table with readable column names, no index, all rows shown; text is shown as text, never as HTML.
+    `wrap_text` lays out a static table whose long cells wrap instead of being cut."""
+    if wrap_text:
+        st.table(frame, hide_index=True, border="horizontal")
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch", height="content")

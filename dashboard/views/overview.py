@@ -106,5 +106,5 @@ if "enterprise" in shown:
 st.header(t("timeline_heading", lang))
 spans, milestones = overview.timeline_frames(tables, view.choice, lang)
 st.plotly_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()))
-ui.show_table(overview.milestones_table(milestones, lang))
+ui.show_table(overview.milestones_table(milestones, lang), wrap_text=True)
 ui.caption_sources([*tables["programmes"]["source"], *milestones["evidence_source"].dropna()], view)

@@ -29,8 +29,8 @@ for _, source in summaries.iterrows():
             st.caption(t("no_figures_for_filter", lang))
         else:
             st.markdown(f"**{t('figures_from_source', lang)}**")
-            ui.show_table(figures)
+            ui.show_table(figures, wrap_text=True)
 
 st.header(t("assumptions_heading", lang))
 ui.show_table(tables["assumptions"][["id", f"text_{lang}"]].rename(
-    columns={"id": "ID", f"text_{lang}": t("assumption", lang)}))
+    columns={"id": "ID", f"text_{lang}": t("assumption", lang)}), wrap_text=True)
