@@ -9,7 +9,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -34,13 +33,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         if len(relative.parts) > 1 and relative.parts[0] in TIER_MARKERS:
             item.add_marker(TIER_MARKERS[relative.parts[0]])
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that was free a moment ago."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------------
@@ -93,6 +85,8 @@ def postgres_server() -> Iterator[str]:
     if result.returncode != 0:
         shutil.rmtree(base, ignore_errors=True)
         pytest.fail(f"initdb failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+
+    from tests.fixtures import free_port
 
     port = free_port()
     options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off"

@@ -8,6 +8,15 @@ from dashboard.dataset import load_dataset
 from dashboard.store import Store
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def sqlite_url(folder: Path, name: str = "fixture.sqlite") -> str:
     return f"sqlite:///{folder / name}"
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.fixtures import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,12 +41,6 @@ def artifacts_dir() -> Path:
     path = REPO_ROOT / "test-artifacts"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _tail(path: Path, lines: int = 40) -> str:
@@ -86,7 +81,7 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], health_url: str, log_p
 @pytest.fixture(scope="session")
 def streamlit_app(seeded_sqlite_url: str, artifacts_dir: Path) -> Iterator[str]:
     """``streamlit run dashboard/app.py`` on a free port against the seeded SQLite store; yields its base URL."""
-    port = _free_port()
+    port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path = artifacts_dir / "streamlit.log"
     env = {**os.environ, "DATABASE_URL": seeded_sqlite_url}
