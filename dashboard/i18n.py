@@ -146,6 +146,21 @@ LABELS: dict[str, dict[str, str]] = {
     "q_exact": {"zh": "确数", "en": "exact"},
     "derived": {"zh": "推算", "en": "derived"},
     "reported_by": {"zh": "报道", "en": "Reported by"},
+    # Progress
+    "status_achieved": {"zh": "已实现", "en": "Target achieved"},
+    "status_on_track": {"zh": "进度正常", "en": "On track"},
+    "status_acceleration_needed": {"zh": "需加速", "en": "Acceleration needed"},
+    "status_limited_progress": {"zh": "进展有限", "en": "Limited progress"},
+    "status_deterioration": {"zh": "倒退", "en": "Deterioration"},
+    "status_not_enough_data": {"zh": "数据不足", "en": "Not enough data"},
+    "status_trend_marked": {"zh": "明显改善", "en": "Improving markedly"},
+    "status_trend_moderate": {"zh": "温和改善", "en": "Improving moderately"},
+    "status_trend_flat": {"zh": "基本持平", "en": "Flat"},
+    "status_trend_worse": {"zh": "恶化", "en": "Worsening"},
+    "trend_grade_suffix": {"zh": "（趋势评级）", "en": " (trend grade)"},
+    "at_least": {"zh": "至少“{status}”", "en": "at least “{status}”"},
+    "col_status": {"zh": "状态", "en": "Status"},
+    "col_progress": {"zh": "进度", "en": "Progress"},
 }
 
 

@@ -1,12 +1,15 @@
 """Versioned schema migrations. Each runs once, in order, in its own transaction, and is recorded in
-`schema_migrations`. Never edit a migration that has shipped: add the next one."""
+`schema_migrations`. Never edit a migration that has shipped: add the next one.
+
+Migration 1 creates the tables as `dashboard.schema` describes them now, so every later migration must
+also be safe on a store that migration 1 made after the change (check before altering)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect
 
 from dashboard import schema
 
@@ -29,9 +32,16 @@ def _v2_observation_lookup_index(conn: Connection) -> None:
     )
 
 
+def _v3_milestone_completion(conn: Connection) -> None:
+    # Stores made before this migration lack the column; stores made by migration 1 since then have it.
+    if "evidence_complete" not in {c["name"] for c in inspect(conn).get_columns("milestones")}:
+        conn.exec_driver_sql("ALTER TABLE milestones ADD COLUMN evidence_complete BOOLEAN NOT NULL DEFAULT false")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables),
     Migration(2, "index observations by indicator and institution type", _v2_observation_lookup_index),
+    Migration(3, "milestones record whether the evidence shows them met", _v3_milestone_completion),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -162,6 +163,7 @@ milestones = Table(
     Column("what_en", Text, nullable=False),
     Column("institution_type", String(40), ForeignKey("institution_types.id"), nullable=False),
     Column("due", String(10), nullable=False),
+    Column("evidence_complete", Boolean, nullable=False, server_default=false()),
     Column("evidence_zh", Text),
     Column("evidence_en", Text),
     Column("evidence_source", String(120), ForeignKey("sources.id")),
