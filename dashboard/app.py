@@ -16,6 +16,11 @@ from dashboard.i18n import t  # noqa: E402
 VIEWS = Path(__file__).resolve().parent / "views"
 PAGES = (
     ("overview", "page_overview", ":material/dashboard:"),
+    ("targets", "page_targets", ":material/flag:"),
+    ("universities", "page_universities", ":material/school:"),
+    ("enterprises", "page_enterprises", ":material/factory:"),
+    ("finance", "page_finance", ":material/account_balance:"),
+    ("milestones", "page_milestones", ":material/event:"),
     ("sources", "page_sources", ":material/menu_book:"),
 )
 
@@ -26,4 +31,5 @@ navigation = st.navigation([
     st.Page(VIEWS / f"{name}.py", title=t(label, view.lang), icon=icon, url_path=name, default=(i == 0))
     for i, (name, label, icon) in enumerate(PAGES)
 ])
+ui.show_notices()
 navigation.run()

@@ -15,6 +15,29 @@ FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans
 # Colour-blind-safe palette (Okabe–Ito); marks also differ in shape, so colour is never the only cue.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 QUALIFIER_SYMBOL = {"exact": "circle", "more_than": "triangle-up", "approx": "diamond"}
+# Each status has a colour, a Streamlit badge colour and an icon: words and icon carry it, never colour alone.
+STATUS_STYLE = {
+    "achieved": ("#1a7f37", "green", ":material/check_circle:"),
+    "on_track": ("#2da44e", "green", ":material/trending_up:"),
+    "acceleration_needed": ("#9a6700", "orange", ":material/speed:"),
+    "limited_progress": ("#bc4c00", "orange", ":material/trending_flat:"),
+    "deterioration": ("#cf222e", "red", ":material/trending_down:"),
+    "not_enough_data": ("#6e7781", "gray", ":material/help:"),
+    "trend_marked": ("#2da44e", "green", ":material/trending_up:"),
+    "trend_moderate": ("#9a6700", "orange", ":material/north_east:"),
+    "trend_flat": ("#bc4c00", "orange", ":material/trending_flat:"),
+    "trend_worse": ("#cf222e", "red", ":material/trending_down:"),
+}
+
+
+# Milestone states differ in shape as well as colour.
+MILESTONE_STYLE = {"done": ("#1a7f37", "circle"), "due": ("#0072B2", "diamond-open"), "overdue": ("#cf222e", "x")}
+
+
+def _symbol(qualifier: str, period: str, measure: str) -> str:
+    """A qualifier's marker, hollow for a part-year figure of a flow (never compared with full years)."""
+    partial = measure == "flow" and not parse_period(period).is_full_year
+    return QUALIFIER_SYMBOL[qualifier] + ("-open" if partial else "")
 
 
 def plot_date(period: str) -> pd.Timestamp:
@@ -74,7 +97,9 @@ def series_figure(observations: pd.DataFrame, indicator: pd.Series, type_names: 
         fig.add_trace(go.Scatter(
             x=group["date"], y=group["value"], mode="lines+markers", name=type_names.get(type_id, type_id),
             showlegend=len(groups) > 1, line={"color": colour, "width": 2, "dash": "dot"},
-            marker={"size": 12, "symbol": [QUALIFIER_SYMBOL[q] for q in group["qualifier"]], "color": colour,
+            marker={"size": 12, "color": colour,
+                    "symbol": [_symbol(q, p, indicator["measure"]) for q, p in zip(group["qualifier"], group["period"],
+                                                                                   strict=True)],
                     "line": {"width": [3 if s == highlight_source else 0 for s in group["source"]],
                              "color": "#D55E00"}},
             text=hover, hovertemplate="%{text}<extra></extra>",
@@ -101,17 +126,102 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
             hovertemplate=f"{span.name}<br>{start_text} → {end_text}<extra></extra>",
         ))
     if not milestones.empty:
-        evidence = [e if isinstance(e, str) and e else t("no_evidence", lang) for e in milestones["evidence"]]
-        fig.add_trace(go.Scatter(
-            x=milestones["due_date"], y=milestones["label"], mode="markers", name=t("milestone", lang),
-            marker={"symbol": "diamond", "size": 15, "color": "#000", "line": {"color": "white", "width": 1.5}},
-            text=[f"{w}<br>{t('deadline', lang)}: {d:%Y-%m-%d}<br>{t('evidence', lang)}: {e}"
-                  for w, d, e in zip(milestones["what"], milestones["due_date"], evidence, strict=True)],
-            hovertemplate="%{text}<extra></extra>",
-        ))
+        milestones = milestones.assign(evidence=[e if isinstance(e, str) and e else t("no_evidence", lang)
+                                                 for e in milestones["evidence"]])
+        groups = milestones.groupby("state", sort=False) if "state" in milestones else [(None, milestones)]
+        for state, group in groups:
+            colour, symbol = MILESTONE_STYLE.get(state, ("#000", "diamond"))
+            fig.add_trace(go.Scatter(
+                x=group["due_date"], y=group["label"], mode="markers",
+                name=t(f"milestone_{state}", lang) if state else t("milestone", lang),
+                marker={"symbol": symbol, "size": 15, "color": colour, "line": {"color": colour, "width": 2}},
+                text=[f"{w}<br>{t('deadline', lang)}: {d:%Y-%m-%d}<br>{t('evidence', lang)}: {e}"
+                      for w, d, e in zip(group["what"], group["due_date"], group["evidence"], strict=True)],
+                hovertemplate="%{text}<extra></extra>",
+            ))
     fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line={"color": "#D55E00", "dash": "dash", "width": 2})
     fig.add_annotation(x=pd.Timestamp(today), y=1.02, yref="paper", text=t("today", lang), showarrow=False,
                        font={"color": "#D55E00"})
     fig.update_xaxes(type="date", range=[pd.Timestamp("2021-01-01"), pd.Timestamp(right_edge)])
     fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
     return _layout(fig, t("timeline_title", lang), height=120 + 48 * len(spans))
+
+
+def trajectory_figure(item, lang: str) -> go.Figure:
+    """One target's trajectory: published figures (part-year ones hollow), the baseline, the target at its
+    deadline, the path needed to reach it and the projection at the current pace."""
+    a, indicator = item.assessment, item.indicator
+    unit_en = indicator["unit_en"]
+    colour = STATUS_STYLE[a.status][0]
+    fig = go.Figure()
+
+    def value_text(v: float) -> str:
+        return format_value(v, indicator["unit"], "exact", lang, unit_en)
+
+    obs = item.observations.copy()
+    if not obs.empty:
+        obs["date"] = obs["period"].map(plot_date)
+        obs = obs.sort_values("date")
+        full = obs[obs["period"].map(lambda p: parse_period(p).is_full_year)]
+        partial = obs.drop(full.index)
+        for frame, name, open_marker in ((full, t("series_observed", lang), False),
+                                          (partial, t("series_partial", lang), True)):
+            if frame.empty:
+                continue
+            fig.add_trace(go.Scatter(
+                x=frame["date"], y=frame["value"], name=name, mode="lines+markers" if not open_marker else "markers",
+                line={"color": "#0072B2", "width": 2},
+                marker={"size": 11, "color": "#0072B2",
+                        "symbol": [QUALIFIER_SYMBOL[q] + ("-open" if open_marker else "") for q in frame["qualifier"]]},
+                text=[f"{format_period(p, lang, indicator['measure'])}: "
+                      f"{format_value(v, indicator['unit'], q, lang, unit_en)}"
+                      for p, v, q in zip(frame["period"], frame["value"], frame["qualifier"], strict=True)],
+                hovertemplate="%{text}<extra></extra>",
+            ))
+    deadline_x = pd.Timestamp(a.deadline_year, 7, 1)
+    if a.base_value is not None and a.base_period:
+        fig.add_trace(go.Scatter(
+            x=[plot_date(a.base_period)], y=[a.base_value], name=t("series_baseline", lang), mode="markers",
+            marker={"size": 14, "symbol": "square", "color": "#555"},
+            hovertemplate=f"{t('series_baseline', lang)} {a.base_period}: {value_text(a.base_value)}<extra></extra>",
+        ))
+    if a.target_value is not None:
+        fig.add_trace(go.Scatter(
+            x=[deadline_x], y=[a.target_value], name=t("series_target", lang), mode="markers",
+            marker={"size": 20, "symbol": "star", "color": "#E69F00", "line": {"color": "#333", "width": 1}},
+            hovertemplate=f"{t('series_target', lang)} {a.deadline_year}: {value_text(a.target_value)}<extra></extra>",
+        ))
+        if a.base_value is not None and a.base_period and a.required_growth is not None:
+            t0 = int(a.base_period[:4])
+            years = list(range(t0, a.deadline_year + 1))
+            if a.growth_model == "compound":
+                path = [a.base_value * (1 + a.required_growth) ** (y - t0) for y in years]
+            else:
+                path = [a.base_value + a.required_growth * (y - t0) for y in years]
+            fig.add_trace(go.Scatter(
+                x=[pd.Timestamp(y, 7, 1) for y in years], y=path, name=t("series_required", lang), mode="lines",
+                line={"color": "#999", "dash": "dot", "width": 2}, hoverinfo="skip",
+            ))
+    if a.projection is not None and a.latest_period and a.kind == "numeric":
+        fig.add_trace(go.Scatter(
+            x=[plot_date(a.latest_period), deadline_x], y=[a.latest_value, a.projection],
+            name=t("series_projection", lang), mode="lines+markers",
+            line={"color": colour, "dash": "dash", "width": 2}, marker={"symbol": "circle-open", "size": 10},
+            hovertemplate=f"{t('series_projection', lang)} {a.deadline_year}: {value_text(a.projection)}<extra></extra>",
+        ))
+    unit = indicator["unit"] if lang == "zh" else unit_en
+    fig.update_yaxes(rangemode="tozero", title={"text": unit})
+    fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
+    title = t("trajectory_title", lang, name=indicator[f"name_{lang}"])
+    return _layout(fig, wrap(title, 60), height=430)
+
+
+def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:
+    """Horizontal bars, one per stage (columns: label, value, text), in the order given, top to bottom."""
+    fig = go.Figure(go.Bar(
+        x=stages["value"], y=stages["label"], orientation="h", text=stages["text"], textposition="outside",
+        marker={"color": PALETTE[: len(stages)]}, hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False,
+    ))
+    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
+    fig.update_xaxes(showticklabels=False, showgrid=False, range=[0, float(stages["value"].max()) * 1.45])
+    return _layout(fig, title, height=110 + 62 * len(stages))

@@ -37,6 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reset", action="store_true", help="replace the store's contents with data/ even if seeded")
     _add_dirs(p)
 
+    p = sub.add_parser("status", help="one row per target: latest figure, target, deadline, progress, status")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--institution-type", default="all", metavar="TYPE",
+                   help="all (every figure), university, research_institute, university_and_institute, enterprise")
+    p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+
     _add_dirs(sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/"))
     _add_dirs(sub.add_parser("check", help="validate data/ and seeds/ without touching a store"))
 
@@ -108,7 +115,45 @@ def _export(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": _init, "curate": _curate, "check": _check, "export": _export}
+def _status(args) -> int:
+    import datetime as dt
+
+    from dashboard.dataset import load_dataset
+    from dashboard.filters import filter_choices
+    from dashboard.i18n import LANGUAGES
+    from dashboard.targets import assess_targets, readable_status_table, status_frame
+
+    if args.lang not in LANGUAGES:
+        print(f"error: unknown language {args.lang!r}; use one of: {', '.join(LANGUAGES)}", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store.open(args.db)
+    try:
+        store.prepare(load_dataset)
+        tables = store.read_all()
+    finally:
+        store.dispose()
+    choices = filter_choices(tables["institution_types"])
+    if args.institution_type not in choices:
+        print(f"error: unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    items = assess_targets(tables, args.institution_type, dt.date.today())
+    if args.format == "table":
+        types = tables["institution_types"]
+        names = dict(zip(types["id"], types[f"name_{args.lang}"], strict=True))
+        readable = readable_status_table(items, names, args.lang)
+        readable.insert(0, "indicator", status_frame(items, args.lang)["indicator"])
+        print(readable.to_string(index=False))
+        return EXIT_OK
+    frame = status_frame(items, args.lang)
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    else:
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {"init": _init, "status": _status, "curate": _curate, "check": _check, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-ALL_TYPES = "all_types"  # the filter's "all": every figure, national ones included
+ALL_TYPES = "all"  # the filter's "all": every figure, national (全国) ones included; not a type to narrow to
 COMBINED = "university_and_institute"
 
 
@@ -41,3 +41,12 @@ def apply_filter(frame: pd.DataFrame, choice: str, institution_types: pd.DataFra
 def shows_combined_only(choice: str, institution_type: str) -> bool:
     """Whether a figure is shown under a single-type choice only because it is a combined figure."""
     return institution_type == COMBINED and choice not in (ALL_TYPES, COMBINED)
+
+
+def within_years(observations: pd.DataFrame, years: tuple[int, int] | None) -> pd.DataFrame:
+    """Observations whose period falls in the year range (inclusive); all of them when no range is set."""
+    if years is None:
+        return observations
+    first, last = years
+    year = observations["period"].str.slice(0, 4).astype(int)
+    return observations[(year >= first) & (year <= last)]

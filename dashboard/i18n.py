@@ -75,6 +75,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　橙圈：2024年2月发布会所引数据",
         "en": "● exact   ▲ lower bound (more than)   ◆ approximate   orange ring: cited at the February 2024 announcement",
     },
+    "marker_legend_short": {
+        "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　空心：非全年数据",
+        "en": "● exact   ▲ lower bound (more than)   ◆ approximate   hollow: part of a year",
+    },
     "cas_heading": {"zh": "中国科学院存量专利分级分类", "en": "The Chinese Academy of Sciences' stock-patent review"},
     "cas_dimensions": {"zh": "评估维度", "en": "Assessed on"},
     "cas_outcomes": {"zh": "处理方式", "en": "Outcomes"},
@@ -146,6 +150,18 @@ LABELS: dict[str, dict[str, str]] = {
     "q_exact": {"zh": "确数", "en": "exact"},
     "derived": {"zh": "推算", "en": "derived"},
     "reported_by": {"zh": "报道", "en": "Reported by"},
+    "years": {"zh": "年份范围", "en": "Years"},
+    "years_help": {
+        "zh": "只显示期间落在此范围内的数据；进度评估也只用这些数据。",
+        "en": "Only figures whose period falls in this range are shown, and the progress method uses only them.",
+    },
+    "year_from": {"zh": "起始年份", "en": "first year"},
+    "year_to": {"zh": "截止年份", "en": "last year"},
+    "language_word": {"zh": "语言", "en": "language"},
+    "link_value_unknown": {
+        "zh": "链接中的{what}“{value}”无法识别，已改用默认值。",
+        "en": "The link's {what} “{value}” is not known; the default is used instead.",
+    },
     # Progress
     "status_achieved": {"zh": "已实现", "en": "Target achieved"},
     "status_on_track": {"zh": "进度正常", "en": "On track"},
@@ -160,6 +176,97 @@ LABELS: dict[str, dict[str, str]] = {
     "trend_grade_suffix": {"zh": "（趋势评级）", "en": " (trend grade)"},
     "at_least": {"zh": "至少“{status}”", "en": "at least “{status}”"},
     "col_status": {"zh": "状态", "en": "Status"},
+    "page_targets": {"zh": "目标进度", "en": "Targets"},
+    "page_universities": {"zh": "高校和科研机构", "en": "Universities & institutes"},
+    "page_enterprises": {"zh": "企业和中小企业", "en": "Enterprises & SMEs"},
+    "page_finance": {"zh": "金融", "en": "Finance"},
+    "page_milestones": {"zh": "里程碑", "en": "Milestones"},
+    "targets_title": {"zh": "目标进度：是否如期实现", "en": "Targets: on track for the deadline?"},
+    "targets_method_intro": {
+        "zh": "方法参照联合国统计司可持续发展目标进展评估和加拿大统计局的开放实现：比较实际年均增速与按期达标所需的年均增速。"
+              "比值≥{on_track}为进度正常，{acceleration}–{on_track}为需加速，0–{acceleration}为进展有限，小于0为倒退；"
+              "最新值已达标即为已实现。没有数值的目标只给趋势评级。只使用全年数据，不与非全年数据混用。",
+        "en": "After the UN Statistics Division's SDG progress assessment and Statistics Canada's open variant: the "
+              "actual annual growth is compared with the growth needed to reach the target by its deadline. A ratio "
+              "≥ {on_track} is on track, {acceleration}–{on_track} needs acceleration, 0–{acceleration} is limited "
+              "progress, below 0 is deterioration; a latest value that meets the target is achieved. A goal with no "
+              "number gets a trend grade only. Only full-year figures are used, never mixed with part-year ones.",
+    },
+    "all_targets": {"zh": "全部目标（点击列名排序）", "en": "All targets (click a column to sort)"},
+    "choose_target": {"zh": "查看目标", "en": "Target"},
+    "view_on_targets": {"zh": "查看进度与方法", "en": "Progress and method"},
+    "trajectory_title": {"zh": "{name}：轨迹", "en": "{name}: trajectory"},
+    "series_observed": {"zh": "公布值", "en": "Published"},
+    "series_partial": {"zh": "非全年值（不参与计算）", "en": "Part-year (not used)"},
+    "series_baseline": {"zh": "基期", "en": "Baseline"},
+    "series_target": {"zh": "目标", "en": "Target"},
+    "series_required": {"zh": "按期达标所需路径", "en": "Path needed to meet it"},
+    "series_projection": {"zh": "按当前增速外推", "en": "Projection at the current pace"},
+    "method_panel": {"zh": "计算过程", "en": "How the status is reached"},
+    "m_base": {"zh": "基期值 x₀", "en": "Base x₀"},
+    "m_latest": {"zh": "最新值 xₜ", "en": "Latest xₜ"},
+    "m_target": {"zh": "目标值 x*", "en": "Target x*"},
+    "m_deadline": {"zh": "期限 T", "en": "Deadline T"},
+    "m_actual": {"zh": "实际年均增速 gₐ", "en": "Actual annual growth gₐ"},
+    "m_required": {"zh": "所需年均增速 gᵣ", "en": "Required annual growth gᵣ"},
+    "m_ratio": {"zh": "比值 R = d·gₐ/|gᵣ|", "en": "Ratio R = d·gₐ/|gᵣ|"},
+    "m_projection": {"zh": "期限时外推值 x_T", "en": "Projection at deadline x_T"},
+    "m_progress": {"zh": "已完成进度 (xₜ−x₀)/(x*−x₀)", "en": "Progress (xₜ−x₀)/(x*−x₀)"},
+    "m_linear_unit": {"zh": "{unit}/年", "en": "{unit} a year"},
+    "m_thresholds": {
+        "zh": "阈值：进度正常 R≥{on_track}；需加速 {acceleration}≤R<{on_track}；进展有限 0≤R<{acceleration}；倒退 R<0。"
+              "趋势评级：年均≥{marked}为明显改善，{moderate}–{marked}为温和改善，±{moderate}以内为基本持平。",
+        "en": "Thresholds: on track R ≥ {on_track}; acceleration needed {acceleration} ≤ R < {on_track}; limited "
+              "0 ≤ R < {acceleration}; deterioration R < 0. Trend grades: ≥ {marked} a year improving markedly, "
+              "{moderate}–{marked} moderately, within ±{moderate} flat.",
+    },
+    "base_from_target": {"zh": "基期取自目标文件", "en": "baseline stated with the target"},
+    "base_from_observations": {"zh": "基期取自计划开始前最近一年的公布值", "en": "baseline: the last figure before the plan began"},
+    "reason_no_figures": {"zh": "尚无可用的全年公布值。", "en": "No full-year figure is published yet."},
+    "reason_single_figure": {"zh": "只有一个全年值，无法计算增速。", "en": "Only one full-year figure: no growth can be computed."},
+    "reason_span_too_short": {"zh": "基期与最新值相隔不足一年，增速无意义。", "en": "Less than a year between base and latest: a growth rate would be noise."},
+    "reason_partial_years_left_out": {"zh": "非全年数据未参与计算。", "en": "Part-year figures are left out of the computation."},
+    "reason_linear_growth": {"zh": "基期或目标不为正，改用线性（每年绝对变化）计算。", "en": "Base or target is not positive, so growth is taken as linear (absolute change a year)."},
+    "reason_sign_change": {"zh": "基期与最新值符号不同，结果仅供参考。", "en": "Base and latest differ in sign; read the result with care."},
+    "reason_met_then_lost": {"zh": "较早的数据曾达到目标，此后回落。", "en": "An earlier figure met the target; it has since been lost."},
+    "reason_lower_bound": {"zh": "最新值是下限（多/余/超），状态至少如此。", "en": "The latest figure is a lower bound (more than), so the status is at least this."},
+    "reason_approximate": {"zh": "依据的数据为约数，状态为近似。", "en": "The figure is approximate, and so is the status."},
+    "reason_no_numeric_target": {"zh": "目标没有数值，只给出趋势评级。", "en": "The target sets no number: this is a trend grade."},
+    "reason_deadline_passed": {"zh": "期限已过；期限当年的数据公布后状态即为最终结果。", "en": "The deadline has passed; once the deadline year's figure is out, the status is final."},
+    "reason_baseline_from_observations": {"zh": "目标未给出基期，取计划开始前最近一年的公布值（无则取最早值）。", "en": "The target states no baseline: the last figure before the plan began is used (else the earliest)."},
+    "reason_published_by_part_only": {"zh": "目标针对高校和科研机构整体，但只有分别公布的数据，无法合并评估。", "en": "The target is for universities and institutes together, but figures are published only for each: they cannot be combined."},
+    "met_before": {"zh": "曾于{period}达标", "en": "met in {period}"},
+    "milestone_done": {"zh": "已完成", "en": "Done"},
+    "milestone_due": {"zh": "未到期", "en": "Due"},
+    "milestone_overdue": {"zh": "已逾期（未见完成证据）", "en": "Overdue (no evidence of completion on record)"},
+    "milestones_title": {"zh": "里程碑", "en": "Milestones"},
+    "milestones_intro": {
+        "zh": "各计划的阶段性任务。已完成：记录的证据表明已完成；未到期：未见完成证据且未到期；已逾期：已过期限且未见完成证据。进展数据不等于完成。",
+        "en": "Each plan's milestones. Done: the evidence on record shows it met. Due: no such evidence yet, and not "
+              "yet due. Overdue: past its date with no evidence of completion. Progress figures are not completion.",
+    },
+    "col_state": {"zh": "状态", "en": "State"},
+    "univ_title": {"zh": "高校和科研机构", "en": "Universities and research institutes"},
+    "univ_contracts": {"zh": "专利转让及许可合同", "en": "Transfer and licence contracts"},
+    "univ_stock": {"zh": "存量专利盘活：从拥有到盘点、入库和产业化", "en": "Stock patents: from holdings to inventory, conversion pool and industrial use"},
+    "univ_stock_note": {
+        "zh": "各环节的数据口径和时点不同（有的只含发明专利），不能相减或换算成转化率。",
+        "en": "The stages are counted on different scopes and dates (some count inventions only): they cannot be "
+              "subtracted from one another or turned into a conversion rate.",
+    },
+    "univ_recordals": {"zh": "备案的专利转让和许可", "en": "Recorded transfers and licences"},
+    "rates_by_type": {"zh": "各类机构的发明专利产业化率", "en": "Invention-patent industrialisation rate by institution type"},
+    "ent_title": {"zh": "企业和中小企业", "en": "Enterprises and SMEs"},
+    "ent_products": {"zh": "专利密集型产品", "en": "Patent-intensive products"},
+    "ent_sme": {"zh": "中小企业成长计划", "en": "The SME growth plan"},
+    "finance_title": {"zh": "金融", "en": "Finance"},
+    "finance_pledge": {"zh": "知识产权质押融资与使用费", "en": "Pledge financing and IP royalties"},
+    "map_note": {
+        "zh": "示意图：每格代表一个省级行政区，位置为大致方位，不表示实际边界。",
+        "en": "Schematic: one square per provincial-level division, placed by rough position; no boundaries are drawn.",
+    },
+    "nothing_for_filter": {"zh": "所选机构类型或年份范围内没有相关数据。", "en": "No figures here for the selected institution type or years."},
+    "stage": {"zh": "环节", "en": "Stage"},
     "col_progress": {"zh": "进度", "en": "Progress"},
 }
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.filters import apply_filter
+from dashboard.filters import apply_filter, within_years
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
@@ -22,15 +22,6 @@ class AssessedTarget:
     observations: pd.DataFrame  # the figures the assessment used: the target's indicator and type
     assessment: Assessment
     parts_only: bool  # the target is for a combined type whose figures are published only by part
-
-
-def within_years(observations: pd.DataFrame, years: tuple[int, int] | None) -> pd.DataFrame:
-    """Observations whose period falls in the year range (inclusive); all of them when no range is set."""
-    if years is None:
-        return observations
-    first, last = years
-    year = observations["period"].str.slice(0, 4).astype(int)
-    return observations[(year >= first) & (year <= last)]
 
 
 def assess_targets(tables: dict[str, pd.DataFrame], choice: str, today: dt.date,
@@ -124,3 +115,53 @@ def readable_status_table(items: list[AssessedTarget], type_names: dict[str, str
         t("col_deadline", lang): frame["deadline"],
         t("col_progress", lang): frame["progress_pct"].map(lambda p: f"{p:.1f}%" if pd.notna(p) else "—"),
     })
+
+
+def _growth_text(value: float | None, model: str | None, indicator: pd.Series, lang: str) -> str:
+    if value is None:
+        return "—"
+    if model == "linear":
+        unit = indicator["unit"] if lang == "zh" else indicator["unit_en"]
+        return f"{value:+.4g} " + t("m_linear_unit", lang, unit=unit)
+    return f"{value * 100:+.1f}%"
+
+
+def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
+    """The numbers behind a status, as (label, value) pairs, in the method panel's order."""
+    a, ind = item.assessment, item.indicator
+
+    def value(v: float | None, qualifier: str = "exact") -> str:
+        return "—" if v is None else format_value(v, ind["unit"], qualifier, lang, ind["unit_en"])
+
+    def at(period: str | None) -> str:
+        return f" ({format_period(period, lang)})" if period else ""
+
+    rows = [
+        (t("m_base", lang), value(a.base_value) + at(a.base_period)),
+        (t("m_latest", lang), value(a.latest_value, a.latest_qualifier or "exact") + at(a.latest_period)),
+        (t("m_target", lang), target_text(item, lang)),
+        (t("m_deadline", lang), str(a.deadline_year)),
+        (t("m_actual", lang), _growth_text(a.actual_growth, a.growth_model, ind, lang)),
+    ]
+    if a.kind == "numeric":
+        rows += [
+            (t("m_required", lang), _growth_text(a.required_growth, a.growth_model, ind, lang)),
+            (t("m_ratio", lang), "—" if a.ratio is None else f"{a.ratio:.2f}"),
+            (t("m_projection", lang), value(a.projection) + (f" ({a.deadline_year})" if a.projection else "")),
+            (t("m_progress", lang), "—" if a.progress is None else f"{a.progress * 100:.1f}%"),
+        ]
+    return rows
+
+
+def reason_texts(item: AssessedTarget, lang: str) -> list[str]:
+    """The reasons behind a status, in words."""
+    texts = [t(f"reason_{code}", lang) for code in item.assessment.reasons]
+    if item.assessment.met_before:
+        texts.append(t("met_before", lang, period=item.assessment.met_before))
+    return texts
+
+
+def method_table(item: AssessedTarget, lang: str) -> pd.DataFrame:
+    """The method panel as a two-column table."""
+    rows = method_numbers(item, lang)
+    return pd.DataFrame({t("method_panel", lang): [r[0] for r in rows], t("col_value", lang): [r[1] for r in rows]})

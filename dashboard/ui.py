@@ -4,6 +4,7 @@ helpers pages use to lay out what the core computed."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ import streamlit as st
 
 from dashboard.curated import DataFileError
 from dashboard.dataset import load_dataset
-from dashboard.filters import ALL_TYPES, filter_choices
+from dashboard.filters import ALL_TYPES, apply_filter, filter_choices, types_shown, within_years
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.provenance import source_line
 from dashboard.store import Store, StoreError, display_url, resolve_url
@@ -20,11 +21,18 @@ from dashboard.store import Store, StoreError, display_url, resolve_url
 
 @dataclass(frozen=True)
 class View:
-    """What every page needs: the language, the institution-type choice and the tables."""
+    """What every page needs: the language, the institution-type choice, the year range and the tables
+    (observations already narrowed to the year range)."""
 
     lang: str
     choice: str
+    years: tuple[int, int]
     tables: dict[str, pd.DataFrame]
+
+    def link_params(self, **extra: str) -> dict[str, str]:
+        """The query string that reopens this view (plus page-specific parameters)."""
+        return {"lang": self.lang, "type": self.choice, "from": str(self.years[0]), "to": str(self.years[1]),
+                **extra}
 
 
 def database_url() -> str:
@@ -62,31 +70,62 @@ def load_tables(lang: str) -> dict[str, pd.DataFrame]:
     raise AssertionError("unreachable")  # st.stop() ends the run
 
 
-def _query_default(name: str, allowed: list[str], default: str) -> str:
-    value = st.query_params.get(name)
-    return value if value in allowed else default
+def link_value(name: str, allowed: list, default, lang: str, label_key: str):
+    """A value from the page's address, or the default with a notice when the link's value is unknown."""
+    raw = st.query_params.get(name)
+    if raw is None:
+        return default
+    value = type(default)(raw) if isinstance(default, int) and raw.lstrip("-").isdigit() else raw
+    if value in allowed:
+        return value
+    notice(t("link_value_unknown", lang, what=t(label_key, lang), value=raw))
+    return default
+
+
+def notice(text: str) -> None:
+    """A message shown once, above the page (e.g. a link that named an unknown value)."""
+    st.session_state.setdefault("_notices", []).append(text)
+
+
+def show_notices() -> None:
+    for text in st.session_state.pop("_notices", []):
+        st.info(text, icon="ℹ️")
 
 
 def sidebar(tables_loader) -> View:
-    """Language first (so that even an error banner speaks it), then the data, then the filter."""
+    """Language first (so that even an error banner speaks it), then the data, then the filters. Every
+    choice starts from the page's address and is written back to it, so a copied link reopens the view."""
     if "lang" not in st.session_state:
-        st.session_state["lang"] = _query_default("lang", list(LANGUAGES), DEFAULT_LANGUAGE)
+        st.session_state["lang"] = link_value("lang", list(LANGUAGES), DEFAULT_LANGUAGE, DEFAULT_LANGUAGE,
+                                              "language_word")
     with st.sidebar:
         lang = st.radio(t("language", st.session_state["lang"]), LANGUAGES, key="lang", horizontal=True,
                         format_func=LANGUAGE_NAMES.get)
     tables = tables_loader(lang)
     types = tables["institution_types"].set_index("id")
     choices = filter_choices(tables["institution_types"])
+    all_years = sorted(int(p[:4]) for p in tables["observations"]["period"])
+    first, last = all_years[0], max(all_years[-1], dt.date.today().year)
     if "institution_type" not in st.session_state:
-        st.session_state["institution_type"] = _query_default("type", choices, ALL_TYPES)
+        st.session_state["institution_type"] = link_value("type", choices, ALL_TYPES, lang, "institution_type")
+    if "years" not in st.session_state:
+        start = link_value("from", list(range(first, last + 1)), first, lang, "year_from")
+        end = link_value("to", list(range(first, last + 1)), last, lang, "year_to")
+        if start > end:
+            notice(t("link_value_unknown", lang, what=t("years", lang), value=f"{start}–{end}"))
+            start, end = first, last
+        st.session_state["years"] = (start, end)
     with st.sidebar:
         choice = st.selectbox(
             t("institution_type", lang), choices, key="institution_type", help=t("filter_help", lang),
             format_func=lambda c: t("filter_all", lang) if c == ALL_TYPES else types.loc[c, f"name_{lang}"],
         )
+        years = st.slider(t("years", lang), first, last, key="years", help=t("years_help", lang))
         st.caption(f"{t('store', lang)}: {display_url(database_url())}")
-    st.query_params.update({"lang": lang, "type": choice})
-    return View(lang, choice, tables)
+    narrowed = dict(tables, observations=within_years(tables["observations"], years))
+    view = View(lang, choice, tuple(years), narrowed)
+    st.query_params.update(view.link_params())
+    return view
 
 
 def current_view() -> View:
@@ -108,3 +147,29 @@ def show_table(frame: pd.DataFrame, wrap_text: bool = False) -> None:
         st.table(frame, hide_index=True, border="horizontal")
     else:
         st.dataframe(frame, hide_index=True, width="stretch", height="content")
+
+
+def type_names(view: View) -> dict[str, str]:
+    types = view.tables["institution_types"]
+    return dict(zip(types["id"], types[f"name_{view.lang}"], strict=True))
+
+
+def series_chart(view: View, indicator: str, container=None) -> bool:
+    """One indicator's published figures under the view's filters, with the source line; False when there
+    are none to show."""
+    from dashboard.charts import series_figure  # plotly loads only on pages that draw
+
+    obs = apply_filter(view.tables["observations"], view.choice, view.tables["institution_types"])
+    obs = obs[obs["indicator"] == indicator]
+    if obs.empty:
+        return False
+    place = container or st
+    meta = view.tables["indicators"].set_index("id").loc[indicator]
+    place.plotly_chart(series_figure(obs, meta, type_names(view), view.lang))
+    line = source_line(obs["source"], view.tables["sources"], view.lang)
+    place.caption(line)
+    return True
+
+
+def shown_types(view: View) -> set[str]:
+    return types_shown(view.choice, view.tables["institution_types"])

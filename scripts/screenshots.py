@@ -1,6 +1,6 @@
 """Screenshot every page in both languages and each institution type, for looking at what the app shows.
 
-    python scripts/screenshots.py http://127.0.0.1:8501 OUTDIR [--pages overview,sources] [--types all_types,...]
+    python scripts/screenshots.py http://127.0.0.1:8501 OUTDIR [--pages overview,sources] [--types all,...]
 
 Uses Debian's Chromium (/usr/bin/chromium) through Playwright; the app must already be running.
 """
@@ -21,7 +21,7 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--pages", default="overview,sources")
-    parser.add_argument("--types", default="all_types,university,research_institute,university_and_institute,enterprise")
+    parser.add_argument("--types", default="all,university,research_institute,university_and_institute,enterprise")
     parser.add_argument("--langs", default="zh,en")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=3600)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import charts, overview, ui
+from dashboard import charts, overview, targets, ui
 from dashboard.filters import types_shown
 from dashboard.formatting import format_percent, format_value
 from dashboard.i18n import t
@@ -21,6 +21,7 @@ st.caption(t("app_subtitle", lang))
 st.header(t("targets_heading", lang))
 st.write(t("targets_intro", lang))
 cards = overview.target_cards(tables, view.choice, lang)
+assessed = {item.target["id"]: item for item in targets.assess_targets(tables, view.choice, dt.date.today())}
 if not cards:
     st.info(t("no_targets", lang))
 for row_start in range(0, len(cards), 3):
@@ -28,6 +29,9 @@ for row_start in range(0, len(cards), 3):
         with column.container(border=True):
             st.markdown(f"**{card['indicator_name']}**")
             st.caption(f"{card['programme']} · {card['institution_type']}")
+            item = assessed[card["id"]]
+            _, badge_colour, icon = charts.STATUS_STYLE[item.assessment.status]
+            st.badge(targets.status_label(item.assessment, lang), color=badge_colour, icon=icon)
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
             st.caption(card["wording"])
             if card["split_by_part"]:
@@ -48,6 +52,8 @@ for row_start in range(0, len(cards), 3):
             for text in card["assumptions"]:
                 st.caption(f"{t('assumption', lang)}: {text}")
             ui.caption_sources(card["sources"], view)
+            st.page_link("views/targets.py", label=t("view_on_targets", lang), icon=":material/arrow_forward:",
+                         query_params=view.link_params(target=card["id"]))
 if cards:
     with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
         ui.show_table(overview.targets_table(cards, lang))

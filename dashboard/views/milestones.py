@@ -1,0 +1,24 @@
+"""Milestones: every plan's milestones on a timeline, each done, due or overdue."""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import charts, overview, sections, ui
+from dashboard.i18n import t
+
+view = ui.current_view()
+lang, tables = view.lang, view.tables
+today = dt.date.today()
+
+st.title(t("milestones_title", lang))
+st.caption(t("milestones_intro", lang))
+spans, milestones = overview.timeline_frames(tables, view.choice, lang)
+states = sections.milestone_frame(tables, view.choice, today)
+milestones = milestones.merge(states[["id", "state"]], on="id", validate="one_to_one")
+st.plotly_chart(charts.timeline_figure(spans, milestones, lang, today))
+if states.empty:
+    st.info(t("nothing_for_filter", lang))
+else:
+    ui.show_table(sections.milestone_table(states, tables["programmes"], lang), wrap_text=True)
+ui.caption_sources([*tables["programmes"]["source"], *states["evidence_source"].dropna()], view)
