@@ -34,12 +34,6 @@ STATUS_STYLE = {
 MILESTONE_STYLE = {"done": ("#1a7f37", "circle"), "due": ("#0072B2", "diamond-open"), "overdue": ("#cf222e", "x")}
 
 
-def _symbol(qualifier: str, period: str, measure: str) -> str:
-    """A qualifier's marker, hollow for a part-year figure of a flow (never compared with full years)."""
-    partial = measure == "flow" and not parse_period(period).is_full_year
-    return QUALIFIER_SYMBOL[qualifier] + ("-open" if partial else "")
-
-
 def plot_date(period: str) -> pd.Timestamp:
     """Where a period sits on a time axis: a full year in its middle (under its label), a month or a day
     at its end."""
@@ -88,22 +82,29 @@ def series_figure(observations: pd.DataFrame, indicator: pd.Series, type_names: 
     fig = go.Figure()
     groups = list(rows.sort_values("date").groupby("institution_type", sort=False))
     for n, (type_id, group) in enumerate(groups):
-        hover = [
-            f"{type_names.get(type_id, type_id)} · {format_period(r.period, lang, indicator['measure'])}: "
-            f"{format_value(r.value, indicator['unit'], r.qualifier, lang, indicator['unit_en'])}"
-            for r in group.itertuples()
-        ]
         colour = PALETTE[n % len(PALETTE)]
-        fig.add_trace(go.Scatter(
-            x=group["date"], y=group["value"], mode="lines+markers", name=type_names.get(type_id, type_id),
-            showlegend=len(groups) > 1, line={"color": colour, "width": 2, "dash": "dot"},
-            marker={"size": 12, "color": colour,
-                    "symbol": [_symbol(q, p, indicator["measure"]) for q, p in zip(group["qualifier"], group["period"],
-                                                                                   strict=True)],
-                    "line": {"width": [3 if s == highlight_source else 0 for s in group["source"]],
-                             "color": "#D55E00"}},
-            text=hover, hovertemplate="%{text}<extra></extra>",
-        ))
+        name = type_names.get(type_id, type_id)
+        full = group[group["period"].map(lambda p: parse_period(p).is_full_year)]
+        # Full years are joined by a line; a part of a year (Jan–Sep, a month end, a day) stands alone, hollow,
+        # so that it is never read as the next year.
+        for part, joined in ((full, True), (group.drop(full.index), False)):
+            if part.empty:
+                continue
+            hover = [
+                f"{name} · {format_period(r.period, lang, indicator['measure'])}: "
+                f"{format_value(r.value, indicator['unit'], r.qualifier, lang, indicator['unit_en'])}"
+                for r in part.itertuples()
+            ]
+            fig.add_trace(go.Scatter(
+                x=part["date"], y=part["value"], mode="lines+markers" if joined else "markers", name=name,
+                legendgroup=type_id, showlegend=len(groups) > 1 and (joined or full.empty),
+                line={"color": colour, "width": 2, "dash": "dot"},
+                marker={"size": 12, "color": colour,
+                        "symbol": [QUALIFIER_SYMBOL[q] + ("" if joined else "-open") for q in part["qualifier"]],
+                        "line": {"width": [3 if s == highlight_source else 0 for s in part["source"]],
+                                 "color": "#D55E00"}},
+                text=hover, hovertemplate="%{text}<extra></extra>",
+            ))
     unit = indicator["unit"] if lang == "zh" else indicator["unit_en"]
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
@@ -223,5 +224,5 @@ def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:
         marker={"color": PALETTE[: len(stages)]}, hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False,
     ))
     fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
-    fig.update_xaxes(showticklabels=False, showgrid=False, range=[0, float(stages["value"].max()) * 1.45])
+    fig.update_xaxes(showticklabels=False, showgrid=False, range=[0, float(stages["value"].max()) * 1.9])
     return _layout(fig, title, height=110 + 62 * len(stages))

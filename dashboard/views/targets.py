@@ -28,6 +28,7 @@ ui.caption_sources({s for item in items for s in [item.target["source"], *item.o
 ids = [item.target["id"] for item in items]
 if "target" not in st.session_state:
     st.session_state["target"] = ui.link_value("target", ids, ids[0], lang, "choose_target")
+    ui.show_notices()
 elif st.session_state["target"] not in ids:  # the filter no longer shows the chosen target
     st.session_state["target"] = ids[0]
 by_id = {item.target["id"]: item for item in items}
