@@ -30,11 +30,14 @@ def _with_period_order(obs: pd.DataFrame) -> pd.DataFrame:
     return obs.assign(_end=parsed.map(lambda p: p.end), _precision=parsed.map(lambda p: p.precision))
 
 
-def latest_observation(observations: pd.DataFrame, indicator: str, institution_type: str) -> pd.Series | None:
+def latest_observation(observations: pd.DataFrame, indicator: str, institution_type: str,
+                       full_year_only: bool = False) -> pd.Series | None:
     """The most recent figure of an indicator for one institution type (the latest period end; at equal ends
     a full year beats a part of it); None when none is published."""
     rows = observations[(observations["indicator"] == indicator)
                         & (observations["institution_type"] == institution_type)]
+    if full_year_only:
+        rows = rows[rows["period"].map(lambda p: parse_period(p).is_full_year)]
     if rows.empty:
         return None
     rows = _with_period_order(rows).sort_values(["_end", "_precision"], ascending=[True, False], kind="stable")
@@ -134,9 +137,14 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
         text = assumption_text(target["assumption"], tables["assumptions"], lang)
         if text:
             card["assumptions"].append(text)
-        # The target's own type first; a combined target published only by part falls back to the parts.
-        own = latest_observation(obs, target["indicator"], target["institution_type"])
-        candidates = [(target["institution_type"], own)] if own is not None else []
+        # The target's own type first: the latest full year (what the status rests on), then any newer part of a
+        # year; a combined target published only by part falls back to the parts.
+        own = latest_observation(obs, target["indicator"], target["institution_type"], full_year_only=True)
+        newest = latest_observation(obs, target["indicator"], target["institution_type"])
+        candidates = [(target["institution_type"], row) for row in (own, newest) if row is not None]
+        if own is not None and newest is not None and newest["period"] == own["period"]:
+            candidates = candidates[:1]
+        own = own if own is not None else newest
         if own is None:
             covers = types.set_index("id").loc[target["institution_type"], "covers"]
             parts = str(covers).split(";") if present(covers) else []

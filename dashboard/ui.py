@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard.curated import DataFileError
 from dashboard.dataset import load_dataset
 from dashboard.filters import ALL_TYPES, apply_filter, filter_choices, types_shown, within_years
+from dashboard.formatting import format_period, format_value
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.provenance import source_line
 from dashboard.store import Store, StoreError, display_url, resolve_url
@@ -165,7 +166,12 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
         return False
     place = container or st
     meta = view.tables["indicators"].set_index("id").loc[indicator]
-    place.plotly_chart(series_figure(obs, meta, type_names(view), view.lang))
+    if len(obs) == 1:  # one figure is a number, not a chart
+        row = obs.iloc[0]
+        place.metric(f"{meta[f'name_{view.lang}']} · {format_period(row['period'], view.lang, meta['measure'])}",
+                     format_value(row["value"], meta["unit"], row["qualifier"], view.lang, meta["unit_en"]))
+    else:
+        place.plotly_chart(series_figure(obs, meta, type_names(view), view.lang))
     line = source_line(obs["source"], view.tables["sources"], view.lang)
     place.caption(line)
     return True

@@ -43,8 +43,15 @@ st.badge(targets.status_label(a, lang), color=badge_colour, icon=icon)
 st.markdown(f"**{item.target[f'wording_{lang}']}**")
 left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(charts.trajectory_figure(item, lang))
-    ui.caption_sources([item.target["source"], *item.observations["source"]], view)
+    if not item.observations.empty:
+        st.plotly_chart(charts.trajectory_figure(item, lang))
+        ui.caption_sources([item.target["source"], *item.observations["source"]], view)
+    elif item.parts_only:  # the goal is for the two together; show each part the filter shows
+        st.caption(t("reason_published_by_part_only", lang))
+        ui.series_chart(view, item.target["indicator"])
+    else:
+        st.info(t("reason_no_figures", lang))
+        ui.caption_sources([item.target["source"]], view)
 with right, st.container(border=True):
     st.markdown(f"**{t('method_panel', lang)}**")
     ui.show_table(targets.method_table(item, lang), wrap_text=True)

@@ -88,7 +88,8 @@ def test_filter_choice_shows_these_types(tables, choice, expected):
 
 def test_filter_choices_put_all_types_first_and_leave_out_national(tables):
     choices = filter_choices(tables["institution_types"])
-    assert choices[0] == ALL_TYPES and "all" not in choices
+    # "all" means every figure, national ones included; national (全国) is not a type to narrow to
+    assert choices == [ALL_TYPES, "university", "research_institute", "university_and_institute", "enterprise"]
 
 
 def test_target_cards_follow_the_filter(tables):
@@ -96,7 +97,7 @@ def test_target_cards_follow_the_filter(tables):
     enterprise = target_cards(tables, "enterprise", "zh")
     university = target_cards(tables, "university", "en")
     assert len(everything) == len(tables["targets"])
-    assert [c["id"] for c in enterprise] == ["sme_patent_industrialisation_2025"]
+    assert [c["id"] for c in enterprise] == ["patent_intensive_product_output_2025", "sme_patent_industrialisation_2025"]
     assert [c["id"] for c in university] == ["univ_inst_industrialisation_2025"]
     card = university[0]
     # The target covers both; under "university" only the university part's figure shows.
@@ -105,7 +106,8 @@ def test_target_cards_follow_the_filter(tables):
 
 def test_a_target_card_flags_a_partial_year_and_shows_its_baseline(tables):
     card = next(c for c in target_cards(tables, ALL_TYPES, "zh") if c["id"] == "ip_royalty_trade_2025")
-    assert card["latest"][0]["partial_year"] and card["latest"][0]["period"] == "2025年1—11月"
+    # First the latest full year, which the status rests on; then the newer part of a year, flagged.
+    assert [(x["period"], x["partial_year"]) for x in card["latest"]] == [("2024年", False), ("2025年1—11月", True)]
     assert card["baseline"] == "3194.4亿元（2020年）"
     unknown = next(c for c in target_cards(tables, ALL_TYPES, "en") if c["id"] == "patent_tech_contract_turnover_2025")
     assert unknown["latest"] == []
