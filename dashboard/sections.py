@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.filters import COMBINED, apply_filter, types_shown
+from dashboard.filters import COMBINED, apply_filter, shows_combined_only, types_shown
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.overview import latest_observation, present
@@ -20,7 +20,10 @@ STOCK_STAGES = ("valid_invention_patents_held", "stock_patents_inventoried", "st
 def stock_stages(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> pd.DataFrame:
     """The latest figure of each stage the filter shows (the combined figure where there is one)."""
     shown = types_shown(choice, tables["institution_types"])
-    order = [COMBINED, "university", "research_institute"]
+    # A single part's own figure first; otherwise the combined figure, which covers both parts.
+    order = [choice, COMBINED] if choice in ("university", "research_institute") else [
+        COMBINED, "university", "research_institute"]
+    type_names = tables["institution_types"].set_index("id")[f"name_{lang}"]
     indicators = tables["indicators"].set_index("id")
     rows = []
     for indicator in STOCK_STAGES:
@@ -30,6 +33,8 @@ def stock_stages(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> pd.
             if row is None:
                 continue
             value = format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"])
+            if shows_combined_only(choice, type_id):
+                value = f"{value}（{type_names[type_id]}）" if lang == "zh" else f"{value} ({type_names[type_id]})"
             rows.append({
                 "indicator": indicator, "institution_type": type_id, "label": meta[f"name_{lang}"],
                 "value": row["value"], "text": f"{value} · {format_period(row['period'], lang, meta['measure'])}",

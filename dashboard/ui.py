@@ -13,7 +13,14 @@ import streamlit as st
 
 from dashboard.curated import DataFileError
 from dashboard.dataset import load_dataset
-from dashboard.filters import ALL_TYPES, apply_filter, filter_choices, types_shown, within_years
+from dashboard.filters import (
+    ALL_TYPES,
+    apply_filter,
+    filter_choices,
+    shows_combined_only,
+    types_shown,
+    within_years,
+)
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.provenance import source_line
@@ -172,6 +179,8 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
                      format_value(row["value"], meta["unit"], row["qualifier"], view.lang, meta["unit_en"]))
     else:
         place.plotly_chart(series_figure(obs, meta, type_names(view), view.lang))
+    if any(shows_combined_only(view.choice, x) for x in obs["institution_type"]):
+        place.caption(t("combined_figure", view.lang))
     line = source_line(obs["source"], view.tables["sources"], view.lang)
     place.caption(line)
     return True
