@@ -22,6 +22,7 @@ PAGES = (
     ("finance", "page_finance", ":material/account_balance:"),
     ("milestones", "page_milestones", ":material/event:"),
     ("sources", "page_sources", ":material/menu_book:"),
+    ("present", "page_present", ":material/slideshow:"),
 )
 
 st.set_page_config(page_title="专利转化运用跟踪 · Patent commercialisation tracker", page_icon="📈", layout="wide")

@@ -43,7 +43,7 @@ def plot_date(period: str) -> pd.Timestamp:
 
 def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None = None) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17},
+        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 17},
                **({"subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}} if subtitle else {})},
         font={"family": FONT, "size": 13},
         height=height,
@@ -203,7 +203,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 x=[pd.Timestamp(y, 7, 1) for y in years], y=path, name=t("series_required", lang), mode="lines",
                 line={"color": "#999", "dash": "dot", "width": 2}, hoverinfo="skip",
             ))
-    if a.projection is not None and a.latest_period and a.kind == "numeric":
+    if a.projection is not None and a.latest_period and a.kind == "numeric" and a.years_to_deadline:
         fig.add_trace(go.Scatter(
             x=[plot_date(a.latest_period), deadline_x], y=[a.latest_value, a.projection],
             name=t("series_projection", lang), mode="lines+markers",

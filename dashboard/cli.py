@@ -44,6 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
 
+    p = sub.add_parser("brief", help="write the briefing deck (pptx) or handout (pdf)")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--institution-type", default="all", metavar="TYPE", help="as for status (default: all)")
+    p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
+    p.add_argument("--slides", metavar="IDS", help="comma-separated slide ids in order (default: every slide); "
+                   "summary, target:<target id>, page:universities|enterprises|finance|milestones")
+    p.add_argument("--format", required=True, metavar="FORMAT", help="pptx or pdf")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
+
+    p = sub.add_parser("bench", help="measure: seconds per chart image over a whole deck vs a bare kaleido image")
+    p.add_argument("--db", metavar="URL", help=db_help)
+
     _add_dirs(sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/"))
     _add_dirs(sub.add_parser("check", help="validate data/ and seeds/ without touching a store"))
 
@@ -153,7 +165,83 @@ def _status(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": _init, "status": _status, "curate": _curate, "check": _check, "export": _export}
+def _open_tables(db: str | None) -> dict:
+    from dashboard.dataset import load_dataset
+
+    store = Store.open(db)
+    try:
+        store.prepare(load_dataset)
+        return store.read_all()
+    finally:
+        store.dispose()
+
+
+def _brief(args) -> int:
+    import datetime as dt
+
+    from dashboard import briefing
+    from dashboard.filters import filter_choices
+    from dashboard.i18n import LANGUAGES
+    from dashboard.images import ExportUnavailable
+
+    path = Path(args.output)
+    problems = []
+    if args.format not in ("pptx", "pdf"):
+        problems.append(f"unknown format {args.format!r}; use pptx or pdf")
+    if args.lang not in LANGUAGES:
+        problems.append(f"unknown language {args.lang!r}; use one of: {', '.join(LANGUAGES)}")
+    if not path.parent.exists():
+        problems.append(f"folder {path.parent} does not exist")
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    tables = _open_tables(args.db)
+    choices = filter_choices(tables["institution_types"])
+    if args.institution_type not in choices:
+        print(f"error: unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}",
+              file=sys.stderr)
+        return EXIT_USAGE
+    today = dt.date.today()
+    available = briefing.default_slide_ids(tables, args.institution_type, today)
+    slides = [s.strip() for s in args.slides.split(",") if s.strip()] if args.slides else available
+    unknown = [s for s in slides if s not in available]
+    if unknown or not slides:
+        print(f"error: unknown slide(s) {', '.join(unknown) or '(none given)'}; for this institution type the "
+              f"slides are: {', '.join(available)}", file=sys.stderr)
+        return EXIT_USAGE
+    years = tuple(sorted(int(p[:4]) for p in tables["observations"]["period"]))
+    try:
+        images = briefing.make_deck(tables, args.institution_type, (years[0], max(years[-1], today.year)), args.lang,
+                                    slides, args.format, path, today,
+                                    lambda done, total: print(f"chart {done}/{total}", file=sys.stderr))
+    except ExportUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"wrote {path} ({args.format}, {len(slides) + 1} slides, {images} chart images)")
+    return EXIT_OK
+
+
+def _bench(args) -> int:
+    import datetime as dt
+
+    from dashboard import briefing
+    from dashboard.images import ExportUnavailable, bench_deck_images, format_bench_line
+
+    tables = _open_tables(args.db)
+    today = dt.date.today()
+    slides = [briefing.build_slide(i, tables, "all", "zh", today)
+              for i in briefing.default_slide_ids(tables, "all", today)]
+    try:
+        result = bench_deck_images([s.figure for s in slides if s.figure is not None])
+    except ExportUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(format_bench_line(result))
+    return EXIT_OK
+
+
+COMMANDS = {"init": _init, "status": _status, "brief": _brief, "bench": _bench, "curate": _curate, "check": _check, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

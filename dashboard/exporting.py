@@ -48,3 +48,23 @@ def write_export(frame: pd.DataFrame, path: Path, fmt: str) -> None:
             frame.to_excel(writer, index=False, sheet_name="observations")
     else:
         raise ValueError(f"unknown export format {fmt!r}")
+
+
+def safe_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table whose text cells a spreadsheet would not run as formulas."""
+    return frame.map(neutralise)
+
+
+def table_csv(frame: pd.DataFrame) -> bytes:
+    """A table as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese right), formulas neutralised."""
+    return safe_table(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def table_xlsx(frame: pd.DataFrame) -> bytes:
+    """A table as an XLSX workbook, formulas neutralised."""
+    import io
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        safe_table(frame).to_excel(writer, index=False, sheet_name="table")
+    return buffer.getvalue()

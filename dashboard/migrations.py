@@ -38,10 +38,15 @@ def _v3_milestone_completion(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE milestones ADD COLUMN evidence_complete BOOLEAN NOT NULL DEFAULT false")
 
 
+def _v4_slide_lists(conn: Connection) -> None:
+    schema.slide_lists.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables),
     Migration(2, "index observations by indicator and institution type", _v2_observation_lookup_index),
     Migration(3, "milestones record whether the evidence shows them met", _v3_milestone_completion),
+    Migration(4, "saved slide lists for briefings", _v4_slide_lists),
 )
 
 LATEST = MIGRATIONS[-1].version

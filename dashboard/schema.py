@@ -185,6 +185,15 @@ pilots = Table(
     Column("source", String(120), ForeignKey("sources.id"), nullable=False),
 )
 
+# Slide lists people saved for their briefings (not curated data: never seeded, never replaced by init).
+slide_lists = Table(
+    "slide_lists",
+    metadata,
+    Column("name", String(80), primary_key=True),
+    Column("slide_ids", Text, nullable=False),  # JSON list of slide ids, in order
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
 # The curated tables in load order (references point backwards), as in dashboard.curated.TABLES.
 CURATED = {t.name: t for t in (institution_types, assumptions, sources, programmes, indicators, observations,
                                targets, statements, milestones, pilots)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import os
 from pathlib import Path
@@ -176,6 +177,23 @@ class Store:
 
     def read_all(self) -> dict[str, pd.DataFrame]:
         return {name: self.read(name) for name in schema.CURATED}
+
+    def save_slide_list(self, name: str, slide_ids: list[str]) -> None:
+        """Keep a briefing's slide list (replacing one saved under the same name)."""
+        row = {"name": name, "slide_ids": json.dumps(slide_ids), "updated_at": dt.datetime.now(dt.UTC)}
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(schema.slide_lists.delete().where(schema.slide_lists.c.name == name))
+                conn.execute(schema.slide_lists.insert().values(**row))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot save the slide list in {self.url}: {getattr(exc, 'orig', exc)}") from None
+
+    def load_slide_list(self, name: str) -> list[str] | None:
+        """A saved slide list, or None when nothing is saved under that name."""
+        with self.engine.connect() as conn:
+            found = conn.execute(select(schema.slide_lists.c.slide_ids).where(schema.slide_lists.c.name == name))
+            value = found.scalar()
+        return json.loads(value) if value else None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -70,6 +70,11 @@ def target_text(item: AssessedTarget, lang: str) -> str:
     return sign + format_value(target["target_value"], indicator["unit"], "exact", lang, indicator["unit_en"])
 
 
+STATUS_COLUMNS = ["target", "indicator", "institution_type", "name", "latest_value", "latest_period",
+                  "latest_qualifier", "unit", "target_value", "target_text", "deadline", "progress_pct", "status",
+                  "status_label"]
+
+
 def status_frame(items: list[AssessedTarget], lang: str) -> pd.DataFrame:
     """One row per target, machine-readable: what `status` prints and the Targets page's table sorts."""
     rows = []
@@ -91,7 +96,7 @@ def status_frame(items: list[AssessedTarget], lang: str) -> pd.DataFrame:
             "status": a.status,
             "status_label": status_label(a, lang),
         })
-    frame = pd.DataFrame(rows)
+    frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     if not frame.empty:
         frame["_order"] = frame["status"].map(STATUS_ORDER.index)
         frame = frame.sort_values(["_order", "indicator"], kind="stable").drop(columns="_order")

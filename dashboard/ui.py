@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.curated import DataFileError
 from dashboard.dataset import load_dataset
+from dashboard.exporting import table_csv, table_xlsx
 from dashboard.filters import (
     ALL_TYPES,
     apply_filter,
@@ -148,13 +149,54 @@ def caption_sources(source_ids, view: View) -> None:
         st.caption(line)
 
 
-def show_table(frame: pd.DataFrame, wrap_text: bool = False) -> None:
-    """A table with readable column names, no index, all rows shown; text is shown as text, never as HTML.
-    `wrap_text` lays out a static table whose long cells wrap instead of being cut."""
+def show_table(frame: pd.DataFrame, wrap_text: bool = False, name: str = "table", place=None) -> None:
+    """A table with readable column names, no index, all rows shown, and CSV and XLSX downloads beside it;
+    text is shown as text, never as HTML. `wrap_text` lays out a static table whose long cells wrap."""
+    place = place or st
     if wrap_text:
-        st.table(frame, hide_index=True, border="horizontal")
+        place.table(frame, hide_index=True, border="horizontal")
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", height="content")
+        place.dataframe(frame, hide_index=True, width="stretch", height="content")
+    lang = st.session_state.get("lang", "zh")
+    with place.container(horizontal=True):
+        st.download_button("CSV", table_csv(frame), f"{name}.csv", "text/csv", key=_download_key(name, "csv"),
+                           icon=":material/download:", on_click="ignore", help=t("download_csv", lang))
+        st.download_button("XLSX", lambda: table_xlsx(frame), f"{name}.xlsx", XLSX_MIME,
+                           key=_download_key(name, "xlsx"), icon=":material/download:", on_click="ignore",
+                           help=t("download_xlsx", lang))
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download_key(name: str, kind: str) -> str:
+    """A widget key unique within the run (the same name may be used twice on a page) and stable across runs."""
+    run = id(st.session_state.get("_view"))
+    state = st.session_state.get("_download_keys")
+    if not state or state[0] != run:
+        state = (run, {})
+        st.session_state["_download_keys"] = state
+    count = state[1].get((name, kind), 0) + 1
+    state[1][(name, kind)] = count
+    return f"download-{kind}-{name}-{count}"
+
+
+def show_chart(fig, name: str, place=None) -> None:
+    """A Plotly chart with PNG and SVG downloads beside it (made by Chromium only when clicked)."""
+    from dashboard.images import chromium_path, figure_png, figure_svg
+
+    place = place or st
+    place.plotly_chart(fig)
+    lang = st.session_state.get("lang", "zh")
+    if chromium_path() is None:
+        place.caption(t("images_unavailable", lang))
+        return
+    with place.container(horizontal=True):
+        st.download_button("PNG", lambda: figure_png(fig), f"{name}.png", "image/png", key=_download_key(name, "png"),
+                           icon=":material/image:", on_click="ignore", help=t("download_png", lang))
+        st.download_button("SVG", lambda: figure_svg(fig), f"{name}.svg", "image/svg+xml",
+                           key=_download_key(name, "svg"), icon=":material/image:", on_click="ignore",
+                           help=t("download_svg", lang))
 
 
 def type_names(view: View) -> dict[str, str]:
@@ -178,7 +220,7 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
         place.metric(f"{meta[f'name_{view.lang}']} · {format_period(row['period'], view.lang, meta['measure'])}",
                      format_value(row["value"], meta["unit"], row["qualifier"], view.lang, meta["unit_en"]))
     else:
-        place.plotly_chart(series_figure(obs, meta, type_names(view), view.lang))
+        show_chart(series_figure(obs, meta, type_names(view), view.lang), indicator, place)
     if any(shows_combined_only(view.choice, x) for x in obs["institution_type"]):
         place.caption(t("combined_figure", view.lang))
     line = source_line(obs["source"], view.tables["sources"], view.lang)
@@ -188,3 +230,33 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
 
 def shown_types(view: View) -> set[str]:
     return types_shown(view.choice, view.tables["institution_types"])
+
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
+h1 {font-size: 3rem !important;}
+[data-testid="stMetricValue"] {font-size: 3.4rem !important;}
+[data-testid="stMetricLabel"] p {font-size: 1.35rem !important;}
+[data-testid="stCaptionContainer"] {font-size: 1.1rem !important;}
+</style>
+"""
+
+
+def presentation_style() -> None:
+    """Hide the sidebar and Streamlit's chrome and enlarge the type, for a projector (a fixed stylesheet:
+    no text from data goes into it)."""
+    st.html(PRESENTATION_CSS)
+
+
+SLIDE_LIST = "default"
+
+
+def saved_slide_list() -> list[str] | None:
+    return _open_store(database_url()).load_slide_list(SLIDE_LIST)
+
+
+def save_slide_list(slide_ids: list[str]) -> None:
+    _open_store(database_url()).save_slide_list(SLIDE_LIST, slide_ids)

@@ -21,9 +21,9 @@ st.header(t("pilots_heading", lang))
 if "enterprise" in ui.shown_types(view):
     pilots = tables["pilots"]
     highlighted = dict(zip(pilots["province_zh"], pilots[f"name_{lang}"], strict=True))
-    st.plotly_chart(geography.tile_map_figure(geography.load_province_tiles(), highlighted, lang,
-                                              t("pilots_map_title", lang), t("map_note", lang)))
-    ui.show_table(overview.pilots_table(tables, lang))
+    ui.show_chart(geography.tile_map_figure(geography.load_province_tiles(), highlighted, lang,
+                                            t("pilots_map_title", lang), t("map_note", lang)), "warrant-pilots-map")
+    ui.show_table(overview.pilots_table(tables, lang), name="warrant-pilots")
     ui.caption_sources(pilots["source"], view)
 else:
     st.info(t("nothing_for_filter", lang))

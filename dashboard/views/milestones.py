@@ -16,9 +16,9 @@ st.caption(t("milestones_intro", lang))
 spans, milestones = overview.timeline_frames(tables, view.choice, lang)
 states = sections.milestone_frame(tables, view.choice, today)
 milestones = milestones.merge(states[["id", "state"]], on="id", validate="one_to_one")
-st.plotly_chart(charts.timeline_figure(spans, milestones, lang, today))
+ui.show_chart(charts.timeline_figure(spans, milestones, lang, today), "milestones-timeline")
 if states.empty:
     st.info(t("nothing_for_filter", lang))
 else:
-    ui.show_table(sections.milestone_table(states, tables["programmes"], lang), wrap_text=True)
+    ui.show_table(sections.milestone_table(states, tables["programmes"], lang), wrap_text=True, name="milestones")
 ui.caption_sources([*tables["programmes"]["source"], *states["evidence_source"].dropna()], view)

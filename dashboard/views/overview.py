@@ -56,7 +56,7 @@ for row_start in range(0, len(cards), 3):
                          query_params=view.link_params(target=card["id"]))
 if cards:
     with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
-        ui.show_table(overview.targets_table(cards, lang))
+        ui.show_table(overview.targets_table(cards, lang), name="targets")
         ui.caption_sources([s for c in cards for s in c["sources"]], view)
 
 # --- The announcement's headline figures --------------------------------------------------------------------
@@ -87,8 +87,8 @@ if "university" in shown:
     type_names = dict(zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"],
                           strict=True))
     for column, indicator in zip(st.columns(2), overview.HEADLINE_INDICATORS, strict=True):
-        column.plotly_chart(charts.series_figure(series, indicators.loc[indicator], type_names, lang,
-                                                 overview.ANNOUNCEMENT_SOURCE))
+        ui.show_chart(charts.series_figure(series, indicators.loc[indicator], type_names, lang,
+                                           overview.ANNOUNCEMENT_SOURCE), indicator, column)
     st.caption(t("marker_legend", lang))
     ui.caption_sources(series["source"], view)
 if "research_institute" in shown:
@@ -105,12 +105,12 @@ if "enterprise" in shown:
     with st.container(border=True):
         st.subheader(t("pilots_heading", lang))
         st.write(pilots[f"text_{lang}"])
-        ui.show_table(overview.pilots_table(tables, lang))
+        ui.show_table(overview.pilots_table(tables, lang), name="warrant-pilots")
         ui.caption_sources(tables["pilots"]["source"], view)
 
 # --- Timeline --------------------------------------------------------------------------------------------
 st.header(t("timeline_heading", lang))
 spans, milestones = overview.timeline_frames(tables, view.choice, lang)
-st.plotly_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()))
-ui.show_table(overview.milestones_table(milestones, lang), wrap_text=True)
+ui.show_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()), "plans-timeline")
+ui.show_table(overview.milestones_table(milestones, lang), wrap_text=True, name="milestones")
 ui.caption_sources([*tables["programmes"]["source"], *milestones["evidence_source"].dropna()], view)

@@ -13,7 +13,7 @@ st.title(t("sources_heading", lang))
 st.write(t("sources_intro", lang))
 summaries = overview.source_summaries(tables, view.choice)
 st.caption(t("sources_count", lang, n=len(summaries), m=int(summaries["n_observations"].sum())))
-ui.show_table(overview.sources_table(summaries, lang))
+ui.show_table(overview.sources_table(summaries, lang), name="sources")
 
 for _, source in summaries.iterrows():
     with st.expander(f"[{source['grade']}] {cite(source, lang)}"):
@@ -29,8 +29,8 @@ for _, source in summaries.iterrows():
             st.caption(t("no_figures_for_filter", lang))
         else:
             st.markdown(f"**{t('figures_from_source', lang)}**")
-            ui.show_table(figures, wrap_text=True)
+            ui.show_table(figures, wrap_text=True, name=f"figures-{source['id']}")
 
 st.header(t("assumptions_heading", lang))
 ui.show_table(tables["assumptions"][["id", f"text_{lang}"]].rename(
-    columns={"id": "ID", f"text_{lang}": t("assumption", lang)}), wrap_text=True)
+    columns={"id": "ID", f"text_{lang}": t("assumption", lang)}), wrap_text=True, name="assumptions")

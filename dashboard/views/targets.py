@@ -22,7 +22,7 @@ if not items:
 type_names = dict(zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True))
 
 st.subheader(t("all_targets", lang))
-ui.show_table(targets.readable_status_table(items, type_names, lang))
+ui.show_table(targets.readable_status_table(items, type_names, lang), name="target-status")
 ui.caption_sources({s for item in items for s in [item.target["source"], *item.observations["source"]]}, view)
 
 ids = [item.target["id"] for item in items]
@@ -44,7 +44,7 @@ st.markdown(f"**{item.target[f'wording_{lang}']}**")
 left, right = st.columns([3, 2])
 with left:
     if not item.observations.empty:
-        st.plotly_chart(charts.trajectory_figure(item, lang))
+        ui.show_chart(charts.trajectory_figure(item, lang), f"trajectory-{chosen}")
         ui.caption_sources([item.target["source"], *item.observations["source"]], view)
     elif item.parts_only:  # the goal is for the two together; show each part the filter shows
         st.caption(t("reason_published_by_part_only", lang))
@@ -54,7 +54,7 @@ with left:
         ui.caption_sources([item.target["source"]], view)
 with right, st.container(border=True):
     st.markdown(f"**{t('method_panel', lang)}**")
-    ui.show_table(targets.method_table(item, lang), wrap_text=True)
+    ui.show_table(targets.method_table(item, lang), wrap_text=True, name=f"method-{chosen}")
     for text in targets.reason_texts(item, lang):
         st.caption(f"• {text}")
     for assumption in {item.target["assumption"], *item.observations["assumption"]}:

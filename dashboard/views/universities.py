@@ -24,7 +24,7 @@ stages = sections.stock_stages(tables, view.choice, lang)
 if stages.empty:
     st.info(t("nothing_for_filter", lang))
 else:
-    st.plotly_chart(charts.stage_figure(stages, lang, ""))
+    ui.show_chart(charts.stage_figure(stages, lang, ""), "stock-patent-stages")
     st.caption(t("univ_stock_note", lang))
     ui.caption_sources(stages["source"], view)
 

@@ -83,3 +83,39 @@ def test_check_and_curate_agree_with_the_shipped_data(tmp_path):
     assert (data_dir / "observations.csv").read_text(encoding="utf-8") == before
     checked = run("check", "--data-dir", str(data_dir), "--seeds-dir", str(seeds_dir))
     assert checked.returncode == 0 and "are valid" in checked.stdout
+
+
+def test_brief_writes_a_deck_and_a_handout_with_every_chart(sqlite_url, tmp_path):
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    assert run("init", "--db", sqlite_url).returncode == 0
+    slides = "summary,target:ip_royalty_trade_2025,page:finance"
+    pptx_path, pdf_path = tmp_path / "deck.pptx", tmp_path / "deck.pdf"
+    made = run("brief", "--db", sqlite_url, "--lang", "en", "--slides", slides, "--format", "pptx", "-o", str(pptx_path))
+    assert made.returncode == 0, made.stderr
+    deck = Presentation(str(pptx_path))
+    assert len(deck.slides) == 4  # the title slide, then the three chosen
+    assert deck.slide_width * 9 == deck.slide_height * 16
+    pictures = [sum(s.shape_type == 13 for s in slide.shapes) for slide in deck.slides]
+    assert pictures[2] == 1 and pictures[3] == 1  # the trajectory and the pledge-financing chart
+    assert "Securities Daily" in deck.slides[2].notes_slide.notes_text_frame.text
+    made = run("brief", "--db", sqlite_url, "--lang", "zh", "--institution-type", "enterprise", "--format", "pdf",
+               "-o", str(pdf_path))
+    assert made.returncode == 0, made.stderr
+    assert len(PdfReader(str(pdf_path)).pages) >= 4
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["--format", "docx"], "unknown format 'docx'"),
+        (["--format", "pptx", "--slides", "summary,target:nope"], "unknown slide(s) target:nope"),
+        (["--format", "pptx", "--institution-type", "hospital"], "unknown institution type 'hospital'"),
+        (["--format", "pptx", "--lang", "fr"], "unknown language 'fr'"),
+    ],
+)
+def test_brief_refuses_unknown_formats_and_slides_with_exit_2(sqlite_url, tmp_path, args, words):
+    result = run("brief", "--db", sqlite_url, *args, "-o", str(tmp_path / "x.out"))
+    assert result.returncode == 2 and words in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.out").exists()

@@ -1,0 +1,240 @@
+"""Chart images (PNG/SVG) through kaleido 1.x and Debian's Chromium, one shared export browser per deck."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import kaleido
+from choreographer.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
+
+NO_CHROMIUM = "No Chromium found: chart images need Debian's chromium package (apt-get install chromium)"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
+START_TIMEOUT_S = 60.0  # browser start plus the first (tiny) image
+CALL_TIMEOUT_S = 150.0  # kaleido's own per-image timeout is 90 s
+_BROWSER_ERRORS = (ChromeNotFoundError, BrowserFailedError, BrowserClosedError)
+
+# kaleido's sync server is one per process, so exporters in different threads (Streamlit sessions) share it:
+# the first to enter starts it, the last to leave stops it, and calls are serialised (its queue pairs each
+# answer with whichever caller reads first).
+_lock = threading.RLock()
+_users = 0
+
+
+def chromium_path() -> str | None:
+    """The Chromium kaleido would use: $BROWSER_PATH if set (only that), else one on PATH, else Debian's."""
+    override = os.environ.get("BROWSER_PATH")
+    if override:
+        return override if _is_exe(override) else None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found and _is_exe(found):
+            return found
+    return DEBIAN_CHROMIUM if _is_exe(DEBIAN_CHROMIUM) else None
+
+
+def _is_exe(path: str) -> bool:
+    return Path(path).is_file() and os.access(path, os.X_OK)
+
+
+class ExportUnavailable(RuntimeError):
+    """No Chromium to draw chart images with, or kaleido could not start it."""
+
+
+def _browser_options() -> dict[str, Any]:
+    """kaleido.Kaleido() options: the Chromium found, no sandbox, no MathJax from a CDN."""
+    path = chromium_path()
+    if path is None:
+        override = os.environ.get("BROWSER_PATH")
+        raise ExportUnavailable(f"{NO_CHROMIUM}; BROWSER_PATH={override!r} is not a program" if override else NO_CHROMIUM)
+    os.environ.setdefault("BROWSER_PATH", path)  # plotly's own fig.to_image() finds the same browser
+    # enable_sandbox=False makes choreographer pass --no-sandbox, which Chromium needs when run as root (as in a
+    # container); it is choreographer's default too, stated here so that a change of default cannot break us.
+    # mathjax=False: no chart uses LaTeX, and the page would otherwise fetch MathJax from a CDN on each reload.
+    return {"path": path, "enable_sandbox": False, "mathjax": False}
+
+
+def _opts(fmt: str, width: int, height: int, scale: float) -> dict[str, Any]:
+    return {"format": fmt, "width": int(width), "height": int(height), "scale": scale}
+
+
+def _server_thread() -> threading.Thread | None:
+    # kaleido keeps the sync server's browser in a thread; if the browser cannot start, that thread dies and a
+    # call would wait forever, so calls watch it (private attribute, hence the fallback to a plain timeout).
+    return getattr(getattr(kaleido, "_global_server", None), "_thread", None)
+
+
+def _server_call(fig, opts: dict[str, Any], timeout: float) -> bytes:
+    """kaleido.calc_fig_sync on the running server, raising ExportUnavailable if its browser dies instead."""
+    server = _server_thread()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["image"] = kaleido.calc_fig_sync(fig, opts=opts)
+        except BaseException as exc:  # handed back to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="kaleido-call", daemon=True)
+    worker.start()
+    deadline = time.monotonic() + timeout
+    while worker.is_alive():
+        worker.join(0.05)
+        if worker.is_alive() and ((server is not None and not server.is_alive()) or time.monotonic() > deadline):
+            raise ExportUnavailable(f"Chromium ({chromium_path()}) stopped or never started under kaleido; "
+                                    "see the error logged above")
+    if "error" in outcome:
+        error = outcome["error"]
+        if isinstance(error, _BROWSER_ERRORS):
+            raise ExportUnavailable(f"kaleido could not use Chromium ({chromium_path()}): {error}") from error
+        raise error
+    return outcome["image"]
+
+
+def _start_server() -> None:
+    """Start kaleido's sync server (for the first user in the process) and wait until its browser draws."""
+    global _users
+    with _lock:
+        if _users == 0:
+            options = _browser_options()
+            kaleido.start_sync_server(**options, silence_warnings=True)
+            try:
+                _server_call({"data": [], "layout": {}}, _opts("png", 16, 16, 1.0), START_TIMEOUT_S)
+            except BaseException:
+                kaleido.stop_sync_server(silence_warnings=True)
+                raise
+        _users += 1
+
+
+def _stop_server() -> None:
+    global _users
+    with _lock:
+        _users -= 1
+        if _users == 0:
+            kaleido.stop_sync_server(silence_warnings=True)
+
+
+class ImageExporter:
+    """One kaleido sync server (one Chromium) for many chart images: `with ImageExporter() as ex: ex.png(fig)`."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.startup_s: float | None = None
+        self._open = False
+
+    def __enter__(self) -> ImageExporter:
+        started = time.perf_counter()
+        _start_server()
+        self._open = True
+        self.startup_s = time.perf_counter() - started
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._open:
+            self._open = False
+            _stop_server()
+
+    def _image(self, fig, opts: dict[str, Any]) -> bytes:
+        if not self._open:
+            raise RuntimeError("ImageExporter is used outside its `with` block")
+        with _lock:
+            image = _server_call(fig, opts, CALL_TIMEOUT_S)
+        self.count += 1
+        return image
+
+    def png(self, fig, width: int = 1600, height: int = 900, scale: float = 1.0) -> bytes:
+        return self._image(fig, _opts("png", width, height, scale))
+
+    def svg(self, fig, width: int = 1200, height: int = 675) -> bytes:
+        return self._image(fig, _opts("svg", width, height, 1.0))
+
+
+def _one_off(fig, opts: dict[str, Any]) -> bytes:
+    """One image from a browser of its own (kaleido.calc_fig), independent of any running sync server."""
+    kopts = _browser_options()
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:  # a thread of its own, so this works under a running event loop (Streamlit, Jupyter)
+        try:
+            outcome["image"] = asyncio.run(kaleido.calc_fig(fig, opts=opts, kopts=kopts))
+        except BaseException as exc:  # handed back to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="kaleido-one-off", daemon=True)
+    worker.start()
+    worker.join()
+    if "error" in outcome:
+        error = outcome["error"]
+        if isinstance(error, _BROWSER_ERRORS):
+            raise ExportUnavailable(f"kaleido could not start Chromium ({kopts['path']}): {error}") from error
+        raise error
+    return outcome["image"]
+
+
+def figure_png(fig, width: int = 1600, height: int = 900, scale: float = 1.0) -> bytes:
+    """One PNG from a short-lived browser; ExportUnavailable without Chromium."""
+    return _one_off(fig, _opts("png", width, height, scale))
+
+
+def figure_svg(fig, width: int = 1200, height: int = 675) -> bytes:
+    """One SVG from a short-lived browser; ExportUnavailable without Chromium."""
+    return _one_off(fig, _opts("svg", width, height, 1.0))
+
+
+def _trivial_figure():
+    import plotly.graph_objects as go
+
+    return go.Figure(go.Scatter(x=[1, 2], y=[1, 2]))
+
+
+def bench_deck_images(figures: list, repeats: int = 1) -> dict:
+    """Seconds per deck image through one ImageExporter (start-up apart) against a bare kaleido image, cold
+    (its own browser start) and warm (through the running server). Times are means over `repeats`."""
+    repeats = max(1, int(repeats))
+    trivial = _trivial_figure()
+
+    cold = []  # before the deck's browser starts, so the two do not compete for the CPU
+    for _ in range(repeats):
+        started = time.perf_counter()
+        _one_off(trivial, _opts("png", 700, 500, 1.0))  # fig.to_image()'s default size
+        cold.append(time.perf_counter() - started)
+
+    with ImageExporter() as exporter:
+        started = time.perf_counter()
+        for _ in range(repeats):
+            for fig in figures:
+                exporter.png(fig, width=1600, height=900)
+        deck_s = time.perf_counter() - started
+        images = exporter.count
+        warm = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            exporter.png(trivial, width=700, height=500)
+            warm.append(time.perf_counter() - started)
+
+    return {
+        "charts": len(figures),
+        "repeats": repeats,
+        "images": images,
+        "startup_s": exporter.startup_s,
+        "deck_s": deck_s,
+        "per_image_s": deck_s / images if images else None,
+        "bare_single_s": sum(cold) / len(cold),
+        "bare_in_server_s": sum(warm) / len(warm),
+    }
+
+
+def format_bench_line(result: dict) -> str:
+    """One line: `deck images: 12 charts, 0.41 s per image (server start 1.9 s); bare kaleido image: …`."""
+    per_image = "no images" if result["per_image_s"] is None else f"{result['per_image_s']:.2f} s per image"
+    charts = f"{result['charts']} chart{'' if result['charts'] == 1 else 's'}"
+    if result.get("repeats", 1) > 1:
+        charts += f" × {result['repeats']}"
+    return (f"deck images: {charts}, {per_image} (server start {result['startup_s']:.1f} s); "
+            f"bare kaleido image: {result['bare_single_s']:.1f} s cold, {result['bare_in_server_s']:.2f} s warm")

@@ -1,0 +1,71 @@
+"""Presentation mode through AppTest: slides in order, buttons move, the slide is in the address, the view's
+filters and language hold, and a picked slide list is saved for next time."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.briefing import default_slide_ids, slide_name
+from dashboard.dataset import load_dataset
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def present(tmp_path, monkeypatch):
+    from tests.fixtures import build_store, sqlite_url
+
+    url = sqlite_url(tmp_path)  # its own store: the test saves a slide list
+    build_store(url).dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+
+    def open_present(**params) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=120)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        at.switch_page("views/present.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_present
+
+
+@pytest.mark.parametrize(("lang", "choice"), [("zh", "all"), ("en", "all"), ("en", "enterprise"), ("zh", "university")])
+def test_slides_follow_the_view_and_the_buttons(present, lang, choice):
+    tables = load_dataset()
+    ids = default_slide_ids(tables, choice, dt.date.today())
+    at = present(lang=lang, type=choice)
+    assert at.title[0].value == slide_name(ids[0], tables, lang)
+    at.button(key="next_slide").click().run()
+    assert at.title[0].value == slide_name(ids[1], tables, lang)
+    assert at.query_params["slide"] == "2"
+    at.button(key="previous_slide").click().run()
+    assert at.title[0].value == slide_name(ids[0], tables, lang)
+    assert at.button(key="previous_slide").disabled
+
+
+def test_a_link_opens_at_its_slide_and_an_unknown_one_falls_back(present):
+    tables = load_dataset()
+    ids = default_slide_ids(tables, "all", dt.date.today())
+    at = present(lang="en", slide="3")
+    assert at.title[0].value == slide_name(ids[2], tables, "en")
+    bad = present(lang="en", slide="99")
+    assert bad.title[0].value == slide_name(ids[0], tables, "en")
+    assert any("99" in i.value for i in bad.info)
+
+
+def test_a_picked_slide_list_is_saved_for_next_time(present):
+    tables = load_dataset()
+    at = present(lang="en")
+    picked = ["page:finance", "summary"]
+    at.multiselect(key="slide_picker").set_value(picked).run()
+    assert at.title[0].value == slide_name("page:finance", tables, "en")
+    next(b for b in at.button if b.label == "Save the list").click().run()
+    again = present(lang="en")  # a new session reads the saved list
+    assert again.title[0].value == slide_name("page:finance", tables, "en")
+    again.button(key="next_slide").click().run()
+    assert again.title[0].value == slide_name("summary", tables, "en")
+    assert again.button(key="next_slide").disabled

@@ -1,0 +1,43 @@
+"""Briefing in Debian's Chromium: walk the presentation with the arrow keys; download a chart and a table."""
+
+import re
+
+from openpyxl import load_workbook
+from playwright.sync_api import Page, expect
+
+TIMEOUT = 60_000
+
+
+def test_walk_the_presentation_with_the_keyboard(page: Page, streamlit_app, artifacts_dir):
+    page.goto(f"{streamlit_app}/present?lang=en&type=all")
+    expect(page.get_by_role("heading", name="Status of every target")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # the app's chrome is hidden for the projector
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"slide=2"), timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name=re.compile("High-value invention patents"))).to_be_visible()
+    expect(page.get_by_text("Target achieved").first).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"slide=3"), timeout=TIMEOUT)
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"slide=2"), timeout=TIMEOUT)
+    expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    page.screenshot(path=str(artifacts_dir / "present-en-slide2.png"))
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_download_a_chart_and_a_table(page: Page, streamlit_app, artifacts_dir):
+    page.goto(f"{streamlit_app}/milestones?lang=en")
+    expect(page.get_by_role("heading", name="Milestones", exact=True)).to_be_visible(timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as table_download:
+        page.get_by_role("button", name="XLSX").first.click()
+    table_path = artifacts_dir / table_download.value.suggested_filename
+    table_download.value.save_as(table_path)
+    sheet = load_workbook(table_path).active
+    assert sheet.cell(1, 1).value == "State" and sheet.max_row > 1
+    with page.expect_download(timeout=TIMEOUT) as chart_download:
+        page.get_by_role("button", name="PNG").first.click()
+    chart_path = artifacts_dir / chart_download.value.suggested_filename
+    chart_download.value.save_as(chart_path)
+    assert chart_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    expect(page.get_by_test_id("stException")).to_have_count(0)
