@@ -127,28 +127,37 @@ def _export(args) -> int:
     return EXIT_OK
 
 
+def _view_problems(args, tables: dict | None = None) -> list[str]:
+    """What is wrong with --lang and (once the tables are read) --institution-type."""
+    from dashboard.filters import filter_choices
+    from dashboard.i18n import LANGUAGES
+
+    problems = []
+    if args.lang not in LANGUAGES:
+        problems.append(f"unknown language {args.lang!r}; use one of: {', '.join(LANGUAGES)}")
+    if tables is not None:
+        choices = filter_choices(tables["institution_types"])
+        if args.institution_type not in choices:
+            problems.append(f"unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}")
+    return problems
+
+
+def _usage_errors(problems: list[str]) -> int | None:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return EXIT_USAGE if problems else None
+
+
 def _status(args) -> int:
     import datetime as dt
 
-    from dashboard.dataset import load_dataset
-    from dashboard.filters import filter_choices
-    from dashboard.i18n import LANGUAGES
     from dashboard.targets import assess_targets, readable_status_table, status_frame
 
-    if args.lang not in LANGUAGES:
-        print(f"error: unknown language {args.lang!r}; use one of: {', '.join(LANGUAGES)}", file=sys.stderr)
-        return EXIT_USAGE
-    store = Store.open(args.db)
-    try:
-        store.prepare(load_dataset)
-        tables = store.read_all()
-    finally:
-        store.dispose()
-    choices = filter_choices(tables["institution_types"])
-    if args.institution_type not in choices:
-        print(f"error: unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}",
-              file=sys.stderr)
-        return EXIT_USAGE
+    if (code := _usage_errors(_view_problems(args))) is not None:
+        return code
+    tables = _open_tables(args.db)
+    if (code := _usage_errors(_view_problems(args, tables))) is not None:
+        return code
     items = assess_targets(tables, args.institution_type, dt.date.today())
     if args.format == "table":
         types = tables["institution_types"]
@@ -180,28 +189,19 @@ def _brief(args) -> int:
     import datetime as dt
 
     from dashboard import briefing
-    from dashboard.filters import filter_choices
-    from dashboard.i18n import LANGUAGES
     from dashboard.images import ExportUnavailable
 
     path = Path(args.output)
-    problems = []
+    problems = _view_problems(args)
     if args.format not in ("pptx", "pdf"):
         problems.append(f"unknown format {args.format!r}; use pptx or pdf")
-    if args.lang not in LANGUAGES:
-        problems.append(f"unknown language {args.lang!r}; use one of: {', '.join(LANGUAGES)}")
     if not path.parent.exists():
         problems.append(f"folder {path.parent} does not exist")
-    if problems:
-        for problem in problems:
-            print(f"error: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+    if (code := _usage_errors(problems)) is not None:
+        return code
     tables = _open_tables(args.db)
-    choices = filter_choices(tables["institution_types"])
-    if args.institution_type not in choices:
-        print(f"error: unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}",
-              file=sys.stderr)
-        return EXIT_USAGE
+    if (code := _usage_errors(_view_problems(args, tables))) is not None:
+        return code
     today = dt.date.today()
     available = briefing.default_slide_ids(tables, args.institution_type, today)
     slides = [s.strip() for s in args.slides.split(",") if s.strip()] if args.slides else available
