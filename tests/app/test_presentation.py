@@ -69,3 +69,12 @@ def test_a_picked_slide_list_is_saved_for_next_time(present):
     again.button(key="next_slide").click().run()
     assert again.title[0].value == slide_name("summary", tables, "en")
     assert again.button(key="next_slide").disabled
+
+
+def test_without_chromium_the_export_controls_say_so_and_the_rest_works(present, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = present(lang="en", slide="2")
+    texts = [w.value for w in at.warning] + [c.value for c in at.caption]
+    assert any("No Chromium on this machine" in x for x in texts)
+    assert at.get("plotly_chart"), "the slide's chart still shows"
+    assert not [b for b in at.get("download_button") if b.proto.label in ("PNG", "SVG")]
