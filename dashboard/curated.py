@@ -76,17 +76,6 @@ class Sidecar:
     def column_names(self) -> list[str]:
         return [c["name"] for c in self.columns]
 
-    def column(self, name: str) -> dict:
-        return next(c for c in self.columns if c["name"] == name)
-
-    def label(self, name: str, lang: str) -> str:
-        """The column's readable name, with its unit when it has a fixed one."""
-        col = self.column(name)
-        text = col["label"][lang]
-        return f"{text}（{col['unit']}）" if col.get("unit") and lang == "zh" else (
-            f"{text} ({col['unit']})" if col.get("unit") else text
-        )
-
 
 def _problem(file: str, message: str, row: int | None = None, column: str | None = None) -> DataProblem:
     return DataProblem(file, row, column, message)

@@ -29,15 +29,6 @@ class Period:
     def is_full_year(self) -> bool:
         return self.precision == 1
 
-    @property
-    def fractional_year(self) -> float:
-        """The period's end as a decimal year (2022 → 2022.0 at year end; growth spans use these)."""
-        if self.precision == 1:
-            return float(self.year)
-        start = dt.date(self.year, 1, 1)
-        days = (dt.date(self.year + 1, 1, 1) - start).days
-        return self.year - 1 + ((self.end - start).days + 1) / days
-
 
 def parse_period(text: object) -> Period:
     """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; raise PeriodError naming what is wrong."""
@@ -56,11 +47,3 @@ def parse_period(text: object) -> Period:
         return Period(dt.date(year, mo, int(day)), 3, s)
     except ValueError as exc:
         raise PeriodError(f"period {s!r} is not a real date ({exc})") from None
-
-
-def is_period(text: object) -> bool:
-    try:
-        parse_period(text)
-    except PeriodError:
-        return False
-    return True
