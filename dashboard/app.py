@@ -22,6 +22,7 @@ PAGES = (
     ("finance", "page_finance", ":material/account_balance:"),
     ("milestones", "page_milestones", ":material/event:"),
     ("sources", "page_sources", ":material/menu_book:"),
+    ("data", "page_data", ":material/edit_note:"),
     ("present", "page_present", ":material/slideshow:"),
 )
 
