@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import changes, ui
 from dashboard.cells import CellError, parse_period_cell
-from dashboard.formatting import literal
+from dashboard.formatting import format_value, literal
 from dashboard.i18n import t
 from dashboard.importing import (
     UPLOAD_LIMIT_MB,
@@ -60,27 +60,27 @@ def template_downloads(view: ui.View) -> None:
 def _plan(view: ui.View, name: str, content: bytes, worksheet: str | None, digest: str) -> ImportPlan | str:
     """The checked sheet, or why it cannot be checked; kept for the session until the file or the store changes."""
     store = ui.open_store()
-    key = (digest, worksheet, store.data_version())
+    key = (digest, worksheet, store.data_version(), view.lang)
     cached = st.session_state.get("_import_plan")
     if cached and cached[0] == key:
         return cached[1]
     lang = view.lang
-    problem = upload_problem(len(content))
+    problem = upload_problem(len(content), lang=lang)
     if problem is None:
         try:
             sheet = read_sheet(content, name, worksheet)
-            problem = upload_problem(len(content), len(sheet.rows))
+            problem = upload_problem(len(content), len(sheet.rows), lang)
         except SheetError as exc:
-            problem = str(exc)
+            problem = exc.zh if lang == "zh" else str(exc)
     if problem is not None:
-        result: ImportPlan | str = f"{name}: {problem}" if not problem.startswith(name) else problem
+        result: ImportPlan | str = problem if problem.startswith(name) else f"{name}: {problem}"
     else:
         bar = st.progress(0.0, text=t("checking_rows", lang, done=0, total=len(sheet.rows)))
         try:
             result = plan_import(sheet, changes.reference(store), lambda done, total: bar.progress(
                 done / total, text=t("checking_rows", lang, done=done, total=total)))
         except ImportError_ as exc:
-            result = f"{name}: row 1: {exc}"
+            result = f"{name}：{exc.zh}" if lang == "zh" else f"{name}: row 1: {exc}"
         bar.empty()
     st.session_state["_import_plan"] = (key, result)
     return result
@@ -103,17 +103,16 @@ def import_preview(view: ui.View, editor: str, name: str, content: bytes, worksh
         st.caption(t("ignored_columns", lang, columns=literal(", ".join(plan.ignored_columns))))
     if plan.new_sources:
         st.caption(t("new_sources", lang, n=len(plan.new_sources)))
-    names = view.tables["indicators"].set_index("id")[f"name_{lang}"]
     if plan.problems:
         st.error(t("import_blocked", lang, n=len(plan.problems)), icon="⚠️")
         st.dataframe(pd.DataFrame([{t("col_row", lang): p.row, t("col_column", lang): p.column,
-                                    t("col_problem", lang): p.message} for p in plan.problems]),
+                                    t("col_problem", lang): p.text(lang)} for p in plan.problems]),
                      hide_index=True, width="stretch")
     for action, label in (("add", "rows_to_add"), ("correct", "rows_to_correct"), ("unchanged", "rows_unchanged")):
         rows = plan.of(action)
         if rows:
             with st.expander(f"{t(label, lang)} ({len(rows)})", expanded=action == "correct"):
-                st.dataframe(_rows_frame(rows, names, lang, with_old=action == "correct"), hide_index=True,
+                st.dataframe(_rows_frame(rows, view.tables, lang, with_old=action == "correct"), hide_index=True,
                              width="stretch")
     changing = counts["add"] + counts["correct"]
     if st.button(t("import_button", lang, n=changing), type="primary", disabled=not plan.ok or not changing,
@@ -132,16 +131,25 @@ def import_preview(view: ui.View, editor: str, name: str, content: bytes, worksh
         _done(t("imported", lang, added=outcome.added, corrected=outcome.corrected, unchanged=outcome.unchanged))
 
 
-def _rows_frame(rows, names: pd.Series, lang: str, with_old: bool) -> pd.DataFrame:
+def _rows_frame(rows, tables: dict, lang: str, with_old: bool) -> pd.DataFrame:
+    indicators = tables["indicators"].set_index("id")
+    types = tables["institution_types"].set_index("id")[f"name_{lang}"]
+
+    def shown(record: dict) -> str:
+        meta = indicators.loc[record["indicator"]]
+        return format_value(record["value"], meta["unit"], record["qualifier"], lang, meta["unit_en"])
+
     out = []
     for r in rows:
         rec = r.record
-        line = {t("col_row", lang): r.row, t("col_indicator", lang): names.get(rec["indicator"], rec["indicator"]),
-                t("col_period", lang): rec["period"], t("institution_type", lang): rec["institution_type"],
+        line = {t("col_row", lang): r.row,
+                t("col_indicator", lang): indicators.loc[rec["indicator"], f"name_{lang}"],
+                t("col_period", lang): rec["period"],
+                t("institution_type", lang): types.get(rec["institution_type"], rec["institution_type"]),
                 t("col_source", lang): rec["source"]}
         if with_old:
-            line[t("old_value", lang)] = f"{r.before['value']:g} ({r.before['qualifier']})"
-        line[t("new_value", lang) if with_old else t("col_value", lang)] = f"{rec['value']:g} ({rec['qualifier']})"
+            line[t("old_value", lang)] = shown(r.before)
+        line[t("new_value", lang) if with_old else t("col_value", lang)] = shown(rec)
         line[t("col_note", lang)] = rec["note"] or ""
         out.append(line)
     return pd.DataFrame(out)
@@ -216,7 +224,7 @@ def figure_form(view: ui.View, editor: str) -> None:
     plan = plan_import(sheet, changes.reference(store))
     if plan.problems:
         for problem in plan.problems:
-            st.error(literal(f"{problem.column}: {problem.message}"), icon="⚠️")
+            st.error(literal(f"{problem.column}: {problem.text(lang)}"), icon="⚠️")
         return
     planned = plan.rows[0]
     if planned.action == "unchanged":

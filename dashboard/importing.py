@@ -49,7 +49,12 @@ KEY = ("indicator", "period", "institution_type", "source")
 
 
 class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError
-    """The sheet's columns make an import impossible (missing or repeated columns)."""
+    """The sheet's columns make an import impossible (missing or repeated columns); English (str) and
+    Chinese (`.zh`)."""
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh or message
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,13 @@ class Problem:
     row: int  # as numbered in the file, header = 1
     column: str  # the column's header as written in the file
     message: str
+    message_zh: str = ""
 
     def line(self, file: str) -> str:
         return f"{file}: row {self.row}, column {self.column}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
 @dataclass
@@ -135,15 +144,17 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
                 ignored.append(title)
             continue
         if col in mapping:
-            raise ImportError_(f"columns {header[mapping[col]]!r} and {title!r} both name {col}")
+            raise ImportError_(f"columns {header[mapping[col]]!r} and {title!r} both name {col}",
+                               f"“{header[mapping[col]]}”和“{title}”两列都表示 {col}")
         mapping[col] = index
     if not mapping:
         raise ImportError_("row 1 names none of the columns (indicator/指标, period/年份, value/数值, "
-                           "institution_type/机构类型, source/来源, …); the first row must be the header")
+                           "institution_type/机构类型, source/来源, …); the first row must be the header",
+                           "第1行没有可识别的列名（指标、年份、数值、机构类型、来源……）；第一行必须是表头")
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
-        raise ImportError_("missing required column " + ", ".join(
-            f"{c} ({COLUMN_NAMES[c][1]})" for c in missing))
+        raise ImportError_("missing required column " + ", ".join(f"{c} ({COLUMN_NAMES[c][1]})" for c in missing),
+                           "缺少必需的列：" + "、".join(COLUMN_NAMES[c][1] for c in missing))
     return mapping, ignored
 
 
@@ -193,7 +204,7 @@ def _read(where: tuple[list[Problem], int, dict[str, str]], column: str, reader,
     try:
         return reader(*args)
     except CellError as exc:
-        problems.append(Problem(number, header[column], str(exc)))
+        problems.append(Problem(number, header[column], str(exc), exc.zh))
         return None
 
 
@@ -204,7 +215,7 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
     mapping, ignored = map_columns(sheet.header)
     plan = ImportPlan(file=sheet.name, ignored_columns=ignored, total_rows=len(sheet.rows))
     if not sheet.rows:
-        plan.problems.append(Problem(1, "-", "the sheet has a header but no rows"))
+        plan.problems.append(Problem(1, "-", "the sheet has a header but no rows", "表中只有表头，没有数据行"))
         return plan
     header = {col: sheet.header[i] for col, i in mapping.items()}
     indicator_names, type_names = reference.indicator_names(), reference.type_names()
@@ -236,19 +247,21 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
         if indicator is not None:
             parsed = _read(where, "value", parse_value, cell("value"), units[indicator], _text_cell(cell("unit")))
         elif is_blank(cell("value")):
-            row_problems.append(Problem(number, header["value"], "no value"))
+            row_problems.append(Problem(number, header["value"], "no value", "没有数值"))
 
         source_cell = cell("source")
         source = grade = None
         if is_blank(source_cell):
-            row_problems.append(Problem(number, header["source"], "no source: every figure needs one"))
+            row_problems.append(Problem(number, header["source"], "no source: every figure needs one",
+                                        "没有来源：每个数据都必须注明来源"))
         else:
             text = normalise_text(source_cell)
             if text in known_sources:
                 source, grade = text, known_sources[text]
             elif SOURCE_ID.match(text) and " " not in text:
                 row_problems.append(Problem(number, header["source"], f"unknown source id {text!r}; give a known "
-                                            "id or a citation (outlet, title, date)"))
+                                            "id or a citation (outlet, title, date)",
+                                            f"无法识别的来源编号“{text}”：请填写已有来源编号或引文（发布机构，标题，日期）"))
             else:
                 new = cited.get(citation_source_id(text)) or source_from_citation(text)
                 source, grade = new["id"], known_sources.get(new["id"], new["grade"])
@@ -257,14 +270,17 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
 
         assumption = _text_cell(cell("assumption"))
         if assumption is not None and assumption not in known_assumptions:
-            row_problems.append(Problem(number, header["assumption"], f"unknown assumption {assumption!r}"))
+            row_problems.append(Problem(number, header["assumption"], f"unknown assumption {assumption!r}",
+                                        f"无法识别的假设“{assumption}”"))
 
         given_grade = _text_cell(cell("grade"))
         if given_grade is not None:
             if given_grade.upper() not in GRADES:
-                row_problems.append(Problem(number, header["grade"], f"{given_grade!r} is not a grade (A, B, C, D)"))
+                row_problems.append(Problem(number, header["grade"], f"{given_grade!r} is not a grade (A, B, C, D)",
+                                            f"“{given_grade}”不是可靠性等级（A、B、C、D）"))
             elif given_grade.upper() == "D" and _text_cell(cell("formula")) is None:
-                row_problems.append(Problem(number, header["grade"], "a derived (grade D) figure needs its formula"))
+                row_problems.append(Problem(number, header["grade"], "a derived (grade D) figure needs its formula",
+                                            "推算数据（D级）必须写明算式"))
             else:
                 grade = given_grade.upper()
 
@@ -284,8 +300,10 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
             if _same(first.record["value"], record["value"]) and first.record["qualifier"] == record["qualifier"]:
                 plan.rows.append(PlannedRow(number, "unchanged", record, first.before))
             else:
-                plan.problems.append(Problem(number, header["value"], f"rows {first.row} and {number} give "
-                                             f"{indicator}, {period}, {institution_type}, {source} different values"))
+                plan.problems.append(Problem(
+                    number, header["value"], f"rows {first.row} and {number} give {indicator}, {period}, "
+                    f"{institution_type}, {source} different values",
+                    f"第{first.row}行和第{number}行对{indicator}、{period}、{institution_type}、{source}给出了不同的数值"))
             continue
         old = stored.get(key)
         if old is None:
@@ -313,12 +331,16 @@ UPLOAD_LIMIT_MB = 5
 UPLOAD_ROW_LIMIT = 20_000
 
 
-def upload_problem(size_bytes: int, rows: int | None = None) -> str | None:
-    """Why an upload is refused (too large, too many rows), in English for logs; None when it is within limits."""
+def upload_problem(size_bytes: int, rows: int | None = None, lang: str = "en") -> str | None:
+    """Why an upload is refused (too large, too many rows); None when it is within the limits."""
+    zh = lang == "zh"
     if size_bytes > UPLOAD_LIMIT_MB * 1024 * 1024:
-        return f"the file is {size_bytes / 1024 / 1024:.1f} MB; the limit is {UPLOAD_LIMIT_MB} MB"
+        size = size_bytes / 1024 / 1024
+        return (f"文件大小 {size:.1f} MB，超过上限 {UPLOAD_LIMIT_MB} MB" if zh else
+                f"the file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_MB} MB")
     if rows is not None and rows > UPLOAD_ROW_LIMIT:
-        return f"the sheet has {rows} rows; the limit is {UPLOAD_ROW_LIMIT} (import larger sheets with the CLI)"
+        return (f"表中有 {rows} 行，超过上限 {UPLOAD_ROW_LIMIT} 行（更大的表请用命令行导入）" if zh else
+                f"the sheet has {rows} rows; the limit is {UPLOAD_ROW_LIMIT} (import larger sheets with the CLI)")
     return None
 
 

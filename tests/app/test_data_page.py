@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.access import ENV_PASSWORD_HASH
+from dashboard.formatting import format_value
 from tests.fixtures import EDITOR_PASSWORD, build_store, editor_password_hash, sqlite_url
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -84,7 +85,11 @@ def test_an_editor_previews_imports_and_undoes_a_sheet(store):
     assert metrics == {"To add": "1", "Corrections": "1", "Unchanged": "0", "Rows with problems": "0"}
     corrections = next(e for e in at.expander if e.label.startswith("Corrections"))
     table = corrections.dataframe[0].value
-    assert table["Old value"].tolist() == [f"{existing['value']:g} ({existing['qualifier']})"]
+    meta = store.read("indicators").set_index("id").loc[existing["indicator"]]
+    assert table["Old value"].tolist() == [format_value(existing["value"], meta["unit"], existing["qualifier"], "en",
+                                                        meta["unit_en"])]
+    assert table["New value"].tolist() == [format_value(existing["value"] + 1, meta["unit"], existing["qualifier"],
+                                                        "en", meta["unit_en"])]
     before = store.count("observations")
     button(at, "import_commit").click().run()
     assert at.success[0].value == "Imported: 1 added, 1 corrected, 0 unchanged."
@@ -132,3 +137,33 @@ def test_markup_in_a_citation_shows_as_text_on_the_sources_page(store):
     at.switch_page("views/sources.py").run()
     labels = [e.label for e in at.expander if "Bold outlet" in e.label]
     assert labels and all("\\<b\\>" in label and "\\[click\\]" in label for label in labels)
+
+
+def test_where_oidc_is_configured_editors_are_offered_its_sign_in(store):
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = "en"
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "company": {"client_id": "id", "client_secret": "s",
+                                      "server_metadata_url": "https://idp.example.org/.well-known/openid-configuration"}}
+    at.secrets["editor_emails"] = ["editor@example.org"]
+    at.run()
+    at.switch_page("views/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    labels = [b.label for b in at.button]
+    assert "Sign in with company" in labels and "Sign in" in labels  # OIDC beside the password
+    assert not at.get("file_uploader")  # nobody is signed in yet
+
+
+def test_problems_are_told_in_chinese_and_oversized_sheets_refused(store):
+    at = sign_in(open_data_page("zh"))
+    sheet = f"指标,年份,数值,机构类型,来源\n高校专利转让及许可合同数量,去年,1,高校,{SOURCE}\n".encode()
+    at.get("file_uploader")[0].set_value(("坏表.csv", sheet, "text/csv")).run()
+    problems = at.dataframe[0].value
+    assert problems.values.tolist() == [[2, "年份", "“去年”不是期间（可写 2023、2023年6月、2024-04-24 等）"]]
+    from dashboard.importing import UPLOAD_ROW_LIMIT
+
+    rows = "".join(f"高校专利转让及许可合同数量,{1000 + i},1,高校,{SOURCE}\n" for i in range(UPLOAD_ROW_LIMIT + 1))
+    at.get("file_uploader")[0].set_value(("大表.csv", ("指标,年份,数值,机构类型,来源\n" + rows).encode(),
+                                          "text/csv")).run()
+    assert f"超过上限 {UPLOAD_ROW_LIMIT} 行" in at.error[0].value
+    assert not [b for b in at.button if b.key == "import_commit"]

@@ -197,3 +197,28 @@ def test_neutralised_text_reads_back_and_markup_stays_text(tmp_path, reference):
     ])
     notes = [r.record["note"] for r in plan(path, reference).of("add")]
     assert notes == ['=HYPERLINK("x")', "<b>bold</b> [x](http://e)"]
+
+
+def test_uploads_over_the_limits_are_refused_with_the_limit_named():
+    from dashboard.importing import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT, upload_problem
+
+    assert upload_problem(1024, 10) is None
+    assert f"limit is {UPLOAD_LIMIT_MB} MB" in upload_problem(UPLOAD_LIMIT_MB * 1024 * 1024 + 1)
+    assert f"limit is {UPLOAD_ROW_LIMIT}" in upload_problem(1024, UPLOAD_ROW_LIMIT + 1)
+    assert f"上限 {UPLOAD_ROW_LIMIT} 行" in upload_problem(1024, UPLOAD_ROW_LIMIT + 1, "zh")
+
+
+def test_the_templates_read_back_as_empty_sheets_with_every_column(tables, reference, tmp_path):
+    from dashboard.importing import TEMPLATE_COLUMNS, map_columns, template_csv, template_xlsx
+
+    for name, content in (("t.csv", template_csv()),
+                          ("t.xlsx", template_xlsx(tables["indicators"], tables["institution_types"], "zh"))):
+        sheet = read_sheet(content, name)
+        assert sheet.header == list(TEMPLATE_COLUMNS) and sheet.rows == []
+        assert set(map_columns(sheet.header)[0]) == set(TEMPLATE_COLUMNS)
+    import io
+
+    from openpyxl import load_workbook
+    book = load_workbook(io.BytesIO(template_xlsx(tables["indicators"], tables["institution_types"], "zh")))
+    assert book.sheetnames == ["observations", "说明", "指标", "机构类型"]
+    assert book["指标"].max_row == len(tables["indicators"]) + 1
