@@ -16,7 +16,7 @@ in particular are drawn from the seed, so no ranking of provinces is implied.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
@@ -76,13 +76,17 @@ def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
     if held["university"]["period"] != held["research_institute"]["period"]:
         raise LookupError("the holdings of universities and institutes are not published for the same period")
     inventoried = _latest(obs, "stock_patents_inventoried", "university_and_institute")
-    # The pool share needs both counts from one report: the latest date that has both.
+    # The pool share needs both counts from one report: the latest report that gives both.
     both = obs[obs["indicator"].isin(["stock_patents_inventoried", "stock_patents_conversion_pool"])
                & (obs["institution_type"] == "university_and_institute")]
-    paired = both.pivot_table(index=["period", "source"], columns="indicator", values="value").dropna()
-    if paired.empty:
+    pairs = {}
+    for row in both.itertuples(index=False):
+        pairs.setdefault((row.period, row.source), {})[row.indicator] = row.value
+    paired = sorted(key for key, found in pairs.items() if len(found) == 2)
+    if not paired:
         raise LookupError("no report gives both the inventoried and the pooled stock patents")
-    (pool_period, pool_source), pair = paired.index[-1], paired.iloc[-1]
+    pool_period, pool_source = paired[-1]
+    pair = pairs[paired[-1]]
     institutions = _latest(obs, "inventory_institutions", "university_and_institute")
     return Anchors(
         holdings={k: float(v["value"]) for k, v in held.items()}, holdings_source=held["university"]["source"],
@@ -92,6 +96,17 @@ def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
         inventoried_period=inventoried["period"], institutions=float(institutions["value"]),
         institutions_source=institutions["source"],
     )
+
+
+def detail(rows: int, seed: int, anchors: Anchors) -> dict:
+    """What the store records about a demo: its size, its seed and the published figures it was shaped on."""
+    return {"rows": rows, "seed": seed, "anchors": asdict(anchors)}
+
+
+def anchors_of(change_detail: dict) -> Anchors | None:
+    """The anchors a stored demo was shaped on (None for a demo recorded without them)."""
+    raw = change_detail.get("anchors")
+    return Anchors(**raw) if isinstance(raw, dict) else None
 
 
 def _choice(rng: np.random.Generator, options, weights, size: int) -> np.ndarray:

@@ -122,10 +122,10 @@ def grade_frame(frame: pl.DataFrame, rules: RuleSet) -> pl.DataFrame:
     return graded.with_columns(disposition_expr(rules, pl.col("grade")).alias("disposition"))
 
 
-def disposition_shift(frame: pl.DataFrame, rules: RuleSet) -> pl.DataFrame:
+def disposition_shift(frame: pl.DataFrame | pl.LazyFrame, rules: RuleSet) -> pl.DataFrame:
     """How many patents move from their stored disposition to the one `rules` would give them: one row per
     (stored, tried) pair with its count, pairs that keep their disposition included."""
     rules.checked()
-    tried = frame.select(pl.col("disposition").cast(pl.String).alias("stored"),
-                         disposition_expr(rules).alias("tried"))
-    return tried.group_by("stored", "tried").len("patents").sort("stored", "tried")
+    tried = frame.lazy().select(pl.col("disposition").cast(pl.String).alias("stored"),
+                                disposition_expr(rules).alias("tried"))
+    return tried.group_by("stored", "tried").len("patents").sort("stored", "tried").collect()

@@ -96,15 +96,17 @@ def province_lookup(provinces) -> dict[str, str]:
     return lookup
 
 
-def read_file(path: Path) -> pl.DataFrame:
-    """Every cell of an import file as text (None when empty), in the file's own columns and row order."""
+def read_file(path: Path, name: str | None = None) -> pl.DataFrame:
+    """Every cell of an import file as text (None when empty), in the file's own columns and row order.
+    `name` is how messages call the file (an uploaded file's own name), else its path."""
     path = Path(path)
+    label = name or str(path)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
-        raise InventoryFileError([DataProblem(str(path), None, None,
+        raise InventoryFileError([DataProblem(label, None, None,
                                               f"unknown file type {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet")])
     if not path.is_file():
-        raise InventoryFileError([DataProblem(str(path), None, None, "no such file")])
+        raise InventoryFileError([DataProblem(label, None, None, "no such file")])
     try:
         if kind == "csv":
             frame = pl.read_csv(path, infer_schema=False, encoding="utf8", raise_if_empty=False,
@@ -115,10 +117,10 @@ def read_file(path: Path) -> pl.DataFrame:
             frame = pl.read_parquet(path)
     except (pl.exceptions.PolarsError, OSError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InventoryFileError([DataProblem(str(path), None, None, f"cannot be read as {kind.upper()}: {first}")]) from None
+        raise InventoryFileError([DataProblem(label, None, None, f"cannot be read as {kind.upper()}: {first}")]) from None
     except Exception as exc:  # the Excel reader raises its own error types
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InventoryFileError([DataProblem(str(path), None, None, f"cannot be read as {kind.upper()}: {first}")]) from None
+        raise InventoryFileError([DataProblem(label, None, None, f"cannot be read as {kind.upper()}: {first}")]) from None
     frame = frame.rename({c: c.strip() for c in frame.columns})
     text = [pl.col(c).cast(pl.String).str.strip_chars() for c in frame.columns]
     frame = frame.select(text)
@@ -265,7 +267,8 @@ def _province_expr(lookup: dict[str, str]) -> pl.Expr:
     return bare.str.to_lowercase().replace_strict(lookup, default=None, return_dtype=pl.String).alias("province_id")
 
 
-def read_records(path: Path, provinces, rules: RuleSet, today: dt.date | None = None) -> pl.DataFrame:
+def read_records(path: Path, provinces, rules: RuleSet, today: dt.date | None = None,
+                 name: str | None = None) -> pl.DataFrame:
     """An import file's records, checked (InventoryFileError on any problem)."""
-    path = Path(path)
-    return check_records(read_file(path), str(path), provinces, rules, today)
+    label = name or str(path)
+    return check_records(read_file(Path(path), label), label, provinces, rules, today)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from dashboard.grading import DISPOSITIONS, GRADES
+from dashboard.grading import DISPOSITIONS, GRADES, RuleSet, disposition_shift
 from dashboard.inventory import (
     DEAL_STAGES,
     DEAL_TYPES,
@@ -132,6 +132,11 @@ def page_data(frame: pl.DataFrame, filters: Filters, page: int = 1, page_size: i
         dispositions=dispositions, provinces=provinces, fields=fields, grant_years=years, deals=deals,
         league=league, rows=rows, pages=pages, page=page,
     )
+
+
+def rule_shift(frame: pl.DataFrame, filters: Filters, rules: RuleSet) -> pl.DataFrame:
+    """Stored disposition → disposition under `rules`, counted over the patents the filters keep."""
+    return disposition_shift(frame.lazy().filter(filters.expr()), rules)
 
 
 def filtered(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:

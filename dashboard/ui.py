@@ -260,3 +260,29 @@ def saved_slide_list() -> list[str] | None:
 
 def save_slide_list(slide_ids: list[str]) -> None:
     _open_store(database_url()).save_slide_list(SLIDE_LIST, slide_ids)
+
+
+# --- Editing access (minimal until the sign-in work lands; see issue 5) ---------------------------------------
+def current_editor() -> str | None:
+    """The signed-in editor's name, or None for a viewer."""
+    return st.session_state.get("editor")
+
+
+# --- The stock-patent inventory -----------------------------------------------------------------------------
+def open_store() -> Store:
+    return _open_store(database_url())
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _inventory_frame(url: str, version: int):
+    """The inventory as the engine keeps it, loaded once per data version and shared by every session (the
+    previous version is dropped when a new one is loaded)."""
+    from dashboard import inventory_engine, inventory_store
+    from dashboard.geography import load_province_tiles
+
+    frame = inventory_store.load_inventory(_open_store(url))
+    return inventory_engine.prepare(frame, list(load_province_tiles()["id"]))
+
+
+def inventory_frame(version: int):
+    return _inventory_frame(database_url(), version)
