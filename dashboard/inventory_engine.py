@@ -43,9 +43,14 @@ def enum_types(province_ids: list[str]) -> dict[str, pl.DataType]:
     }
 
 
+def engine_types(province_ids: list[str]) -> dict[str, pl.DataType]:
+    """The column types the engine keeps: enums for vocabularies, institutions and classes dictionary-encoded."""
+    return {**SCHEMA, **enum_types(province_ids), "institution": pl.Categorical, "ipc_class": pl.Categorical}
+
+
 def prepare(frame: pl.DataFrame, province_ids: list[str]) -> pl.DataFrame:
-    """The inventory as the engine keeps it: typed, enums for vocabularies, institutions dictionary-encoded."""
-    return frame.cast({**SCHEMA, **enum_types(province_ids), "institution": pl.Categorical, "ipc_class": pl.Categorical})
+    """The inventory as the engine keeps it (see engine_types)."""
+    return frame.cast(engine_types(province_ids))
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
                                     index=grading.DISPOSITIONS.index(rules.disposition[g]), key=f"inv_map_{g}",
                                     format_func=lambda d: t(f"inv_disposition_{d}", lang))
                for i, g in enumerate(grading.GRADES)}
-    tried = grading.RuleSet({k: float(v) for k, v in weights.items()}, thresholds, mapping)
+    tried = grading.RuleSet({k: v / 100 for k, v in weights.items()}, thresholds, mapping)
     problems = tried.problems()
     if problems:
         st.error(t("inv_rules_invalid", lang, why="; ".join(problems)))

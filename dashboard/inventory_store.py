@@ -156,8 +156,10 @@ def _adbc_connect(store: Store):
     return adbc_driver_postgresql.dbapi.connect(uri)
 
 
-def load_inventory(store: Store) -> pl.DataFrame:
-    """Every record, typed as dashboard.inventory.SCHEMA (an empty frame when there is none)."""
+def load_inventory(store: Store, dtypes: dict | None = None) -> pl.DataFrame:
+    """Every record, typed as dashboard.inventory.SCHEMA overridden by `dtypes` (an empty frame when there is
+    none). The Arrow batches are taken as they come (no copy into one block) and each column is cast once,
+    so the peak memory stays near the size of the records."""
     names = ", ".join(f'"{c}"' for c in COLUMNS)
     query = f"SELECT {names} FROM inventory_patents"
     try:
@@ -166,9 +168,11 @@ def load_inventory(store: Store) -> pl.DataFrame:
             table = cursor.fetch_arrow_table()
     except Exception as exc:
         raise StoreError(f"cannot read the inventory from {store.url}: {str(exc).strip().splitlines()[0]}") from None
-    frame = pl.from_arrow(table)
+    frame = pl.from_arrow(table, rechunk=False)
+    del table
     assert isinstance(frame, pl.DataFrame)
-    return frame.with_columns(pl.col("deal_date").cast(pl.String).str.to_date("%Y-%m-%d")).cast(SCHEMA)
+    dates = pl.col("deal_date").cast(pl.String).str.to_date("%Y-%m-%d")
+    return frame.with_columns(dates).cast({**SCHEMA, **(dtypes or {})})
 
 
 def rules(store: Store) -> RuleSet:

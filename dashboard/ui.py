@@ -278,10 +278,17 @@ def _inventory_frame(url: str, version: int):
     """The inventory as the engine keeps it, loaded once per data version and shared by every session (the
     previous version is dropped when a new one is loaded)."""
     from dashboard import inventory_engine, inventory_store
+
+    types = inventory_engine.engine_types(list(province_tiles()["id"]))
+    return inventory_store.load_inventory(_open_store(url), types)
+
+
+@st.cache_resource(show_spinner=False)
+def province_tiles() -> pd.DataFrame:
+    """The shipped tile grid of the provinces (read once per process)."""
     from dashboard.geography import load_province_tiles
 
-    frame = inventory_store.load_inventory(_open_store(url))
-    return inventory_engine.prepare(frame, list(load_province_tiles()["id"]))
+    return load_province_tiles()
 
 
 def inventory_frame(version: int):

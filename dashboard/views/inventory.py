@@ -6,7 +6,6 @@ import streamlit as st
 from dashboard import inventory_charts as charts
 from dashboard import inventory_panels as panels
 from dashboard import inventory_store, ui
-from dashboard.geography import load_province_tiles
 from dashboard.i18n import t
 from dashboard.inventory import IPC_SECTIONS
 from dashboard.inventory_engine import Filters, filtered, page_data, rule_shift
@@ -38,7 +37,7 @@ with st.spinner(t("inv_loading", lang)):
     frame = ui.inventory_frame(state.version)
 
 types = inventory_types(view.choice, tables["institution_types"])
-tiles = load_province_tiles()
+tiles = ui.province_tiles()
 province_names = dict(zip(tiles["id"], tiles[f"name_{lang}"], strict=True))
 type_names = {k: v for k, v in ui.type_names(view).items() if k in ("university", "research_institute")}
 left, right = st.columns(2)
