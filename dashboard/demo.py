@@ -165,11 +165,12 @@ def generate(rows: int, seed: int, anchors: Anchors, province_ids: list[str], ru
 
     ptypes = list(PATENT_TYPE_WEIGHTS)
     ptype = _choice(rng, ptypes, list(PATENT_TYPE_WEIGHTS.values()), rows)
+    # Grant years rise towards the last full year; the application came one to four years before (inventions).
     last_year = today.year - 1
-    app_years = np.arange(last_year - 15, last_year)
-    application_year = app_years[_choice(rng, app_years, np.linspace(0.4, 1.0, len(app_years)), rows)]
+    grant_years = np.arange(last_year - 14, last_year + 1)
+    grant_year = grant_years[_choice(rng, grant_years, np.linspace(0.4, 1.0, len(grant_years)), rows)]
     lag = np.where(ptype == 0, rng.integers(1, 5, rows), 1)
-    grant_year = np.minimum(application_year + lag, last_year)
+    application_year = grant_year - lag
 
     tech = np.clip(rng.normal(60 + 7 * quality, 13, rows), 0, 100)
     market = np.clip(rng.normal(52 + 5 * quality + 0.35 * (tech - 60), 14, rows), 0, 100)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts import FONT, PALETTE
+from dashboard.charts import FONT, PALETTE, wrap
 from dashboard.geography import tile_label
 from dashboard.i18n import t
 
@@ -59,7 +59,9 @@ def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
     counts = funnel["patents"].to_list()
     first = counts[0] or 1
     text = [f"{count_text(n, lang)} · {n / first:.1%}" for n in counts]
-    trace = {"type": "funnel", "y": labels, "x": counts, "text": text, "textinfo": "text", "textposition": "inside",
+    # Narrow levels carry their numbers beside the bar, where they stay legible.
+    position = ["inside" if n / first >= 0.3 else "outside" for n in counts]
+    trace = {"type": "funnel", "y": labels, "x": counts, "text": text, "textinfo": "text", "textposition": position,
              "marker": {"color": PALETTE[: len(counts)]}, "hovertemplate": "%{y}: %{text}<extra></extra>"}
     return _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": "rgba(0,0,0,0)"})
 
@@ -75,11 +77,14 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         name = t(f"inv_disposition_{disposition}", lang)
         values = [counts.get((x, disposition), 0) for x in types]
         data.append({"type": "bar", "orientation": "h", "y": [type_names[x] for x in types], "x": values, "name": name,
-                     "marker": {"color": colour, "pattern": {"shape": pattern, "fgcolor": "white"}},
+                     "marker": {"color": colour,
+                                "pattern": {"shape": pattern, "fgcolor": "white", "fillmode": "overlay", "size": 7}},
                      "text": [count_text(v, lang) if v else "" for v in values], "textposition": "inside",
                      "hovertemplate": "%{y} · " + name + ": %{x:,}<extra></extra>"})
-    return _figure(data, t("inv_dispositions", lang), note, 150 + 70 * max(1, len(types)), barmode="stack",
-                   yaxis={"gridcolor": "rgba(0,0,0,0)"})
+    return _figure(data, t("inv_dispositions", lang), note, 190 + 70 * max(1, len(types)), barmode="stack",
+                   yaxis={"gridcolor": "rgba(0,0,0,0)"}, xaxis={"showticklabels": False},
+                   legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+                   margin={"l": 10, "r": 10, "t": 110, "b": 10})
 
 
 def bar_figure(labels: list[str], values: list[float], title: str, note: str, lang: str, texts: list[str] | None = None,
@@ -93,7 +98,7 @@ def bar_figure(labels: list[str], values: list[float], title: str, note: str, la
     if horizontal:
         trace.update(x=values, y=labels, orientation="h")
         return _figure([trace], title, note, height, yaxis={"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
-                       xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.25]})
+                       xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4]})
     trace.update(x=labels, y=values)
     return _figure([trace], title, note, height, yaxis={"range": [0, top * 1.18]})
 
@@ -116,13 +121,15 @@ def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
     """Value of the deals by deal type, with their count and median in the label."""
     kinds = deals["deal_type"].cast(pl.String).to_list()
     values = [v or 0.0 for v in deals["value"].to_list()]
-    texts = [f"{money_text(v, lang)} · {t('inv_deals_n', lang, n=count_text(n, lang))} · "
-             f"{t('inv_median', lang)} {money_text(m or 0.0, lang)}"
-             for v, n, m in zip(values, deals["deals"], deals["median"], strict=True)]
+    texts = [f"{money_text(v, lang)} · {t('inv_deals_n', lang, n=count_text(n, lang))}"
+             for v, n in zip(values, deals["deals"], strict=True)]
+    medians = [f"{t('inv_median', lang)} {money_text(m or 0.0, lang)}" for m in deals["median"]]
     fig = bar_figure([t(f"inv_deal_{k}", lang) for k in kinds], values, t("inv_deal_values", lang), note, lang,
                      texts=texts, colour=[DEAL_COLOURS[k] for k in kinds], height=150 + 60 * max(1, len(kinds)),
                      horizontal=True)
-    fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.4]
+    fig.data[0].customdata = medians
+    fig.data[0].hovertemplate = "%{y}: %{text} · %{customdata}<extra></extra>"
+    fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.0]
     return fig
 
 
@@ -141,7 +148,7 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
                         "colorscale": [[0, "#f0f0f0"], [1, "#08306b"]], "line": {"color": "white", "width": 1},
                         "colorbar": {"title": {"text": t("inv_patents", lang)}, "thickness": 12}}}
     rows, cols = max(r["row"] for r in records), max(r["col"] for r in records)
-    return _figure([trace], t("inv_by_province", lang), f"{note} · {t('map_note', lang)}", 560,
-                   margin={"l": 10, "r": 10, "t": 80, "b": 10}, paper_bgcolor="white",
+    return _figure([trace], t("inv_by_province", lang), f"{note}<br>{wrap(t('map_note', lang), 84)}", 580,
+                   margin={"l": 10, "r": 10, "t": 95, "b": 10}, paper_bgcolor="white",
                    xaxis={"visible": False, "range": [-0.6, cols + 0.6]},
                    yaxis={"visible": False, "range": [rows + 0.6, -0.6], "scaleanchor": "x", "scaleratio": 1})

@@ -27,20 +27,21 @@ def _writer(bar, lang: str):
     return progress
 
 
-def editor_note(lang: str) -> bool:
-    """True for a signed-in editor; otherwise says who may edit and returns False."""
+def editor_note(lang: str, quiet: bool = False) -> bool:
+    """True for a signed-in editor; otherwise says who may edit (unless `quiet`) and returns False."""
     if ui.current_editor():
         return True
-    st.info(t("inv_editor_only", lang), icon=":material/lock:")
+    if not quiet:
+        st.info(t("inv_editor_only", lang), icon=":material/lock:")
     return False
 
 
-def import_panel(lang: str, key: str = "inv_import") -> None:
+def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> None:
     """Upload a CSV, XLSX or Parquet file and replace the inventory with it, all or nothing."""
     st.subheader(t("inv_import_heading", lang))
     st.caption(t("inv_import_help", lang))
     st.code(",".join(COLUMN_NAMES), language=None, wrap_lines=True)
-    if not editor_note(lang):
+    if not editor_note(lang, quiet):
         return
     store = ui.open_store()
     current = inventory_store.state(store)
@@ -72,11 +73,11 @@ def import_panel(lang: str, key: str = "inv_import") -> None:
     st.rerun()
 
 
-def demo_panel(lang: str, tables: dict, key: str = "inv_demo") -> None:
+def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = False) -> None:
     """Generate the synthetic demo inventory (replacing what is stored) from a record count and a seed."""
     st.subheader(t("inv_demo_heading", lang))
     st.caption(t("inv_demo_help", lang))
-    if not editor_note(lang):
+    if not editor_note(lang, quiet):
         return
     left, right = st.columns(2)
     rows = left.number_input(t("inv_demo_rows", lang), 1, DEMO_MAX_ROWS, DEMO_DEFAULT_ROWS, step=10_000, key=f"{key}_rows")
@@ -99,6 +100,17 @@ def demo_panel(lang: str, tables: dict, key: str = "inv_demo") -> None:
     st.rerun()
 
 
+def downloads(key: str, csv_data, xlsx_data, name: str, lang: str, csv_help: str | None = None,
+              xlsx_help: str | None = None, xlsx_refused: str | None = None) -> None:
+    """CSV and XLSX buttons whose files are made only when clicked; `xlsx_refused` disables XLSX, saying why."""
+    with st.container(horizontal=True):
+        st.download_button("CSV", csv_data, f"{name}.csv", "text/csv", key=f"{key}_csv", icon=":material/download:",
+                           on_click="ignore", help=csv_help or t("download_csv", lang))
+        st.download_button("XLSX", xlsx_data, f"{name}.xlsx", ui.XLSX_MIME, key=f"{key}_xlsx",
+                           icon=":material/download:", on_click="ignore", disabled=xlsx_refused is not None,
+                           help=xlsx_refused or xlsx_help or t("download_xlsx", lang))
+
+
 def show_message() -> None:
     message = st.session_state.pop("_inv_message", None)
     if message:
@@ -110,11 +122,12 @@ def empty_state(lang: str, tables: dict) -> None:
     with st.container(border=True):
         st.subheader(t("inv_empty_title", lang))
         st.write(t("inv_empty_body", lang))
+        editor_note(lang)
         left, right = st.columns(2)
         with left:
-            demo_panel(lang, tables)
+            demo_panel(lang, tables, quiet=True)
         with right:
-            import_panel(lang)
+            import_panel(lang, quiet=True)
 
 
 def synthetic_banner(state: inventory_store.InventoryState, tables: dict, lang: str) -> None:

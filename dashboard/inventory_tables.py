@@ -89,6 +89,13 @@ def page_table(rows: pl.DataFrame, type_names: dict[str, str], province_names: d
     return frame
 
 
+def with_note(frame: pd.DataFrame, synthetic: bool, lang: str) -> pd.DataFrame:
+    """A table to download: synthetic data leads with a column saying so on every row (in both languages)."""
+    if not synthetic:
+        return frame
+    return pd.concat([pd.DataFrame({t("inv_col_dataset", lang): [NOTE] * len(frame)}, index=frame.index), frame], axis=1)
+
+
 def export_frame(records: pl.DataFrame, synthetic: bool) -> pl.DataFrame:
     """Records in the import columns (so an export of real records imports again), text a spreadsheet would
     run as a formula neutralised; synthetic records lead with a column saying so on every row."""

@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import inventory_charts as charts
 from dashboard import inventory_panels as panels
 from dashboard import inventory_store, ui
+from dashboard.exporting import table_csv, table_xlsx
 from dashboard.i18n import t
 from dashboard.inventory import IPC_SECTIONS
 from dashboard.inventory_engine import Filters, filtered, page_data, rule_shift
@@ -18,6 +19,7 @@ from dashboard.inventory_tables import (
     inventory_types,
     league_table,
     page_table,
+    with_note,
 )
 
 view = ui.current_view()
@@ -78,8 +80,12 @@ else:
     right.info(t("inv_no_deals", lang))
 
 st.subheader(t("inv_league", lang))
-ui.show_table(league_table(data.league, type_names, province_names, lang), name=f"{download_name(state.synthetic)}-institutions")
+league = league_table(data.league, type_names, province_names, lang)
+st.dataframe(league, hide_index=True, width="stretch")
 st.caption(note)
+name = download_name(state.synthetic)
+marked = with_note(league, state.synthetic, lang)
+panels.downloads("inv_league", lambda: table_csv(marked), lambda: table_xlsx(marked), f"{name}-institutions", lang)
 
 with st.expander(t("inv_rules_heading", lang)):
     panels.rules_panel(lang, inventory_store.rules(store), lambda rules: rule_shift(frame, filters, rules))
@@ -91,15 +97,10 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     st.caption(t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}"))
 st.dataframe(page_table(data.rows, type_names, province_names, lang), hide_index=True, width="stretch")
 st.caption(note)
-name = download_name(state.synthetic)
-with st.container(horizontal=True):
-    st.download_button("CSV", lambda: export_csv(filtered(frame, filters), state.synthetic), f"{name}.csv",
-                       "text/csv", key="inv_csv", icon=":material/download:", on_click="ignore",
-                       help=t("inv_download_csv", lang))
-    st.download_button("XLSX", lambda: export_xlsx(filtered(frame, filters), state.synthetic), f"{name}.xlsx",
-                       ui.XLSX_MIME, key="inv_xlsx", icon=":material/download:", on_click="ignore",
-                       disabled=data.shown > XLSX_LIMIT, help=t("inv_download_xlsx", lang) if data.shown <= XLSX_LIMIT
-                       else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"))
+panels.downloads("inv", lambda: export_csv(filtered(frame, filters), state.synthetic),
+                 lambda: export_xlsx(filtered(frame, filters), state.synthetic), name, lang,
+                 t("inv_download_csv", lang), t("inv_download_xlsx", lang),
+                 None if data.shown <= XLSX_LIMIT else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"))
 
 with st.expander(t("inv_import_heading", lang)):
     panels.import_panel(lang)
