@@ -144,8 +144,10 @@ def child_naive(url: str, states: list[dict]) -> dict:
 
 def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
     """The page's aggregations in polars (the engine) and the same in DuckDB SQL, on the same frame."""
-    import duckdb
-    import polars as pl
+    try:
+        import duckdb
+    except ImportError:
+        raise RuntimeError("bench --engines needs DuckDB: pip install -r requirements-test.txt") from None
 
     from dashboard import demo
     from dashboard.dataset import load_dataset
@@ -195,7 +197,6 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
             started = time.perf_counter()
             run()
             timings[name].append((time.perf_counter() - started) * 1000)
-    del pl
     return {f"{k}_ms": statistics.median(v) for k, v in timings.items()}
 
 
