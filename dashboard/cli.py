@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create the store's schema and seed it from data/")
     p.add_argument("--db", metavar="URL", help=db_help)
     p.add_argument("--reset", action="store_true", help="replace the store's contents with data/ even if seeded")
+    p.add_argument("--discard-edits", action="store_true", help="with --reset: also when editors changed figures")
     _add_dirs(p)
 
     p = sub.add_parser("status", help="one row per target: latest figure, target, deadline, progress, status")
@@ -103,10 +104,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="URL", help=db_help)
     p.add_argument("--format", choices=("csv", "xlsx"), help="file format (default: from -o's extension, else csv)")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
+
+    p = sub.add_parser("validate", help="check an observation sheet (CSV or XLSX) without importing it")
+    _add_sheet_arguments(p, db_help)
+
+    p = sub.add_parser("import", help="import an observation sheet: every row or, on any problem, none")
+    _add_sheet_arguments(p, db_help)
+    p.add_argument("--editor", metavar="NAME", help="who imports, for the audit log (default: cli:$USER)")
+
+    p = sub.add_parser("changes", help="what changed since a date: one row per figure, target or source")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--since", required=True, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+
+    p = sub.add_parser("history", help="the audit log: one line per import, edit or undo, newest first")
+    p.add_argument("--db", metavar="URL", help=db_help)
+
+    p = sub.add_parser("undo", help="revert one import or edit (by the change id `history` prints)")
+    p.add_argument("change", metavar="CHANGE", help="the change id (or a unique start of it)")
+    p.add_argument("--db", metavar="URL", help=db_help)
+    p.add_argument("--editor", metavar="NAME", help="who undoes, for the audit log (default: cli:$USER)")
+
+    sub.add_parser("hash-password", help="read an editor password (twice) and print the hash to configure")
     return parser
 
 
+def _add_sheet_arguments(p: argparse.ArgumentParser, db_help: str) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="CSV (UTF-8 or GBK, comma or tab) or XLSX")
+    p.add_argument("--sheet", metavar="NAME", help="the XLSX worksheet to read (default: the first)")
+    p.add_argument("--db", metavar="URL", help=db_help)
+
+
 def _init(args) -> int:
+    from dashboard.changes import edit_count
     from dashboard.dataset import load_dataset
 
     tables = load_dataset(args.data_dir, args.seeds_dir)
@@ -117,6 +147,10 @@ def _init(args) -> int:
             print(f"{store.url}: already initialised (schema version {store.schema_version()}, "
                   f"{store.count('observations')} observations); nothing changed. Use --reset to reseed from data/.")
             return EXIT_OK
+        if args.reset and (edits := edit_count(store)) and not args.discard_edits:
+            print(f"error: {store.url} holds {edits} recorded change(s) by editors (imports, edits); --reset would "
+                  "replace them with data/. Export what you need first, then add --discard-edits.", file=sys.stderr)
+            return EXIT_ERROR
         counts = store.seed(tables)
     finally:
         store.dispose()
@@ -302,6 +336,92 @@ def _bench_deck(args) -> int:
     return EXIT_OK
 
 
+def _default_editor(given: str | None) -> str:
+    import getpass
+
+    if given and given.strip():
+        return given.strip()
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _plan_sheet(args):
+    """Read and check the sheet named on the command line: (store, plan) or an exit code."""
+    from dashboard.changes import reference
+    from dashboard.dataset import load_dataset
+    from dashboard.importing import ImportError_, plan_import
+    from dashboard.sheets import SheetError, read_sheet
+
+    if not args.file.is_file():
+        print(f"error: {args.file}: no such file", file=sys.stderr)
+        return None, EXIT_USAGE
+    try:
+        sheet = read_sheet(args.file, sheet=args.sheet)
+    except SheetError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None, EXIT_USAGE if "no worksheet" in str(exc) or "--sheet" in str(exc) else EXIT_ERROR
+    store = Store.open(args.db)
+    store.prepare(load_dataset)
+    large = len(sheet.rows) > 2000
+    try:
+        plan = plan_import(sheet, reference(store), (lambda done, total: print(
+            f"checked {done}/{total} rows", file=sys.stderr, flush=True)) if large else None)
+    except ImportError_ as exc:
+        print(f"{sheet.name}: row 1: {exc}")
+        store.dispose()
+        return None, EXIT_ERROR
+    if not plan.ok:
+        for line in plan.problem_lines():
+            print(line)
+        print(f"{sheet.name}: {len(plan.problems)} problem(s) in {plan.total_rows} rows; nothing was imported",
+              file=sys.stderr)
+        store.dispose()
+        return None, EXIT_ERROR
+    return (store, plan), EXIT_OK
+
+
+def _counts_line(counts: dict[str, int], verb: str) -> str:
+    return f"{counts['add']} {verb}, {counts['correct']} corrected, {counts['unchanged']} unchanged"
+
+
+def _validate(args) -> int:
+    planned, code = _plan_sheet(args)
+    if planned is None:
+        return code
+    store, plan = planned
+    store.dispose()
+    ignored = f"; ignored columns: {', '.join(plan.ignored_columns)}" if plan.ignored_columns else ""
+    print(f"{plan.file}: valid, {plan.total_rows} rows: {_counts_line(plan.counts(), 'to add')}"
+          f"{', ' + str(len(plan.new_sources)) + ' new source(s)' if plan.new_sources else ''}{ignored}")
+    return EXIT_OK
+
+
+def _import(args) -> int:
+    from dashboard.changes import ChangeError, ConflictError, apply_import
+
+    planned, code = _plan_sheet(args)
+    if planned is None:
+        return code
+    store, plan = planned
+    total = len(plan.of("add")) + len(plan.of("correct"))
+    print(f"writing {total} rows", file=sys.stderr, flush=True)
+    try:
+        outcome = apply_import(store, plan, _default_editor(args.editor), progress=lambda done, total: print(
+            f"written {done}/{total} rows", file=sys.stderr, flush=True))
+    except (ConflictError, ChangeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        store.dispose()
+    counts = {"add": outcome.added, "correct": outcome.corrected, "unchanged": outcome.unchanged}
+    print(f"{plan.file}: {_counts_line(counts, 'added')}"
+          f"{', ' + str(len(plan.new_sources)) + ' new source(s)' if plan.new_sources else ''} (change "
+          f"{outcome.batch[:12]})")
+    return EXIT_OK
+
+
 def _open_store(db: str | None) -> Store:
     from dashboard.dataset import load_dataset
 
@@ -389,11 +509,96 @@ def _demo(args) -> int:
     replaced = f", replacing {before.records:,} records" if before.records else ""
     print(f"wrote {rows:,} records of synthetic demo data (合成演示数据) into {store.url}{replaced}; "
           f"data version {version}")
+
+
+def _changes(args) -> int:
+    import datetime as dt
+
+    from dashboard.changes import changes_since
+
+    try:
+        since = dt.date.fromisoformat(args.since)
+    except ValueError:
+        print(f"error: --since {args.since!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+        return EXIT_USAGE
+    store = _open_store(args.db)
+    try:
+        frame = changes_since(store, since).drop(columns="record_key")
+    finally:
+        store.dispose()
+    frame["last_at"] = frame["last_at"].map(lambda v: v.isoformat(timespec="seconds"))
+    if args.format == "csv":
+        sys.stdout.write(frame.to_csv(index=False, lineterminator="\n"))
+    elif args.format == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    elif frame.empty:
+        print(f"nothing changed since {since.isoformat()}")
+    else:
+        print(frame.to_string(index=False))
+    return EXIT_OK
+
+
+def _history(args) -> int:
+    from dashboard.changes import batches
+
+    store = _open_store(args.db)
+    try:
+        frame = batches(store)
+    finally:
+        store.dispose()
+    if frame.empty:
+        print("no changes yet")
+        return EXIT_OK
+    for row in frame.itertuples():
+        state = " (undone)" if row.undone else ""
+        print(f"{row.batch[:12]}  {row.at:%Y-%m-%d %H:%M} UTC  {row.editor}  {row.changes} change(s)  "
+              f"{row.summary}{state}")
+    return EXIT_OK
+
+
+def _undo(args) -> int:
+    from dashboard.changes import ChangeError, ConflictError, batches, undo
+
+    store = _open_store(args.db)
+    try:
+        found = [b for b in batches(store)["batch"] if b.startswith(args.change)]
+        if len(found) != 1:
+            print(f"error: {'no' if not found else 'more than one'} change starts with {args.change!r}; "
+                  "see `python -m dashboard history`", file=sys.stderr)
+            return EXIT_USAGE
+        new = undo(store, found[0], _default_editor(args.editor))
+    except (ConflictError, ChangeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        store.dispose()
+    print(f"undid change {found[0][:12]} (as change {new[:12]})")
+    return EXIT_OK
+
+
+def _hash_password(args) -> int:
+    import getpass
+
+    from dashboard.access import MIN_PASSWORD_LENGTH, hash_password
+
+    if sys.stdin.isatty():
+        first, second = getpass.getpass("editor password: "), getpass.getpass("again: ")
+    else:
+        lines = sys.stdin.read().splitlines()
+        first = second = lines[0] if lines else ""
+    if first != second:
+        print("error: the two passwords differ", file=sys.stderr)
+        return EXIT_USAGE
+    if len(first) < MIN_PASSWORD_LENGTH:
+        print(f"error: use at least {MIN_PASSWORD_LENGTH} characters", file=sys.stderr)
+        return EXIT_USAGE
+    print(hash_password(first))
     return EXIT_OK
 
 
 COMMANDS = {"init": _init, "status": _status, "brief": _brief, "bench": _bench, "curate": _curate, "check": _check,
-            "export": _export, "inventory": _inventory, "demo": _demo}
+            "export": _export, "validate": _validate, "import": _import, "changes": _changes, "history": _history,
+            "undo": _undo, "hash-password": _hash_password, "inventory": _inventory, "demo": _demo}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-EXPORT_COLUMNS = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
+EXPORT_COLUMNS = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note",
+                  "grade", "formula", "assumption", "where"]
 FORMATS = ("csv", "xlsx")
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from dashboard.periods import parse_period
 
@@ -76,3 +77,13 @@ def format_period(text: str, lang: str, measure: str = "stock") -> str:
 def format_percent(fraction: float, lang: str) -> str:
     """0.368 → '36.8%'."""
     return f"{fraction * 100:.1f}%"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^])")
+
+
+def literal(text: object) -> str:
+    """Text from data or a sheet, escaped so that a Markdown renderer shows it as written: no links, emphasis,
+    HTML, LaTeX or Streamlit colour directives. Newlines are kept as line breaks."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return escaped.replace("\n", "  \n")

@@ -42,6 +42,14 @@ def _v4_slide_lists(conn: Connection) -> None:
     schema.slide_lists.create(conn, checkfirst=True)
 
 
+def _v5_editing(conn: Connection) -> None:
+    # Edits count revisions on the tables editors change, and every change is kept in the audit log.
+    for table in schema.EDITABLE_KEYS:
+        if inspect(conn).has_table(table) and "revision" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+    schema.audit_log.create(conn, checkfirst=True)
+
+
 def _v6_inventory(conn: Connection) -> None:
     # Check before creating, as migration 4 does, so that a store which already has them is left as it is.
     for table in schema.INVENTORY:
@@ -53,7 +61,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "index observations by indicator and institution type", _v2_observation_lookup_index),
     Migration(3, "milestones record whether the evidence shows them met", _v3_milestone_completion),
     Migration(4, "saved slide lists for briefings", _v4_slide_lists),
-    # Version 5 is taken by the editing-access work.
+    Migration(5, "revisions on editable tables and the audit log of every change", _v5_editing),
     Migration(6, "the stock-patent inventory: patents, its changes, the assessment rule sets", _v6_inventory),
 )
 

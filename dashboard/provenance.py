@@ -9,6 +9,9 @@ import pandas as pd
 from dashboard.formatting import format_period
 from dashboard.i18n import t
 
+# The grade of a source an import created from a citation, until an editor grades it.
+UNRATED = "U"
+
 
 def cite(source: pd.Series | dict, lang: str) -> str:
     """One source as a short citation: outlet, title, date, grade."""
@@ -18,9 +21,11 @@ def cite(source: pd.Series | dict, lang: str) -> str:
     date = format_period(published, lang, "stock") if isinstance(published, str) and published else t(
         "date_unknown", lang)
     date = date.replace("月末", "月").replace("end of ", "")  # a publication month is not a stock's month end
+    grade = t("grade_unrated", lang) if source["grade"] == UNRATED else (
+        f"{source['grade']}级" if lang == "zh" else f"grade {source['grade']}")
     if lang == "zh":
-        return f"{outlet}《{title}》，{date}，{source['grade']}级"
-    return f"{outlet}, “{title}”, {date}, grade {source['grade']}"
+        return f"{outlet}《{title}》，{date}，{grade}" if outlet else f"《{title}》，{date}，{grade}"
+    return f"{outlet}, “{title}”, {date}, {grade}" if outlet else f"“{title}”, {date}, {grade}"
 
 
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:

@@ -62,6 +62,7 @@ sources = Table(
     Column("reported_by", Text),
     Column("note", Text),
     Column("seed_file", Text),
+    Column("revision", Integer, nullable=False, server_default="1"),  # counts edits, to catch conflicting ones
 )
 
 programmes = Table(
@@ -116,6 +117,7 @@ observations = Table(
     Column("assumption", String(80), ForeignKey("assumptions.id")),
     Column("where", Text),
     Column("note", Text),
+    Column("revision", Integer, nullable=False, server_default="1"),
     UniqueConstraint("indicator", "period", "institution_type", "source", name="uq_observation_key"),
 )
 
@@ -138,6 +140,7 @@ targets = Table(
     Column("assumption", String(80), ForeignKey("assumptions.id")),
     Column("where", Text),
     Column("note", Text),
+    Column("revision", Integer, nullable=False, server_default="1"),
 )
 
 statements = Table(
@@ -193,6 +196,31 @@ slide_lists = Table(
     Column("slide_ids", Text, nullable=False),  # JSON list of slide ids, in order
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
+
+# Every change an editor made (imports, single edits, undos): who, when, what, before and after.
+# Not curated data: never seeded, never replaced by init.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch", String(40), nullable=False, index=True),  # one import, one edit or one undo
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("editor", Text, nullable=False),
+    Column("action", String(20), nullable=False),  # add | correct | undo_add | undo_correct
+    Column("table_name", String(40), nullable=False),
+    Column("record_key", Text, nullable=False),  # JSON of the record's key columns
+    Column("before", Text),  # JSON of the record before the change (none for an add)
+    Column("after", Text),  # JSON of the record after it (none when an undo removes it)
+    Column("summary", Text, nullable=False),  # what the batch was, e.g. the imported file's name
+    Column("reverts", String(40)),  # the batch an undo reverts
+)
+
+# Tables whose rows editors change, with the columns that identify a row.
+EDITABLE_KEYS = {
+    "observations": ("indicator", "period", "institution_type", "source"),
+    "targets": ("id",),
+    "sources": ("id",),
+}
 
 # The curated tables in load order (references point backwards), as in dashboard.curated.TABLES.
 CURATED = {t.name: t for t in (institution_types, assumptions, sources, programmes, indicators, observations,

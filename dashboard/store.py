@@ -58,6 +58,11 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _store_only_columns(table: str) -> list[str]:
+    """Columns the store adds that data/ does not have: the observations' surrogate id."""
+    return ["id"] if table == "observations" else []
+
+
 class Store:
     """Open with `Store.open(url)`; `prepare(tables)` migrates and, on an empty store, seeds it."""
 
@@ -137,10 +142,13 @@ class Store:
         return self.schema_version() > 0 and self.count("sources") > 0
 
     def seed(self, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
-        """Replace every curated table with `tables`, all in one transaction (all or nothing)."""
+        """Replace every curated table with `tables`, and clear the audit log of changes to them, all in one
+        transaction (all or nothing)."""
         counts = {}
         try:
             with self.engine.begin() as conn:
+                if inspect(conn).has_table("audit_log"):  # the changes it records are replaced too
+                    conn.execute(schema.audit_log.delete())
                 for table in reversed(schema.CURATED.values()):
                     conn.execute(table.delete())
                 for name, table in schema.CURATED.items():
@@ -168,12 +176,28 @@ class Store:
                 frame = pd.read_sql(select(tbl), conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
-        if table == "observations":
-            frame = frame.drop(columns="id")
+        frame = frame.drop(columns=[c for c in _store_only_columns(table) + ["revision"] if c in frame])
         for col in tbl.columns:
             if col.type.python_type is bool and col.name in frame:
                 frame[col.name] = frame[col.name].astype(bool)
         return frame
+
+    def read_with_revisions(self, table: str) -> pd.DataFrame:
+        """An editable table with each row's revision, as the editing forms and the importer need it."""
+        try:
+            with self.engine.connect() as conn:
+                frame = pd.read_sql(select(schema.CURATED[table]), conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
+        return frame.drop(columns=_store_only_columns(table))
+
+    def data_version(self) -> int:
+        """Grows with every change editors make: the key under which the app caches what it read."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(select(func.coalesce(func.max(schema.audit_log.c.id), 0))).scalar_one()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read the audit log of {self.url}: {getattr(exc, 'orig', exc)}") from None
 
     def read_all(self) -> dict[str, pd.DataFrame]:
         return {name: self.read(name) for name in schema.CURATED}

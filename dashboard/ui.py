@@ -5,12 +5,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.access import (
+    AccessConfigError,
+    EditorConfig,
+    Throttle,
+    check_password,
+    editor_config,
+    oidc_editor,
+)
 from dashboard.curated import DataFileError
 from dashboard.dataset import load_dataset
 from dashboard.exporting import table_csv, table_xlsx
@@ -22,7 +31,7 @@ from dashboard.filters import (
     types_shown,
     within_years,
 )
-from dashboard.formatting import format_period, format_value
+from dashboard.formatting import format_period, format_value, literal
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.provenance import source_line
 from dashboard.store import Store, StoreError, display_url, resolve_url
@@ -59,16 +68,22 @@ def _open_store(url: str) -> Store:
     return store
 
 
-@st.cache_data(show_spinner=False)
-def _read_tables(url: str) -> dict[str, pd.DataFrame]:
+@st.cache_data(show_spinner=False, max_entries=4)
+def _read_tables(url: str, data_version: int) -> dict[str, pd.DataFrame]:
+    # Keyed by the store's data version, so an edit in any session or process is read on the next run.
     return _open_store(url).read_all()
+
+
+def open_store() -> Store:
+    """The store this app reads and editors write (opened once per process)."""
+    return _open_store(database_url())
 
 
 def load_tables(lang: str) -> dict[str, pd.DataFrame]:
     """The curated tables from the store; on failure a clear banner, and the page stops there."""
     url = database_url()
     try:
-        return _read_tables(url)
+        return _read_tables(url, _open_store(url).data_version())
     except StoreError as exc:
         st.error(f"**{t('store_unavailable', lang)}**\n\n{exc}\n\n{t('store_hint', lang)}", icon="⚠️")
     except DataFileError as exc:
@@ -89,6 +104,87 @@ def link_value(name: str, allowed: list, default, lang: str, label_key: str):
         return value
     notice(t("link_value_unknown", lang, what=t(label_key, lang), value=raw))
     return default
+
+
+# --- editors ----------------------------------------------------------------------------------------------
+
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets.toml: nothing configured there  # noqa: BLE001
+        return {}
+
+
+def editor_settings() -> EditorConfig:
+    return editor_config(_secrets(), os.environ)
+
+
+@st.cache_resource(show_spinner=False)
+def _sign_in_throttle() -> Throttle:
+    return Throttle()  # one per server process, shared by every session
+
+
+def current_editor() -> str | None:
+    """The signed-in editor's name, or None for a viewer."""
+    settings = editor_settings()
+    if settings.oidc:
+        try:
+            user = st.user
+            if user.is_logged_in and oidc_editor(settings, user.get("email")):
+                return str(user.get("name") or user.get("email"))
+        except Exception:  # noqa: BLE001 - st.user unavailable (e.g. auth misconfigured): no OIDC editor
+            pass
+    return st.session_state.get("editor")
+
+
+def editor_panel(lang: str) -> None:
+    """Sign-in for editors, in the sidebar: OIDC where configured, else (or also) the editor password."""
+    settings = editor_settings()
+    editor = current_editor()
+    with st.sidebar.expander(t("editor_sign_in", lang), expanded=False):
+        if editor:
+            st.caption(t("signed_in_as", lang, name=editor))
+            if st.button(t("sign_out", lang), key="sign_out"):
+                if st.session_state.pop("editor", None) is None and settings.oidc:
+                    st.logout()
+                st.rerun()
+            return
+        if not settings.enabled:
+            st.caption(t("editing_not_configured", lang))
+            return
+        if settings.oidc and settings.oidc_editors:
+            providers = [k for k, v in _secrets().get("auth", {}).items() if isinstance(v, dict)] or [None]
+            for provider in providers:
+                if st.button(t("sign_in_oidc", lang, provider=provider or "OIDC"), key=f"oidc_{provider}"):
+                    st.login(provider) if provider else st.login()
+        if settings.password_enabled:
+            with st.form("editor_sign_in_form", clear_on_submit=True, border=False):
+                name = st.text_input(t("editor_name", lang), key="sign_in_name")
+                password = st.text_input(t("password", lang), type="password", key="sign_in_password")
+                submitted = st.form_submit_button(t("sign_in", lang))
+            if submitted:
+                _try_sign_in(settings, name, password, lang)
+
+
+def _try_sign_in(settings: EditorConfig, name: str, password: str, lang: str) -> None:
+    throttle = _sign_in_throttle()
+    wait = throttle.wait()
+    if wait > 0:
+        st.error(t("sign_in_wait", lang, seconds=int(wait) + 1))
+        return
+    try:
+        editor = check_password(settings, name, password)
+    except AccessConfigError as exc:
+        st.error(str(exc))
+        return
+    if editor is None:
+        delay = throttle.failed()
+        st.error(t("sign_in_failed", lang) + (" " + t("sign_in_wait", lang, seconds=int(delay + 0.999))
+                                              if delay else ""))
+        return
+    throttle.succeeded()
+    st.session_state["editor"] = editor
+    st.rerun()
 
 
 def notice(text: str) -> None:
@@ -130,6 +226,8 @@ def sidebar(tables_loader) -> View:
             format_func=lambda c: t("filter_all", lang) if c == ALL_TYPES else types.loc[c, f"name_{lang}"],
         )
         years = st.slider(t("years", lang), first, last, key="years", help=t("years_help", lang))
+    editor_panel(lang)
+    with st.sidebar:
         st.caption(f"{t('store', lang)}: {display_url(database_url())}")
     narrowed = dict(tables, observations=within_years(tables["observations"], years))
     view = View(lang, choice, tuple(years), narrowed)
@@ -146,7 +244,7 @@ def caption_sources(source_ids, view: View) -> None:
     """The source line under a chart or table."""
     line = source_line(source_ids, view.tables["sources"], view.lang)
     if line:
-        st.caption(line)
+        st.caption(literal(line))
 
 
 def show_table(frame: pd.DataFrame, wrap_text: bool = False, name: str = "table", place=None) -> None:
@@ -224,7 +322,7 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
     if any(shows_combined_only(view.choice, x) for x in obs["institution_type"]):
         place.caption(t("combined_figure", view.lang))
     line = source_line(obs["source"], view.tables["sources"], view.lang)
-    place.caption(line)
+    place.caption(literal(line))
     return True
 
 
@@ -262,17 +360,7 @@ def save_slide_list(slide_ids: list[str]) -> None:
     _open_store(database_url()).save_slide_list(SLIDE_LIST, slide_ids)
 
 
-# --- Editing access (minimal until the sign-in work lands; see issue 5) ---------------------------------------
-def current_editor() -> str | None:
-    """The signed-in editor's name, or None for a viewer."""
-    return st.session_state.get("editor")
-
-
 # --- The stock-patent inventory -----------------------------------------------------------------------------
-def open_store() -> Store:
-    return _open_store(database_url())
-
-
 @st.cache_resource(show_spinner=False, max_entries=1)
 def _inventory_frame(url: str, version: int):
     """The inventory as the engine keeps it, loaded once per data version and shared by every session (the

@@ -71,3 +71,53 @@ def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVE
     inventory_store.replace_inventory(store, inventory_records(rows, seed), "demo", True,
                                       demo.detail(rows, seed, anchors), "fixture")
     return store
+
+
+# --- editors and import sheets ---------------------------------------------------------------------------------
+
+EDITOR_PASSWORD = "patent-editor-test-password"
+
+
+def editor_password_hash() -> str:
+    """The hash the test apps are configured with (a fixed salt, so every tier agrees)."""
+    from dashboard.access import hash_password
+
+    return hash_password(EDITOR_PASSWORD, salt=b"dashboard-tests!")
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[object]], encoding: str = "utf-8",
+              delimiter: str = ",") -> Path:
+    """A sheet as people save it: the given encoding and separator, cells written as given."""
+    import csv
+    import io
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, header: list[str], rows: list[list[object]], sheet: str = "Sheet1",
+               number_formats: dict[int, str] | None = None, first_sheet: str | None = None) -> Path:
+    """An XLSX workbook with real cells (numbers, dates) as given; `number_formats` maps a column index to a
+    cell format (e.g. '0.00%'); `first_sheet` puts another worksheet before the data."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    worksheet = workbook.active
+    if first_sheet:
+        worksheet.title = first_sheet
+        worksheet = workbook.create_sheet(sheet)
+    else:
+        worksheet.title = sheet
+    worksheet.append(header)
+    for row in rows:
+        worksheet.append(row)
+    for column, fmt in (number_formats or {}).items():
+        for cells in worksheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
+            for cell in cells:
+                cell.number_format = fmt
+    workbook.save(path)
+    return path

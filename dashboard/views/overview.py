@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import charts, overview, targets, ui
 from dashboard.filters import types_shown
-from dashboard.formatting import format_percent, format_value
+from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
 from dashboard.provenance import assumption_text
 
@@ -33,7 +33,7 @@ for row_start in range(0, len(cards), 3):
             _, badge_colour, icon = charts.STATUS_STYLE[item.assessment.status]
             st.badge(targets.status_label(item.assessment, lang), color=badge_colour, icon=icon)
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
-            st.caption(card["wording"])
+            st.caption(literal(card["wording"]))
             if card["split_by_part"]:
                 st.caption(t("components_figure", lang))
             for latest in card["latest"]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import briefing, charts, ui
+from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.images import ExportUnavailable, chromium_path
 
@@ -63,7 +64,7 @@ if slide.figure is not None:
     ui.show_chart(slide.figure, slide.id.replace(":", "-"))
 if slide.table is not None:
     ui.show_table(slide.table, name="target-status")
-st.caption(slide.source_line)
+st.caption(literal(slide.source_line))
 
 with st.expander(t("choose_slides", lang)):
     chosen = st.multiselect(t("choose_slides", lang), available, default=slides, format_func=names.get,

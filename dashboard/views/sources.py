@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import overview, ui
+from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.provenance import cite
 
@@ -16,13 +17,13 @@ st.caption(t("sources_count", lang, n=len(summaries), m=int(summaries["n_observa
 ui.show_table(overview.sources_table(summaries, lang), name="sources")
 
 for _, source in summaries.iterrows():
-    with st.expander(f"[{source['grade']}] {cite(source, lang)}"):
+    with st.expander(literal(f"[{source['grade']}] {cite(source, lang)}")):
         details = [f"**{t('col_kind', lang)}**: {t('kind_' + source['kind'], lang)}"]
         for field, label in (("date_note", "col_date"), ("reported_by", "reported_by"), ("note", "col_note")):
             if overview.present(source[field]):
-                details.append(f"**{t(label, lang)}**: {source[field]}")
+                details.append(f"**{t(label, lang)}**: {literal(source[field])}")
         if overview.present(source["url"]):
-            details.append(f"URL: {source['url']}")
+            details.append(f"URL: {literal(source['url'])}")
         st.markdown("  \n".join(details))
         figures = overview.figures_of_source(tables, source["id"], view.choice, lang)
         if figures.empty:

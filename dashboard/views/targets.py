@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import charts, targets, ui
+from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.progress import THRESHOLDS
 from dashboard.provenance import assumption_text
@@ -40,7 +41,7 @@ a = item.assessment
 
 _, badge_colour, icon = charts.STATUS_STYLE[a.status]
 st.badge(targets.status_label(a, lang), color=badge_colour, icon=icon)
-st.markdown(f"**{item.target[f'wording_{lang}']}**")
+st.markdown(f"**{literal(item.target[f'wording_{lang}'])}**")
 left, right = st.columns([3, 2])
 with left:
     if not item.observations.empty:

@@ -78,13 +78,16 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], health_url: str, log_p
     )
 
 
-@pytest.fixture(scope="session")
-def streamlit_app(seeded_sqlite_url: str, artifacts_dir: Path) -> Iterator[str]:
-    """``streamlit run dashboard/app.py`` on a free port against the seeded SQLite store; yields its base URL."""
+@contextlib.contextmanager
+def run_streamlit(database_url: str, log_path: Path) -> Iterator[str]:
+    """``streamlit run dashboard/app.py`` on a free port against `database_url`, with the test editor password
+    configured; yields its base URL and stops it afterwards."""
+    from dashboard.access import ENV_PASSWORD_HASH
+    from tests.fixtures import editor_password_hash
+
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    log_path = artifacts_dir / "streamlit.log"
-    env = {**os.environ, "DATABASE_URL": seeded_sqlite_url}
+    env = {**os.environ, "DATABASE_URL": database_url, ENV_PASSWORD_HASH: editor_password_hash()}
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
         "--server.address", "127.0.0.1",
@@ -105,6 +108,24 @@ def streamlit_app(seeded_sqlite_url: str, artifacts_dir: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@pytest.fixture(scope="session")
+def streamlit_app(seeded_sqlite_url: str, artifacts_dir: Path) -> Iterator[str]:
+    """The app against the seeded SQLite store that read-only tests share; yields its base URL."""
+    with run_streamlit(seeded_sqlite_url, artifacts_dir / "streamlit.log") as base_url:
+        yield base_url
+
+
+@pytest.fixture
+def editable_app(tmp_path: Path, artifacts_dir: Path) -> Iterator[str]:
+    """The app against a store of its own, for a test that changes figures; yields its base URL."""
+    from tests.fixtures import build_store, sqlite_url
+
+    url = sqlite_url(tmp_path)
+    build_store(url).dispose()
+    with run_streamlit(url, artifacts_dir / "streamlit-editable.log") as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,47 @@
+"""Keeping figures current in Debian's Chromium: a viewer sees no import; an editor signs in, uploads a sheet,
+sees the preview and imports it; markup in the sheet shows as literal text."""
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.fixtures import EDITOR_PASSWORD, write_csv
+
+TIMEOUT = 60_000
+SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
+
+
+def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_app, artifacts_dir, tmp_path):
+    page.goto(f"{editable_app}/data?lang=en")
+    expect(page.get_by_role("heading", name="Data: import, corrections and history")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Importing and editing are for signed-in editors.").first).to_be_visible()
+    expect(page.locator("[data-testid=stFileUploader]")).to_have_count(0)
+
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("Editor sign-in").click()
+    sidebar.get_by_label("Your name").fill("王编辑")
+    sidebar.get_by_role("textbox", name="Password").fill(EDITOR_PASSWORD)
+    sidebar.get_by_role("button", name="Sign in").click()
+    expect(sidebar.get_by_text("Signed in as editor: 王编辑")).to_be_visible(timeout=TIMEOUT)
+
+    citation = "<b>Bold outlet</b>, **starred title**, 2026-05-01"
+    sheet = write_csv(tmp_path / "figures.csv", ["指标", "年份", "数值", "机构类型", "来源", "备注"], [
+        ["高校专利转让及许可合同数量", "2026年", "2.5万余", "高校", citation, "<i>note</i>"],
+        ["univ_transfer_amount", "2026", "110.1亿元", "university", SOURCE, ""],
+    ], encoding="gbk")
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(sheet))
+    metric = page.get_by_test_id("stMetric").filter(has_text="To add")
+    expect(metric).to_contain_text("2", timeout=TIMEOUT)
+    expect(page.get_by_text("1 new source(s) will be created from citations")).to_be_visible()
+    page.screenshot(path=str(artifacts_dir / "data-preview-en.png"), full_page=True)
+    page.get_by_role("button", name=re.compile(r"Import \(2 rows to write\)")).click()
+    expect(page.get_by_text("Imported: 2 added, 0 corrected, 0 unchanged.")).to_be_visible(timeout=TIMEOUT)
+
+    page.goto(f"{editable_app}/sources?lang=en")
+    expander = page.get_by_test_id("stExpander").filter(has_text="Bold outlet")
+    expect(expander).to_have_count(1, timeout=TIMEOUT)
+    expect(expander).to_contain_text("<b>Bold outlet</b>")  # the tags are shown, not applied
+    expect(expander).to_contain_text("**starred title**")
+    expect(expander.locator("b, strong").filter(has_text="Bold outlet")).to_have_count(0)
+    page.screenshot(path=str(artifacts_dir / "sources-markup-en.png"), full_page=True)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
