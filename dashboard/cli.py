@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--institution-type", default="all", metavar="TYPE", help="as for status (default: all)")
     p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
     p.add_argument("--slides", metavar="IDS", help="comma-separated slide ids in order (default: every slide); "
-                   "summary, target:<target id>, page:universities|enterprises|finance|milestones")
+                   "summary, target:<target id>, page:universities|enterprises|finance|milestones|inventory")
     p.add_argument("--format", required=True, metavar="FORMAT", help="pptx or pdf")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
 
@@ -277,6 +277,9 @@ def _brief(args) -> int:
     if (code := _usage_errors(_view_problems(args, tables))) is not None:
         return code
     today = dt.date.today()
+    years = tuple(sorted(int(p[:4]) for p in tables["observations"]["period"]))
+    years = (years[0], max(years[-1], today.year))
+    tables = _with_inventory(tables, args.db, years)
     available = briefing.default_slide_ids(tables, args.institution_type, today)
     slides = [s.strip() for s in args.slides.split(",") if s.strip()] if args.slides else available
     unknown = [s for s in slides if s not in available]
@@ -284,9 +287,8 @@ def _brief(args) -> int:
         print(f"error: unknown slide(s) {', '.join(unknown) or '(none given)'}; for this institution type the "
               f"slides are: {', '.join(available)}", file=sys.stderr)
         return EXIT_USAGE
-    years = tuple(sorted(int(p[:4]) for p in tables["observations"]["period"]))
     try:
-        images = briefing.make_deck(tables, args.institution_type, (years[0], max(years[-1], today.year)), args.lang,
+        images = briefing.make_deck(tables, args.institution_type, years, args.lang,
                                     slides, args.format, path, today,
                                     lambda done, total: print(f"chart {done}/{total}", file=sys.stderr))
     except ExportUnavailable as exc:
@@ -294,6 +296,24 @@ def _brief(args) -> int:
         return EXIT_ERROR
     print(f"wrote {path} ({args.format}, {len(slides) + 1} slides, {images} chart images)")
     return EXIT_OK
+
+
+def _with_inventory(tables: dict, db: str | None, years: tuple[int, int]) -> dict:
+    """`tables` with the stored inventory for the briefing's inventory slide, when there is one."""
+    from dashboard import inventory_store
+    from dashboard.geography import load_province_tiles
+    from dashboard.inventory_engine import engine_types
+    from dashboard.inventory_slides import InventoryDeck
+
+    store = Store.open(db)
+    try:
+        state = inventory_store.state(store)
+        if not state.records:
+            return tables
+        frame = inventory_store.load_inventory(store, engine_types(list(load_province_tiles()["id"])))
+        return {**tables, "inventory": InventoryDeck(state, frame, years, inventory_store.rules(store))}
+    finally:
+        store.dispose()
 
 
 def _bench(args) -> int:

@@ -25,6 +25,7 @@ from dashboard.store import Store, StoreError
 
 COLUMNS = list(SCHEMA)
 CHUNK = 100_000
+LOAD_BATCH = 50_000  # rows per Arrow batch read from SQLite
 Progress = Callable[[int, int], None]
 
 
@@ -158,21 +159,26 @@ def _adbc_connect(store: Store):
 
 def load_inventory(store: Store, dtypes: dict | None = None) -> pl.DataFrame:
     """Every record, typed as dashboard.inventory.SCHEMA overridden by `dtypes` (an empty frame when there is
-    none). The Arrow batches are taken as they come (no copy into one block) and each column is cast once,
-    so the peak memory stays near the size of the records."""
+    none). Arrow batches are typed one by one as they arrive, so the peak memory stays near the size of the
+    typed records rather than of the raw text."""
     names = ", ".join(f'"{c}"' for c in COLUMNS)
-    query = f"SELECT {names} FROM inventory_patents"
+    types = {**SCHEMA, **(dtypes or {})}
+    dates = pl.col("deal_date").cast(pl.String).str.to_date("%Y-%m-%d")
+    parts = []
     try:
         with _adbc_connect(store) as conn, conn.cursor() as cursor:
-            cursor.execute(query)
-            table = cursor.fetch_arrow_table()
+            if store.engine.url.get_backend_name() == "sqlite":
+                cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(LOAD_BATCH)})
+            cursor.execute(f"SELECT {names} FROM inventory_patents")
+            for batch in cursor.fetch_record_batch():
+                part = pl.from_arrow(batch)
+                assert isinstance(part, pl.DataFrame)
+                parts.append(part.with_columns(dates).cast(types))
     except Exception as exc:
         raise StoreError(f"cannot read the inventory from {store.url}: {str(exc).strip().splitlines()[0]}") from None
-    frame = pl.from_arrow(table, rechunk=False)
-    del table
-    assert isinstance(frame, pl.DataFrame)
-    dates = pl.col("deal_date").cast(pl.String).str.to_date("%Y-%m-%d")
-    return frame.with_columns(dates).cast({**SCHEMA, **(dtypes or {})})
+    if not parts:
+        return pl.DataFrame(schema=types)
+    return pl.concat(parts, rechunk=False)
 
 
 def rules(store: Store) -> RuleSet:

@@ -381,3 +381,16 @@ def province_tiles() -> pd.DataFrame:
 
 def inventory_frame(version: int):
     return _inventory_frame(database_url(), version)
+
+
+def with_inventory(tables: dict, years: tuple[int, int]) -> dict:
+    """`tables` with the inventory for briefings (under "inventory") when the store holds one."""
+    from dashboard import inventory_store
+    from dashboard.inventory_slides import InventoryDeck
+
+    store = open_store()
+    state = inventory_store.state(store)
+    if not state.records:
+        return tables
+    deck = InventoryDeck(state, inventory_frame(state.version), tuple(years), inventory_store.rules(store))
+    return {**tables, "inventory": deck}

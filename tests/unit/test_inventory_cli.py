@@ -108,3 +108,18 @@ def test_bench_prints_its_one_line_last():
     rerun, floor, naive, ratio, speedup, _ = map(float, found.groups())
     assert ratio == pytest.approx(rerun / max(floor, 1), rel=0.5)  # the line's ratio is rerun/floor, as rounded
     assert speedup == pytest.approx(naive / rerun, rel=0.5)
+
+
+def test_brief_puts_the_inventory_in_the_deck_marked_synthetic(sqlite_url, tmp_path):
+    from pptx import Presentation
+
+    assert run("demo", "--rows", "800", "--db", sqlite_url).returncode == 0
+    path = tmp_path / "deck.pptx"
+    made = run("brief", "--db", sqlite_url, "--lang", "en", "--slides", "page:inventory", "--format", "pptx",
+               "-o", str(path))
+    assert made.returncode == 0, made.stderr
+    slide = Presentation(str(path)).slides[1]
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert "Stock-patent inventory · synthetic demo data" in text
+    assert sum(shape.shape_type == 13 for shape in slide.shapes) == 1  # the funnel, as a picture
+    assert "made up by" in slide.notes_slide.notes_text_frame.text

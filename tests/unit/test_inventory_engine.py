@@ -169,3 +169,31 @@ def test_migration_6_adds_the_inventory_to_a_store_made_before_it(store_url):
         assert inventory_store.state(store).records == 0
     finally:
         store.dispose()
+
+
+def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
+    import datetime as dt
+
+    from dashboard import briefing
+    from dashboard.grading import DEFAULT_RULES
+    from dashboard.inventory_slides import SLIDE_ID, InventoryDeck
+
+    tables = load_dataset()
+    today = dt.date.today()
+    assert SLIDE_ID not in briefing.default_slide_ids(tables, "all", today)  # no inventory, no slide
+    state = inventory_store.InventoryState(3, frame.height, True, "demo", demo.detail(
+        frame.height, 11, demo.published_anchors(tables)), "fixture", None)
+    with_inventory = {**tables, "inventory": InventoryDeck(state, frame, (2000, 2030), DEFAULT_RULES)}
+    assert SLIDE_ID in briefing.default_slide_ids(with_inventory, "university", today)
+    assert SLIDE_ID not in briefing.default_slide_ids(with_inventory, "enterprise", today)
+    slide = briefing.build_slide(SLIDE_ID, with_inventory, "all", "en", today)
+    assert slide.title == "Stock-patent inventory · synthetic demo data"
+    assert all(label.endswith("synthetic demo data") for label, _ in slide.key_numbers)
+    assert slide.key_numbers[0][1] == f"{frame.height:,}"
+    assert slide.source_line.startswith("合成演示数据 / synthetic demo data · Sources: ")
+    assert "made up by" in slide.notes  # the notice, in the speaker notes
+    assert "synthetic demo data" in slide.figure.layout.title.subtitle.text
+    real = InventoryDeck(inventory_store.InventoryState(4, frame.height, False, "import", {"file": "x.csv"},
+                                                        "fixture", None), frame, (2000, 2030), DEFAULT_RULES)
+    plain = briefing.build_slide(SLIDE_ID, {**tables, "inventory": real}, "all", "zh", today)
+    assert plain.title == "存量专利盘点" and "合成" not in plain.notes
