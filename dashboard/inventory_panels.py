@@ -17,6 +17,7 @@ from dashboard.inventory_tables import rules_text, synthetic_notice
 from dashboard.provenance import source_line
 from dashboard.store import StoreError
 
+UPLOAD_LIMIT_MB = 1024  # the inventory's own limit (the app's server.maxUploadSize is for the Data page's sheets)
 DEMO_DEFAULT_ROWS = 100_000
 DEMO_MAX_ROWS = 20_000_000
 
@@ -45,19 +46,20 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
         return
     store = ui.open_store()
     current = inventory_store.state(store)
-    upload = st.file_uploader(t("inv_import_file", lang), type=["csv", "xlsx", "parquet"], key=f"{key}_file")
+    upload = st.file_uploader(t("inv_import_file", lang), type=["csv", "xlsx", "parquet"], key=f"{key}_file",
+                              max_upload_size=UPLOAD_LIMIT_MB, help=t("inv_upload_limit", lang, mb=f"{UPLOAD_LIMIT_MB:,}"))
     if current.records:
         st.caption(t("inv_import_replaces", lang, n=f"{current.records:,}"))
     if not st.button(t("inv_import_button", lang), key=f"{key}_go", disabled=upload is None, type="primary",
                      icon=":material/upload:"):
         return
-    bar = st.progress(0.0, t("inv_progress_read", lang))
+    bar = st.progress(0.0, t("inv_progress_read", lang))  # reading and checking; then writing, chunk by chunk
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(upload.name).name
         path.write_bytes(upload.getvalue())
         try:
             records = read_records(path, load_province_tiles(), inventory_store.rules(store), name=upload.name)
-            bar.progress(0.05, t("inv_progress_check", lang, n=f"{records.height:,}"))
+            bar.progress(0.0, t("inv_progress_check", lang, n=f"{records.height:,}"))
             inventory_store.replace_inventory(store, records, "import", False, {"file": upload.name},
                                               ui.current_editor(), _writer(bar, lang))
         except InventoryFileError as exc:

@@ -71,8 +71,8 @@ def league_table(league: pl.DataFrame, type_names: dict[str, str], province_name
     })
 
 
-def page_table(rows: pl.DataFrame, type_names: dict[str, str], province_names: dict[str, str], lang: str) -> pd.DataFrame:
-    """One page of records with readable headers and values."""
+def page_table(rows: pl.DataFrame, type_names: dict[str, str], province_names: dict[str, str], lang: str) -> pl.DataFrame:
+    """One page of records with readable headers and values (polars: Streamlit shows it without pandas)."""
     from dashboard.inventory import DEAL_TYPES, PATENT_TYPES, STAGES
 
     readable = rows.select(TABLE_COLUMNS).with_columns(
@@ -84,9 +84,7 @@ def page_table(rows: pl.DataFrame, type_names: dict[str, str], province_names: d
         _names(rows["deal_type"], _labels("inv_deal_", DEAL_TYPES, lang)).alias("deal_type"),
         pl.col("ipc_class").cast(pl.String), pl.col("grade").cast(pl.String), pl.col("deal_date").cast(pl.String),
     )
-    frame = readable.to_pandas()
-    frame.columns = [t(f"inv_col_{c}", lang) for c in TABLE_COLUMNS]
-    return frame
+    return readable.rename({c: t(f"inv_col_{c}", lang) for c in TABLE_COLUMNS})
 
 
 def with_note(frame: pd.DataFrame, synthetic: bool, lang: str) -> pd.DataFrame:

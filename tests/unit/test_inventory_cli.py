@@ -81,12 +81,12 @@ def test_a_killed_import_leaves_the_store_as_it_was(store_url, tmp_path):
     assert run("demo", "--rows", "200", "--db", store_url).returncode == 0
     before = stored(store_url)
     path = tmp_path / "big.parquet"
-    inventory_records(300_000, 3).write_parquet(path)  # three chunks: killed after the first is written
+    inventory_records(200_000, 3).write_parquet(path)  # two chunks: killed once the first is written
     process = subprocess.Popen([sys.executable, "-m", "dashboard", "inventory", "import", str(path), "--db", store_url],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         for line in process.stderr:
-            if line.strip().startswith("written 100,000 of 300,000"):
+            if line.strip().startswith("written 100,000 of 200,000"):
                 os.kill(process.pid, signal.SIGKILL)
                 break
         else:
