@@ -173,7 +173,7 @@ def check_records(raw: pl.DataFrame, file: str, provinces, rules: RuleSet,
     frame = raw.select(COLUMN_NAMES).with_row_index("_row", offset=2)
     lookup = province_lookup(provinces)
     typed = [
-        _province_expr(lookup),
+        _province_expr(frame["province"], lookup),
         *(pl.col(c).cast(pl.Int32, strict=False).alias(f"{c}_v") for c in ("application_year", "grant_year")),
         *(pl.col(c).cast(pl.Float64, strict=False).alias(f"{c}_v") for c in (*SCORES, "deal_value")),
         pl.col("deal_date").str.to_date("%Y-%m-%d", strict=False).alias("deal_date_v"),
@@ -257,14 +257,20 @@ def check_records(raw: pl.DataFrame, file: str, provinces, rules: RuleSet,
     return records.cast(SCHEMA)
 
 
-def _province_expr(lookup: dict[str, str]) -> pl.Expr:
-    """Province text → id (None when unknown), by the lookup's spellings, suffixes such as 省 or 市 dropped."""
-    text = pl.col("province").str.strip_chars()
-    bare = text
+def _province_id(text: str, lookup: dict[str, str]) -> str | None:
+    """One spelling of a province → its id (None when unknown), a suffix such as 省 or 市 dropped."""
+    bare = text.strip()
     for suffix in _PROVINCE_SUFFIXES:
-        bare = pl.when(bare.str.ends_with(suffix) & (bare.str.len_chars() > len(suffix) + 1)).then(
-            bare.str.strip_suffix(suffix)).otherwise(bare)
-    return bare.str.to_lowercase().replace_strict(lookup, default=None, return_dtype=pl.String).alias("province_id")
+        if bare.endswith(suffix) and len(bare) > len(suffix) + 1:
+            bare = bare[: -len(suffix)]
+            break
+    return lookup.get(bare.lower())
+
+
+def _province_expr(values: pl.Series, lookup: dict[str, str]) -> pl.Expr:
+    """Province text → id, resolved once per distinct spelling (a file has a few dozen), not per row."""
+    mapping = {v: _province_id(v, lookup) for v in values.drop_nulls().unique().to_list()}
+    return pl.col("province").replace_strict(mapping, default=None, return_dtype=pl.String).alias("province_id")
 
 
 def read_records(path: Path, provinces, rules: RuleSet, today: dt.date | None = None,
