@@ -203,21 +203,56 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
 CHILDREN = {"prepare": child_prepare, "page": child_page, "naive": child_naive, "engines": child_engines}
 
 
-def _child(kind: str, *args) -> dict:
-    """Run one child as `python -m dashboard.inventory_bench KIND ARGS…`; its last stdout line is JSON."""
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _child(kind: str, *args, memory_cap_mb: float | None = None) -> dict:
+    """Run one child as `python -m dashboard.inventory_bench KIND ARGS…`; its last stdout line is JSON. A child
+    that grows past `memory_cap_mb` is stopped (MemoryCapExceeded), so that it cannot starve the machine."""
     command = [sys.executable, "-m", "dashboard.inventory_bench", kind, *map(str, args)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    lines = result.stdout.strip().splitlines()
-    if result.returncode != 0 or not lines:
-        tail = "\n".join(result.stderr.strip().splitlines()[-15:])
-        raise RuntimeError(f"bench step {kind!r} failed (exit {result.returncode}):\n{tail}")
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, text=True)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _rss_mb(process.pid))
+            if memory_cap_mb and peak > memory_cap_mb:
+                process.kill()
+                process.wait()
+                raise MemoryCapExceeded(f"{kind} grew past {memory_cap_mb:,.0f} MB and was stopped")
+            time.sleep(0.2)
+        out.seek(0)
+        err.seek(0)
+        lines, errors = out.read().strip().splitlines(), err.read()
+    if process.returncode != 0 or not lines:
+        tail = "\n".join(errors.strip().splitlines()[-15:])
+        raise RuntimeError(f"bench step {kind!r} failed (exit {process.returncode}):\n{tail}")
     return json.loads(lines[-1])
 
 
-def format_line(rows: int, page: dict, naive: dict) -> str:
-    rerun, floor, slow = page["rerun_ms"], page["floor_ms"], naive["naive_ms"]
-    return (f"rows={rows} rerun_ms={rerun:.0f} floor_ms={floor:.0f} naive_ms={slow:.0f} ratio={rerun / floor:.2f} "
-            f"speedup={slow / rerun:.1f} rss_mb={page['rss_mb']:.0f}")
+class MemoryCapExceeded(RuntimeError):
+    pass
+
+
+def _memory_cap_mb() -> float:
+    """Half the machine's memory: what a bench child may take without crowding out everything else."""
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**20 / 2
+
+
+def format_line(rows: int, page: dict, naive: dict | None) -> str:
+    """The one line; without a naive measurement (the peer could not hold the data) naive and speedup are n/a."""
+    rerun, floor = page["rerun_ms"], page["floor_ms"]
+    slow = f"{naive['naive_ms']:.0f}" if naive else "n/a"
+    speedup = f"{naive['naive_ms'] / rerun:.1f}" if naive else "n/a"
+    return (f"rows={rows} rerun_ms={rerun:.0f} floor_ms={floor:.0f} naive_ms={slow} ratio={rerun / floor:.2f} "
+            f"speedup={speedup} rss_mb={page['rss_mb']:.0f}")
 
 
 def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
@@ -228,16 +263,22 @@ def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
     with tempfile.TemporaryDirectory(prefix="inventory-bench-") as folder:
         url = f"sqlite:///{Path(folder) / 'bench.sqlite'}"
         log(f"inventory bench: writing {rows:,} synthetic records into {url} …")
-        made = _child("prepare", url, rows, seed)
+        made = _child("prepare", url, rows, seed, memory_cap_mb=_memory_cap_mb())
         log(f"  generated in {made['generate_s']:.1f} s, written in {made['write_s']:.1f} s")
         states_json = json.dumps(states)
         log(f"  the page: warm-up, then {len(states)} reruns to new filter states, then the engine alone …")
-        page = _child("page", url, states_json)
+        page = _child("page", url, states_json, memory_cap_mb=_memory_cap_mb())
         log(f"  first load {page['load_s']:.1f} s; reruns ms {[round(x) for x in page['reruns_ms']]}; "
             f"engine ms {[round(x) for x in page['floor_all_ms']]}")
         log("  the naive peer on the same states …")
-        naive = _child("naive", url, states_json)
-        log(f"  naive reruns ms {[round(x) for x in naive['naive_all_ms']]} (its own peak memory {naive['rss_mb']:.0f} MB)")
+        try:
+            naive = _child("naive", url, states_json, memory_cap_mb=_memory_cap_mb())
+        except MemoryCapExceeded as exc:
+            naive = None
+            log(f"  the naive peer could not hold {rows:,} records: {exc}")
+        else:
+            log(f"  naive reruns ms {[round(x) for x in naive['naive_all_ms']]} "
+                f"(its own peak memory {naive['rss_mb']:.0f} MB)")
     return format_line(rows, page, naive)
 
 
