@@ -517,7 +517,11 @@ def _demo(args) -> int:
                   f"(from {before.detail.get('file', '?')}); the demo would replace it: add --replace to do so",
                   file=sys.stderr)
             return EXIT_ERROR
-        anchors = demo.published_anchors(store.read_all())
+        try:
+            anchors = demo.published_anchors(store.read_all())
+        except LookupError as exc:
+            print(f"error: cannot shape the demo on published figures: {exc}", file=sys.stderr)
+            return EXIT_ERROR
         rows = args.rows or int(anchors.inventoried)
         print(f"generating {rows:,} synthetic records (seed {args.seed}) …", file=sys.stderr, flush=True)
         records = demo.generate(rows, args.seed, anchors, list(load_province_tiles()["id"]),

@@ -94,7 +94,7 @@ def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = Fal
                                 inventory_store.rules(store))
         inventory_store.replace_inventory(store, records, "demo", True, demo.detail(int(rows), int(seed), anchors),
                                           ui.current_editor(), _writer(bar, lang))
-    except StoreError as exc:
+    except (StoreError, LookupError) as exc:  # LookupError: the curated data lacks a figure the demo rests on
         bar.empty()
         st.error(str(exc), icon=":material/error:")
         return
@@ -134,13 +134,19 @@ def empty_state(lang: str, tables: dict) -> None:
 
 def synthetic_banner(state: inventory_store.InventoryState, tables: dict, lang: str) -> None:
     """The notice above everything drawn from synthetic demo data: what it is and what it is shaped on."""
-    anchors = demo.anchors_of(state.detail) or demo.published_anchors(tables)
-    lines = synthetic_notice(anchors, state.records, lang)
+    anchors = demo.anchors_of(state.detail)
+    if anchors is None:
+        try:
+            anchors = demo.published_anchors(tables)
+        except LookupError:  # the curated data no longer has them: say only what the data is
+            anchors = None
+    lines = synthetic_notice(anchors, state.records, lang) if anchors else []
     text = t("inv_synthetic_banner", lang) + "\n" + "\n".join(f"- {line}" for line in lines)
     text += "\n\n" + t("inv_shaped_rest", lang)
     with st.container(border=True):
         st.warning(text, icon=":material/science:")
-        st.caption(source_line(anchors.sources, tables["sources"], lang))
+        if anchors:
+            st.caption(source_line(anchors.sources, tables["sources"], lang))
 
 
 def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:

@@ -53,11 +53,16 @@ def build(tables: dict, choice: str, lang: str):
     notes = [t("inv_funnel_note", lang), t("inv_years_note", lang),
              f"{t('inv_rules_in_force', lang)}: {rules_text(deck.rules, lang)}"]
     if deck.state.synthetic:
-        anchors = demo.anchors_of(deck.state.detail) or demo.published_anchors(tables)
-        cited = source_line(anchors.sources, tables["sources"], lang)
-        line = f"{demo.NOTE} · {cited}"
-        notes = [t("inv_synthetic_banner", lang).replace("**", ""), *synthetic_notice(anchors, deck.state.records, lang),
-                 t("inv_shaped_rest", lang), *notes]
+        anchors = demo.anchors_of(deck.state.detail)
+        if anchors is None:
+            try:
+                anchors = demo.published_anchors(tables)
+            except LookupError:
+                anchors = None
+        cited = source_line(anchors.sources, tables["sources"], lang) if anchors else ""
+        line = f"{demo.NOTE} · {cited}" if cited else demo.NOTE
+        shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
+        notes = [t("inv_synthetic_banner", lang).replace("**", ""), *shaped, t("inv_shaped_rest", lang), *notes]
     else:
         line = note
     return SlideContent(id=SLIDE_ID, title=f"{t('page_inventory', lang)}{mark}", key_numbers=numbers,
