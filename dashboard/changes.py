@@ -107,11 +107,15 @@ def _plain_value(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _audit(conn: Connection, batch: str, at: dt.datetime, editor: str, action: str, table: str, key: dict,
-           before: dict | None, after: dict | None, summary: str, reverts: str | None = None) -> None:
-    conn.execute(schema.audit_log.insert().values(
-        batch=batch, at=at, editor=editor, action=action, table_name=table, record_key=_json(key),
-        before=_json(before), after=_json(after), summary=summary, reverts=reverts))
+def _audit_row(batch: str, at: dt.datetime, editor: str, action: str, table: str, key: dict,
+               before: dict | None, after: dict | None, summary: str, reverts: str | None = None) -> dict:
+    return {"batch": batch, "at": at, "editor": editor, "action": action, "table_name": table,
+            "record_key": _json(key), "before": _json(before), "after": _json(after), "summary": summary,
+            "reverts": reverts}
+
+
+def _audit(conn: Connection, *args, **kwargs) -> None:
+    conn.execute(schema.audit_log.insert().values(**_audit_row(*args, **kwargs)))
 
 
 def _update(conn: Connection, table: str, key: dict, values: dict, expected_revision: int) -> dict:
@@ -177,9 +181,10 @@ def apply_import(store: Store, plan: ImportPlan, editor: str, summary: str | Non
                 done += 1
                 if progress and (done % chunk == 0 or done == total):
                     progress(done, total)
-            for planned in adds:
-                _audit(conn, batch, at, editor, "add", "observations", _key_of("observations", planned.record),
-                       None, {**_writable("observations", planned.record), "revision": 1}, summary)
+            entries = [_audit_row(batch, at, editor, "add", "observations", _key_of("observations", p.record), None,
+                                  {**_writable("observations", p.record), "revision": 1}, summary) for p in adds]
+            for start in range(0, len(entries), chunk):
+                conn.execute(schema.audit_log.insert(), entries[start:start + chunk])
     except IntegrityError as exc:
         raise ConflictError("another change added some of these figures since the sheet was checked; nothing "
                             f"was imported — check the sheet again ({str(exc.orig).splitlines()[0]})") from None

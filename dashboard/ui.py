@@ -249,10 +249,12 @@ def caption_sources(source_ids, view: View) -> None:
 
 def show_table(frame: pd.DataFrame, wrap_text: bool = False, name: str = "table", place=None) -> None:
     """A table with readable column names, no index, all rows shown, and CSV and XLSX downloads beside it;
-    text is shown as text, never as HTML. `wrap_text` lays out a static table whose long cells wrap."""
+    text is shown as text, never as HTML. `wrap_text` lays out a static table whose long cells wrap (a static
+    table renders Markdown, so its text cells are escaped first; the downloads keep the text as it is)."""
     place = place or st
     if wrap_text:
-        place.table(frame, hide_index=True, border="horizontal")
+        shown = frame.map(lambda v: literal(v) if isinstance(v, str) else v)
+        place.table(shown, hide_index=True, border="horizontal")
     else:
         place.dataframe(frame, hide_index=True, width="stretch", height="content")
     lang = st.session_state.get("lang", "zh")

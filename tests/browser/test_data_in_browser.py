@@ -43,5 +43,8 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
     expect(expander).to_contain_text("<b>Bold outlet</b>")  # the tags are shown, not applied
     expect(expander).to_contain_text("**starred title**")
     expect(expander.locator("b, strong").filter(has_text="Bold outlet")).to_have_count(0)
+    expander.locator("summary").click()  # open it: the figure's note is in a static table
+    expect(expander.get_by_role("table")).to_contain_text("<i>note</i>", timeout=TIMEOUT)
+    expect(expander.locator("i, em").filter(has_text="note")).to_have_count(0)
     page.screenshot(path=str(artifacts_dir / "sources-markup-en.png"), full_page=True)
     expect(page.get_by_test_id("stException")).to_have_count(0)
