@@ -81,7 +81,7 @@ else:
 
 st.subheader(t("inv_league", lang))
 league = league_table(data.league, type_names, province_names, lang)
-st.dataframe(league, hide_index=True, width="stretch")
+st.dataframe(league, hide_index=True, width="stretch", height="content")
 st.caption(note)
 name = download_name(state.synthetic)
 marked = with_note(league, state.synthetic, lang)
@@ -95,7 +95,8 @@ st.session_state["inv_page"] = data.page
 with st.container(horizontal=True, vertical_alignment="bottom"):
     st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
     st.caption(t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}"))
-st.dataframe(page_table(data.rows, type_names, province_names, lang), hide_index=True, width="stretch")
+st.dataframe(page_table(data.rows, type_names, province_names, lang), hide_index=True, width="stretch",
+             height="content")
 st.caption(note)
 panels.downloads("inv", lambda: export_csv(filtered(frame, filters), state.synthetic),
                  lambda: export_xlsx(filtered(frame, filters), state.synthetic), name, lang,
