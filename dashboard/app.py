@@ -21,6 +21,7 @@ PAGES = (
     ("enterprises", "page_enterprises", ":material/factory:"),
     ("finance", "page_finance", ":material/account_balance:"),
     ("milestones", "page_milestones", ":material/event:"),
+    ("inventory", "page_inventory", ":material/inventory_2:"),
     ("sources", "page_sources", ":material/menu_book:"),
     ("data", "page_data", ":material/edit_note:"),
     ("present", "page_present", ":material/slideshow:"),

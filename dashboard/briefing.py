@@ -78,6 +78,11 @@ def default_slide_ids(tables: dict[str, pd.DataFrame], choice: str, today: dt.da
             has_content = obs["indicator"].isin([*PAGE_NUMBERS[page], PAGE_CHART[page]]).any()
         if has_content:
             ids.append(f"page:{page}")
+    # The inventory's slide, when the caller put an inventory in `tables`.
+    from dashboard import inventory_slides
+
+    if inventory_slides.available(tables, choice):
+        ids.append(inventory_slides.SLIDE_ID)
     return ids
 
 
@@ -88,6 +93,8 @@ def slide_name(slide_id: str, tables: dict[str, pd.DataFrame], lang: str) -> str
     kind, _, key = slide_id.partition(":")
     if kind == "page" and key in PAGE_TITLE:
         return t(PAGE_TITLE[key], lang)
+    if slide_id == "page:inventory":
+        return t("page_inventory", lang)
     if kind == "target":
         found = tables["targets"][tables["targets"]["id"] == key]
         if not found.empty:
@@ -207,6 +214,10 @@ def build_slide(slide_id: str, tables: dict[str, pd.DataFrame], choice: str, lan
         return _target_slide(tables, choice, lang, today, key)
     if kind == "page" and key in PAGE_SLIDES:
         return _page_slide(tables, choice, lang, today, key)
+    from dashboard import inventory_slides
+
+    if slide_id == inventory_slides.SLIDE_ID and inventory_slides.available(tables, choice):
+        return inventory_slides.build(tables, choice, lang)
     raise UnknownSlide(slide_id)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,16 @@ class _Parser(argparse.ArgumentParser):
 def _add_dirs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="curated tables (default: data/)")
     parser.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR, help="source documents (default: seeds/)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,11 +61,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--institution-type", default="all", metavar="TYPE", help="as for status (default: all)")
     p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
     p.add_argument("--slides", metavar="IDS", help="comma-separated slide ids in order (default: every slide); "
-                   "summary, target:<target id>, page:universities|enterprises|finance|milestones")
+                   "summary, target:<target id>, page:universities|enterprises|finance|milestones|inventory")
     p.add_argument("--format", required=True, metavar="FORMAT", help="pptx or pdf")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
 
-    p = sub.add_parser("bench", help="measure: seconds per chart image over a whole deck vs a bare kaleido image")
+    p = sub.add_parser("bench", help="measure the deck's chart images and the Inventory page at scale (inventory line "
+                       "last)")
+    p.add_argument("--db", metavar="URL", help=db_help + "; for the deck only (the inventory bench uses a store of its own)")
+    p.add_argument("--rows", type=_positive, default=1_000_000, metavar="N",
+                   help="synthetic records for the inventory bench (default: 1,000,000)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="the demo's seed (default: 1)")
+    only = p.add_mutually_exclusive_group()
+    only.add_argument("--deck", action="store_true", help="only the deck: seconds per chart image vs a bare kaleido image")
+    only.add_argument("--inventory", action="store_true", help="only the Inventory page: rerun, engine floor, naive peer")
+    only.add_argument("--engines", action="store_true", help="only the engines: the page's aggregations in polars and "
+                      "in DuckDB on the same records")
+
+    p = sub.add_parser("inventory", help="the stock-patent inventory: import a file, or show what is stored")
+    inventory = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    inventory.required = True
+    q = inventory.add_parser("import", help="replace the inventory with a CSV, XLSX or Parquet file (all or nothing)")
+    q.add_argument("file", metavar="FILE", type=Path)
+    q.add_argument("--db", metavar="URL", help=db_help)
+    q.add_argument("--editor", metavar="NAME", default=os.environ.get("USER"),
+                   help="who made the change, as recorded with it (default: $USER)")
+    q = inventory.add_parser("status", help="the inventory's data version, size, origin and rule set")
+    q.add_argument("--db", metavar="URL", help=db_help)
+
+    p = sub.add_parser("demo", help="write a deterministic synthetic inventory (\"synthetic demo data\") into the store")
+    p.add_argument("--rows", type=_positive, metavar="N",
+                   help="records (default: the latest published national count of inventoried stock patents)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="seed (default: 1); same rows and seed, same data")
+    p.add_argument("--replace", action="store_true",
+                   help="replace an imported (real) inventory too; without it only an empty store or an earlier demo is "
+                        "replaced")
     p.add_argument("--db", metavar="URL", help=db_help)
 
     _add_dirs(sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/"))
@@ -237,6 +277,9 @@ def _brief(args) -> int:
     if (code := _usage_errors(_view_problems(args, tables))) is not None:
         return code
     today = dt.date.today()
+    years = tuple(sorted(int(p[:4]) for p in tables["observations"]["period"]))
+    years = (years[0], max(years[-1], today.year))
+    tables = _with_inventory(tables, args.db, years)
     available = briefing.default_slide_ids(tables, args.institution_type, today)
     slides = [s.strip() for s in args.slides.split(",") if s.strip()] if args.slides else available
     unknown = [s for s in slides if s not in available]
@@ -244,9 +287,8 @@ def _brief(args) -> int:
         print(f"error: unknown slide(s) {', '.join(unknown) or '(none given)'}; for this institution type the "
               f"slides are: {', '.join(available)}", file=sys.stderr)
         return EXIT_USAGE
-    years = tuple(sorted(int(p[:4]) for p in tables["observations"]["period"]))
     try:
-        images = briefing.make_deck(tables, args.institution_type, (years[0], max(years[-1], today.year)), args.lang,
+        images = briefing.make_deck(tables, args.institution_type, years, args.lang,
                                     slides, args.format, path, today,
                                     lambda done, total: print(f"chart {done}/{total}", file=sys.stderr))
     except ExportUnavailable as exc:
@@ -256,7 +298,46 @@ def _brief(args) -> int:
     return EXIT_OK
 
 
+def _with_inventory(tables: dict, db: str | None, years: tuple[int, int]) -> dict:
+    """`tables` with the stored inventory for the briefing's inventory slide, when there is one."""
+    from dashboard import inventory_store
+    from dashboard.geography import load_province_tiles
+    from dashboard.inventory_engine import engine_types
+    from dashboard.inventory_slides import InventoryDeck
+
+    store = Store.open(db)
+    try:
+        state = inventory_store.state(store)
+        if not state.records:
+            return tables
+        frame = inventory_store.load_inventory(store, engine_types(list(load_province_tiles()["id"])))
+        return {**tables, "inventory": InventoryDeck(state, frame, years, inventory_store.rules(store))}
+    finally:
+        store.dispose()
+
+
 def _bench(args) -> int:
+    if not args.inventory and not args.engines:
+        code = _bench_deck(args)
+        if code != EXIT_OK or args.deck:
+            return code
+    from dashboard import inventory_bench
+
+    def log(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    try:
+        if args.engines:
+            print(inventory_bench.run_engines(args.rows, args.seed))
+            return EXIT_OK
+        print(inventory_bench.run(args.rows, args.seed, log=log))
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _bench_deck(args) -> int:
     import datetime as dt
 
     from dashboard import briefing
@@ -271,7 +352,7 @@ def _bench(args) -> int:
     except ExportUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    print(format_bench_line(result))
+    print(format_bench_line(result), flush=True)
     return EXIT_OK
 
 
@@ -369,6 +450,91 @@ def _open_store(db: str | None) -> Store:
     return store
 
 
+def _inventory(args) -> int:
+    from dashboard import inventory_store
+    from dashboard.geography import load_province_tiles
+    from dashboard.inventory import InventoryFileError, read_records
+
+    store = _open_store(args.db)
+    try:
+        if args.action == "status":
+            return _inventory_status(store)
+        before = inventory_store.state(store)
+        print(f"reading {args.file} …", file=sys.stderr, flush=True)
+        try:
+            records = read_records(args.file, load_province_tiles(), inventory_store.rules(store))
+        except InventoryFileError as exc:
+            print(f"error: {args.file} was not imported ({exc.total} problem(s)); nothing in the store changed:",
+                  file=sys.stderr)
+            print(str(exc), file=sys.stderr)
+            return EXIT_ERROR
+        print(f"checked {records.height:,} records; writing …", file=sys.stderr, flush=True)
+        version = inventory_store.replace_inventory(store, records, "import", False, {"file": args.file.name},
+                                                    args.editor, _progress_printer())
+    finally:
+        store.dispose()
+    replaced = f" (replacing {before.records:,} {'synthetic demo' if before.synthetic else 'imported'} records)" \
+        if before.records else ""
+    print(f"imported {records.height:,} records from {args.file} into {store.url}{replaced}; data version {version}")
+    return EXIT_OK
+
+
+def _progress_printer():
+    last = {"shown": -1}
+
+    def progress(done: int, total: int) -> None:
+        step = done * 10 // max(total, 1)
+        if step != last["shown"]:
+            last["shown"] = step
+            print(f"  written {done:,} of {total:,}", file=sys.stderr, flush=True)
+    return progress
+
+
+def _inventory_status(store: Store) -> int:
+    from dashboard import inventory_store
+    from dashboard.inventory_tables import rules_text
+
+    state = inventory_store.state(store)
+    if not state.records:
+        print(f"{store.url}: no inventory (load one with `inventory import FILE` or `demo --rows N`)")
+        return EXIT_OK
+    origin = "synthetic demo data" if state.synthetic else f"imported from {state.detail.get('file', '?')}"
+    print(f"{store.url}: {state.records:,} records, data version {state.version}, {origin}; "
+          f"last changed {state.changed_at:%Y-%m-%d %H:%M} by {state.editor or 'unknown'}")
+    print(f"rules in force: {rules_text(inventory_store.rules(store), 'en')}")
+    return EXIT_OK
+
+
+def _demo(args) -> int:
+    from dashboard import demo, inventory_store
+    from dashboard.geography import load_province_tiles
+
+    store = _open_store(args.db)
+    try:
+        before = inventory_store.state(store)
+        if before.records and not before.synthetic and not args.replace:
+            print(f"error: {store.url} holds an imported inventory of {before.records:,} records "
+                  f"(from {before.detail.get('file', '?')}); the demo would replace it: add --replace to do so",
+                  file=sys.stderr)
+            return EXIT_ERROR
+        try:
+            anchors = demo.published_anchors(store.read_all())
+        except LookupError as exc:
+            print(f"error: cannot shape the demo on published figures: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        rows = args.rows or int(anchors.inventoried)
+        print(f"generating {rows:,} synthetic records (seed {args.seed}) …", file=sys.stderr, flush=True)
+        records = demo.generate(rows, args.seed, anchors, list(load_province_tiles()["id"]),
+                                inventory_store.rules(store))
+        version = inventory_store.replace_inventory(store, records, "demo", True, demo.detail(rows, args.seed, anchors),
+                                                    os.environ.get("USER"), _progress_printer())
+    finally:
+        store.dispose()
+    replaced = f", replacing {before.records:,} records" if before.records else ""
+    print(f"wrote {rows:,} records of synthetic demo data (合成演示数据) into {store.url}{replaced}; "
+          f"data version {version}")
+
+
 def _changes(args) -> int:
     import datetime as dt
 
@@ -456,7 +622,7 @@ def _hash_password(args) -> int:
 
 COMMANDS = {"init": _init, "status": _status, "brief": _brief, "bench": _bench, "curate": _curate, "check": _check,
             "export": _export, "validate": _validate, "import": _import, "changes": _changes, "history": _history,
-            "undo": _undo, "hash-password": _hash_password}
+            "undo": _undo, "hash-password": _hash_password, "inventory": _inventory, "demo": _demo}
 
 
 def main(argv: list[str] | None = None) -> int:

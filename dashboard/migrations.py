@@ -50,12 +50,19 @@ def _v5_editing(conn: Connection) -> None:
     schema.audit_log.create(conn, checkfirst=True)
 
 
+def _v6_inventory(conn: Connection) -> None:
+    # Check before creating, as migration 4 does, so that a store which already has them is left as it is.
+    for table in schema.INVENTORY:
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables),
     Migration(2, "index observations by indicator and institution type", _v2_observation_lookup_index),
     Migration(3, "milestones record whether the evidence shows them met", _v3_milestone_completion),
     Migration(4, "saved slide lists for briefings", _v4_slide_lists),
     Migration(5, "revisions on editable tables and the audit log of every change", _v5_editing),
+    Migration(6, "the stock-patent inventory: patents, its changes, the assessment rule sets", _v6_inventory),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -360,3 +360,39 @@ def saved_slide_list() -> list[str] | None:
 
 def save_slide_list(slide_ids: list[str]) -> None:
     _open_store(database_url()).save_slide_list(SLIDE_LIST, slide_ids)
+
+
+# --- The stock-patent inventory -----------------------------------------------------------------------------
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _inventory_frame(url: str, version: int):
+    """The inventory as the engine keeps it, loaded once per data version and shared by every session (the
+    previous version is dropped when a new one is loaded)."""
+    from dashboard import inventory_engine, inventory_store
+
+    types = inventory_engine.engine_types(list(province_tiles()["id"]))
+    return inventory_store.load_inventory(_open_store(url), types)
+
+
+@st.cache_resource(show_spinner=False)
+def province_tiles() -> pd.DataFrame:
+    """The shipped tile grid of the provinces (read once per process)."""
+    from dashboard.geography import load_province_tiles
+
+    return load_province_tiles()
+
+
+def inventory_frame(version: int):
+    return _inventory_frame(database_url(), version)
+
+
+def with_inventory(tables: dict, years: tuple[int, int]) -> dict:
+    """`tables` with the inventory for briefings (under "inventory") when the store holds one."""
+    from dashboard import inventory_store
+    from dashboard.inventory_slides import InventoryDeck
+
+    store = open_store()
+    state = inventory_store.state(store)
+    if not state.records:
+        return tables
+    deck = InventoryDeck(state, inventory_frame(state.version), tuple(years), inventory_store.rules(store))
+    return {**tables, "inventory": deck}

@@ -146,3 +146,13 @@ def seeded_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     store = build_store(url)
     store.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def inventory_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A seeded SQLite store that also holds the small synthetic inventory, built once per session."""
+    from tests.fixtures import build_inventory_store
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('inventory') / 'store.sqlite'}"
+    build_inventory_store(url).dispose()
+    return url

@@ -49,6 +49,30 @@ def replace_in_file(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+# --- The stock-patent inventory (synthetic demo data, small) ----------------------------------------------------
+INVENTORY_ROWS = 3000  # small on purpose: scale is measured by `python -m dashboard bench`, never in tests
+INVENTORY_SEED = 11
+
+
+def inventory_records(rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED):
+    """A deterministic synthetic inventory (polars frame in the import columns), shaped on the shipped data."""
+    from dashboard import demo
+    from dashboard.geography import load_province_tiles
+
+    return demo.generate(rows, seed, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"]))
+
+
+def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED) -> Store:
+    """A seeded store holding the synthetic inventory, as `python -m dashboard demo` writes it."""
+    from dashboard import demo, inventory_store
+
+    store = build_store(url)
+    anchors = demo.published_anchors(load_dataset())
+    inventory_store.replace_inventory(store, inventory_records(rows, seed), "demo", True,
+                                      demo.detail(rows, seed, anchors), "fixture")
+    return store
+
+
 # --- editors and import sheets ---------------------------------------------------------------------------------
 
 EDITOR_PASSWORD = "patent-editor-test-password"

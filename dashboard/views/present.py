@@ -12,7 +12,7 @@ from dashboard.i18n import t
 from dashboard.images import ExportUnavailable, chromium_path
 
 view = ui.current_view()
-lang, tables = view.lang, view.tables
+lang, tables = view.lang, ui.with_inventory(view.tables, view.years)
 today = dt.date.today()
 ui.presentation_style()
 

@@ -5,7 +5,7 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard.dataset import load_dataset
-from dashboard.migrations import LATEST
+from dashboard.migrations import LATEST, MIGRATIONS
 from dashboard.store import Store, StoreError, resolve_url
 
 
@@ -18,7 +18,7 @@ def test_migrations_run_once_in_order(store_url):
     store = Store.open(store_url)
     try:
         assert store.schema_version() == 0
-        assert store.migrate() == list(range(1, LATEST + 1))
+        assert store.migrate() == [m.version for m in MIGRATIONS]  # every version, in order (gaps allowed)
         assert store.migrate() == []
         assert store.schema_version() == LATEST
         inspector = sa.inspect(store.engine)

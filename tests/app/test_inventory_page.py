@@ -1,0 +1,176 @@
+"""The Inventory page through AppTest on a small synthetic inventory: the empty state and the demo, the
+filters driving every number, the synthetic-data notice, rule trials, and who may edit."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import inventory_store
+from dashboard.grading import RuleSet, disposition_shift
+from dashboard.inventory_charts import count_text
+from dashboard.store import Store
+from tests.app.test_pages import APP, CHOICES
+from tests.fixtures import build_store, inventory_records
+
+PAGE = "views/inventory.py"
+
+
+def open_page(url: str, monkeypatch, lang: str = "zh", choice: str | None = None, editor: bool = False) -> AppTest:
+    monkeypatch.setenv("DATABASE_URL", url)
+    at = AppTest.from_file(APP, default_timeout=120)
+    if editor:
+        at.session_state["editor"] = "test editor"
+    at.query_params["lang"] = lang
+    if choice:
+        at.query_params["type"] = choice
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture(scope="module")
+def records() -> pl.DataFrame:
+    return inventory_records()
+
+
+def expected_count(records: pl.DataFrame, years, types=("university", "research_institute"), provinces=(), sections=()):
+    keep = pl.col("institution_type").is_in(list(types)) & pl.col("grant_year").is_between(*years)
+    if provinces:
+        keep &= pl.col("province").is_in(list(provinces))
+    if sections:
+        keep &= pl.col("ipc_section").is_in(list(sections))
+    return records.filter(keep)
+
+
+def test_an_empty_store_offers_the_demo_to_editors_only(sqlite_url, monkeypatch):
+    build_store(sqlite_url).dispose()
+    viewer = open_page(sqlite_url, monkeypatch)
+    assert "还没有存量专利记录" in [s.value for s in viewer.subheader]
+    assert not viewer.button  # no demo, no import for a viewer
+    assert any("只有登录的编辑" in i.value for i in viewer.info)
+
+    editor = open_page(sqlite_url, monkeypatch, editor=True)
+    editor.number_input(key="inv_demo_rows").set_value(1200)
+    editor.button(key="inv_demo_go").click().run()
+    assert not editor.exception, [e.value for e in editor.exception]
+    assert any("已生成 1,200 条合成演示记录" in s.value for s in editor.success)
+    assert any("合成演示数据（synthetic demo data）" in w.value for w in editor.warning)
+    assert metrics(editor)["专利"]  # the page now shows the inventory
+    store = Store.open(sqlite_url)
+    try:
+        state = inventory_store.state(store)
+    finally:
+        store.dispose()
+    assert (state.records, state.synthetic, state.editor) == (1200, True, "test editor")
+
+
+def test_the_filters_drive_every_number(inventory_sqlite_url, monkeypatch, records):
+    # the two provinces with most institute patents, so that every step below still has patents to count
+    busiest = records.filter(pl.col("institution_type") == "research_institute")["province"].value_counts(sort=True)
+    two = tuple(sorted(busiest["province"][:2]))
+    at = open_page(inventory_sqlite_url, monkeypatch)
+    years = tuple(at.slider(key="years").value)
+    assert metrics(at)["专利"] == count_text(expected_count(records, years).height, "zh")
+    at.multiselect(key="inv_provinces").set_value(list(two)).run()
+    at.multiselect(key="inv_sections").set_value(["G"]).run()
+    chosen = expected_count(records, years, provinces=two, sections=("G",))
+    shown = metrics(at)
+    assert shown["专利"] == count_text(chosen.height, "zh")
+    assert shown["已成交"] == count_text(chosen["deal_type"].is_not_null().sum(), "zh")
+    at.selectbox(key="institution_type").set_value("research_institute").run()
+    institutes = expected_count(records, years, ("research_institute",), two, ("G",))
+    assert metrics(at)["专利"] == count_text(institutes.height, "zh")
+    assert institutes.height > 0
+    at.slider(key="years").set_value((2018, 2020)).run()
+    narrower = expected_count(records, (2018, 2020), ("research_institute",), two, ("G",))
+    assert metrics(at)["专利"] == count_text(narrower.height, "zh")
+    every_year = expected_count(records, (0, 9999), ("research_institute",), two, ("G",))
+    assert any(f"另有 {every_year.height - narrower.height:,} 件专利" in c.value for c in at.caption)
+    at.selectbox(key="institution_type").set_value("enterprise").run()
+    assert any("只涉及高校和科研机构" in i.value for i in at.info) and not at.metric
+
+
+def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url, monkeypatch):
+    at = open_page(inventory_sqlite_url, monkeypatch, lang="en")
+    assert at.title[0].value == "The stock-patent inventory: from inventory to deal"
+    banner = at.warning[0].value
+    assert banner.startswith("**Synthetic demo data (合成演示数据)**")
+    assert "CNIPA" in " ".join(c.value for c in at.caption)  # the published figures it is shaped on, cited
+    charts = at.get("plotly_chart")
+    assert len(charts) == 6
+    import json
+
+    for chart in charts:
+        assert "synthetic demo data" in json.loads(chart.proto.spec)["layout"]["title"]["subtitle"]["text"]
+    assert sum(c.value == "synthetic demo data" for c in at.caption) >= 3  # metrics, league table, patents table
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("choice", CHOICES)
+def test_the_page_renders_for_each_language_and_type(inventory_sqlite_url, monkeypatch, lang, choice):
+    at = open_page(inventory_sqlite_url, monkeypatch, lang, choice)
+    assert at.title[0].value == ("存量专利盘点：从盘点到成交" if lang == "zh" else
+                                 "The stock-patent inventory: from inventory to deal")
+    assert bool(at.get("plotly_chart")) == (choice != "enterprise")
+
+
+def test_a_rule_trial_shows_the_shift_and_only_an_editor_saves_it(sqlite_url, monkeypatch, records):
+    store = build_store(sqlite_url)
+    try:
+        inventory_store.replace_inventory(store, records, "demo", True, {}, "fixture")
+    finally:
+        store.dispose()
+    viewer = open_page(sqlite_url, monkeypatch)
+    viewer.toggle(key="inv_try_rules").set_value(True).run()
+    viewer.number_input(key="inv_th_B").set_value(75.0).run()
+    tried = RuleSet(thresholds={"A": 80.0, "B": 75.0, "C": 50.0})
+    years = tuple(viewer.slider(key="years").value)
+    shift = disposition_shift(expected_count(records, years), tried)
+    moved = int(shift.filter(pl.col("stored") != pl.col("tried"))["patents"].sum())
+    assert moved > 0
+    assert any(c.value.startswith(f"{moved:,} 件专利") for c in viewer.caption)
+    assert not [b for b in viewer.button if b.key == "inv_save_rules"]
+
+    editor = open_page(sqlite_url, monkeypatch, editor=True)
+    editor.toggle(key="inv_try_rules").set_value(True).run()
+    editor.number_input(key="inv_th_B").set_value(75.0).run()
+    editor.button(key="inv_save_rules").click().run()
+    assert not editor.exception
+    store = Store.open(sqlite_url)
+    try:
+        assert inventory_store.rules(store) == tried
+        regraded = inventory_store.load_inventory(store)
+    finally:
+        store.dispose()
+    assert (regraded["disposition"] != records["disposition"]).sum() == \
+        int(disposition_shift(records, tried).filter(pl.col("stored") != pl.col("tried"))["patents"].sum())
+
+
+def test_an_upload_is_checked_whole_and_imported_only_when_clean(sqlite_url, monkeypatch, records):
+    build_store(sqlite_url).dispose()
+    text = records.head(40).with_columns(pl.col("deal_date").cast(pl.String))
+    bad = text.with_columns(pl.when(pl.int_range(pl.len()) == 6).then(pl.lit("Atlantis")).otherwise(pl.col("province"))
+                            .alias("province"))
+    at = open_page(sqlite_url, monkeypatch, editor=True)
+    at.get("file_uploader")[0].set_value(("bad.csv", bad.write_csv().encode(), "text/csv")).run()
+    at.button(key="inv_import_go").click().run()
+    assert not at.exception
+    assert any("bad.csv 未导入（共 1 处问题）" in e.value for e in at.error)
+    assert any("bad.csv, row 8, column 'province': 'Atlantis'" in c.value for c in at.code)
+    store = Store.open(sqlite_url)
+    try:
+        assert inventory_store.state(store).records == 0
+    finally:
+        store.dispose()
+    at.get("file_uploader")[0].set_value(("good.csv", text.write_csv().encode(), "text/csv")).run()
+    at.button(key="inv_import_go").click().run()
+    assert any("已从 good.csv 导入 40 条记录" in s.value for s in at.success)
+    assert not at.warning or not any("合成演示数据" in w.value for w in at.warning)  # real records: no synthetic notice
+    assert metrics(at)["专利"]

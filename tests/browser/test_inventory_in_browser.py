@@ -1,0 +1,55 @@
+"""The inventory in Debian's Chromium: an empty store shows the empty state; an editor signs in, loads the
+synthetic demo and narrows the funnel to one province."""
+
+from playwright.sync_api import Page, expect
+
+from dashboard import demo
+from dashboard.dataset import load_dataset
+from dashboard.geography import load_province_tiles
+from dashboard.inventory_charts import count_text
+from tests.fixtures import EDITOR_PASSWORD
+
+TIMEOUT = 90_000
+ROWS, SEED = 2000, 1
+
+
+def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_app, artifacts_dir):
+    page.goto(f"{editable_app}/inventory")
+    expect(page.get_by_role("heading", name="存量专利盘点：从盘点到成交")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="还没有存量专利记录")).to_be_visible()
+    expect(page.get_by_text("只有登录的编辑可以导入记录").first).to_be_visible()
+    expect(page.get_by_role("button", name="生成合成演示数据")).to_have_count(0)
+
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text("编辑登录").click()
+    sidebar.get_by_label("姓名").fill("王编辑")
+    sidebar.get_by_role("textbox", name="密码").fill(EDITOR_PASSWORD)
+    sidebar.get_by_role("button", name="登录", exact=True).click()
+    expect(sidebar.get_by_text("已登录编辑：王编辑")).to_be_visible(timeout=TIMEOUT)
+
+    rows = page.get_by_label("记录数")
+    rows.fill(str(ROWS))
+    rows.press("Enter")
+    page.get_by_role("button", name="生成合成演示数据").click()
+    expect(page.get_by_text(f"已生成 {ROWS:,} 条合成演示记录")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("合成演示数据（synthetic demo data）").first).to_be_visible()
+
+    # The same demo, made here, says what the funnel must show for the busiest province.
+    records = demo.generate(ROWS, SEED, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"]))
+    shown = records.filter(records["grant_year"] >= 2012)
+    funnel = page.get_by_test_id("stPlotlyChart").first
+    expect(funnel).to_contain_text(f"{count_text(shown.height, 'zh')} · 100.0%", timeout=TIMEOUT)
+    busiest = shown["province"].value_counts(sort=True)["province"][0]
+    name = load_province_tiles().set_index("id").loc[busiest, "name_zh"]
+    narrowed = shown.filter(shown["province"] == busiest)
+
+    page.get_by_test_id("stMultiSelect").filter(has_text="省份").click()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(funnel).to_contain_text(f"{count_text(narrowed.height, 'zh')} · 100.0%", timeout=TIMEOUT)
+    deals = int(narrowed["deal_type"].is_not_null().sum())
+    expect(page.get_by_test_id("stMetric").filter(has_text="已成交")).to_contain_text(count_text(deals, "zh"))
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    page.screenshot(path=str(artifacts_dir / "inventory-demo-filtered-zh.png"), full_page=True)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
