@@ -6,7 +6,7 @@ import hashlib
 
 import streamlit as st
 
-from dashboard import data_forms, ui
+from dashboard import data_forms, inventory_panels, ui
 from dashboard.i18n import t
 
 view = ui.current_view()
@@ -31,6 +31,9 @@ with import_tab:
             content = upload.getvalue()
             digest = hashlib.sha256(content).hexdigest()
             data_forms.import_preview(view, editor, upload.name, content, worksheet.strip() or None, digest)
+        st.divider()
+        inventory_panels.show_message()
+        inventory_panels.import_panel(lang, key="data_inv_import", quiet=True)  # the patent-level inventory
 
 with edit_tab:
     if not editor:

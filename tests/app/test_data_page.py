@@ -167,3 +167,12 @@ def test_problems_are_told_in_chinese_and_oversized_sheets_refused(store):
                                           "text/csv")).run()
     assert f"超过上限 {UPLOAD_ROW_LIMIT} 行" in at.error[0].value
     assert not [b for b in at.button if b.key == "import_commit"]
+
+
+def test_the_data_page_offers_editors_the_inventory_import_too(store):
+    viewer = open_data_page("en")
+    assert len(viewer.get("file_uploader")) == 0
+    editor = sign_in(open_data_page("en"))
+    uploaders = editor.get("file_uploader")
+    assert len(uploaders) == 2  # the observation sheet, and the patent-level inventory
+    assert [b for b in editor.button if b.key == "data_inv_import_go"]
