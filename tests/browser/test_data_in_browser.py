@@ -29,7 +29,8 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
         ["高校专利转让及许可合同数量", "2026年", "2.5万余", "高校", citation, "<i>note</i>"],
         ["univ_transfer_amount", "2026", "110.1亿元", "university", SOURCE, ""],
     ], encoding="gbk")
-    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(sheet))
+    sheet_uploader = page.get_by_role("region", name="Upload a sheet (CSV or XLSX)")  # not the inventory's
+    sheet_uploader.locator("input[type=file]").set_input_files(str(sheet))
     metric = page.get_by_test_id("stMetric").filter(has_text="To add")
     expect(metric).to_contain_text("2", timeout=TIMEOUT)
     expect(page.get_by_text("1 new source(s) will be created from citations")).to_be_visible()
