@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from dashboard.exporting import FORMULA_PREFIXES
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import COUNT_WORDS, CURRENCY, PERCENT, UnitError, parse_unit
 
@@ -237,6 +238,6 @@ def lookup(cell: object, names: dict[str, str], what: str) -> str:
 
 def restore_neutralised(cell: object) -> object:
     """Read back text an export protected from spreadsheets ('=x → =x); leave everything else alone."""
-    if isinstance(cell, str) and len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r":
+    if isinstance(cell, str) and len(cell) > 1 and cell[0] == "'" and cell[1:].startswith(FORMULA_PREFIXES):
         return cell[1:]
     return cell

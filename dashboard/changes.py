@@ -54,15 +54,8 @@ def reference(store: Store) -> Reference:
 def _json(record: dict | None) -> str | None:
     if record is None:
         return None
-
-    def clean(v):
-        if isinstance(v, float) and math.isnan(v):
-            return None
-        if hasattr(v, "item"):  # numpy scalars
-            return v.item()
-        return v
-
-    return json.dumps({k: clean(v) for k, v in record.items()}, ensure_ascii=False, default=str, sort_keys=True)
+    return json.dumps({k: _plain_value(v) for k, v in record.items()}, ensure_ascii=False, default=str,
+                      sort_keys=True)
 
 
 def _loads(text: object) -> dict | None:
@@ -84,9 +77,7 @@ def _current(conn: Connection, table: str, key: dict) -> dict | None:
     row = conn.execute(select(tbl).where(_where_key(table, key))).mappings().first()
     if row is None:
         return None
-    out = dict(row)
-    out.pop("id", None) if table == "observations" else None
-    return out
+    return {k: v for k, v in row.items() if not (table == "observations" and k == "id")}
 
 
 def _describe(key: dict) -> str:
@@ -176,7 +167,7 @@ def apply_import(store: Store, plan: ImportPlan, editor: str, summary: str | Non
                 key = _key_of("observations", planned.record)
                 after = _update(conn, "observations", key, _writable("observations", planned.record),
                                 int(planned.before["revision"]))
-                _audit(conn, batch, at, editor, "correct", "observations", key, _plain(planned.before), after,
+                _audit(conn, batch, at, editor, "correct", "observations", key, planned.before, after,
                        summary)
                 done += 1
                 if progress and (done % chunk == 0 or done == total):
@@ -192,10 +183,6 @@ def apply_import(store: Store, plan: ImportPlan, editor: str, summary: str | Non
         raise StoreError(f"the import into {store.url} failed and nothing was written: "
                          f"{getattr(exc, 'orig', exc)}") from None
     return Outcome(batch=batch, added=len(adds), corrected=len(corrections), unchanged=len(plan.of("unchanged")))
-
-
-def _plain(record: dict | None) -> dict | None:
-    return None if record is None else {k: v for k, v in record.items() if k != "id"}
 
 
 def save_record(store: Store, table: str, record: dict, editor: str, expected_revision: int | None,
@@ -239,9 +226,10 @@ def audit_frame(store: Store, since: dt.datetime | None = None) -> pd.DataFrame:
     return frame
 
 
-def batches(store: Store) -> pd.DataFrame:
-    """One row per change (an import, an edit, an undo), newest first, with whether it was undone."""
-    log = audit_frame(store)
+def batches(store: Store, log: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per change (an import, an edit, an undo), newest first, with whether it was undone; from `log`
+    when the caller has read the audit log already."""
+    log = audit_frame(store) if log is None else log
     if log.empty:
         return pd.DataFrame(columns=["batch", "at", "editor", "summary", "changes", "undone", "reverts"])
     grouped = log.groupby("batch", sort=False).agg(at=("at", "first"), editor=("editor", "first"),

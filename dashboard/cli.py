@@ -249,11 +249,8 @@ def _status(args) -> int:
 
 
 def _open_tables(db: str | None) -> dict:
-    from dashboard.dataset import load_dataset
-
-    store = Store.open(db)
+    store = _open_store(db)
     try:
-        store.prepare(load_dataset)
         return store.read_all()
     finally:
         store.dispose()
@@ -370,7 +367,6 @@ def _default_editor(given: str | None) -> str:
 def _plan_sheet(args):
     """Read and check the sheet named on the command line: (store, plan) or an exit code."""
     from dashboard.changes import reference
-    from dashboard.dataset import load_dataset
     from dashboard.importing import ImportError_, plan_import
     from dashboard.sheets import SheetError, read_sheet
 
@@ -381,9 +377,8 @@ def _plan_sheet(args):
         sheet = read_sheet(args.file, sheet=args.sheet)
     except SheetError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return None, EXIT_USAGE if "no worksheet" in str(exc) or "--sheet" in str(exc) else EXIT_ERROR
-    store = Store.open(args.db)
-    store.prepare(load_dataset)
+        return None, EXIT_USAGE if exc.usage else EXIT_ERROR
+    store = _open_store(args.db)
     large = len(sheet.rows) > 2000
     try:
         plan = plan_import(sheet, reference(store), (lambda done, total: print(
@@ -443,10 +438,15 @@ def _import(args) -> int:
 
 
 def _open_store(db: str | None) -> Store:
+    """The store at `db` (or the default), migrated and, when empty, seeded from data/."""
     from dashboard.dataset import load_dataset
 
     store = Store.open(db)
-    store.prepare(load_dataset)
+    try:
+        store.prepare(load_dataset)
+    except BaseException:
+        store.dispose()
+        raise
     return store
 
 

@@ -13,9 +13,8 @@ from dashboard import changes, ui
 from dashboard.cells import CellError, parse_period_cell
 from dashboard.formatting import format_value, literal
 from dashboard.i18n import t
+from dashboard.importing import GRADES as IMPORT_GRADES
 from dashboard.importing import (
-    UPLOAD_LIMIT_MB,
-    UPLOAD_ROW_LIMIT,
     ImportError_,
     ImportPlan,
     one_row_sheet,
@@ -24,12 +23,12 @@ from dashboard.importing import (
     template_xlsx,
     upload_problem,
 )
+from dashboard.provenance import UNRATED
 from dashboard.sheets import SheetError, read_sheet
 from dashboard.store import StoreError
 
-__all__ = ["UPLOAD_LIMIT_MB", "UPLOAD_ROW_LIMIT"]
 NEW = "__new__"
-GRADES = ("A", "B", "C", "D", "U")
+GRADES = (*IMPORT_GRADES, UNRATED)
 KINDS = ("policy_text", "press_conference", "statistical_bulletin", "press_report", "official_explainer",
          "unclassified")
 
@@ -387,7 +386,8 @@ def show_changes_since(store, since: dt.date, lang: str) -> None:
 
 
 def show_history(store, editor: str | None, lang: str) -> None:
-    log = changes.batches(store)
+    entries = changes.audit_frame(store)
+    log = changes.batches(store, entries)
     if log.empty:
         st.caption(t("no_changes_yet", lang))
         return
@@ -397,7 +397,6 @@ def show_history(store, editor: str | None, lang: str) -> None:
         "summary": t("col_what", lang), "changes": t("col_records", lang), "undone": t("col_undone", lang)})
     ui.show_table(shown, name="audit-log")
     with st.expander(t("audit_details", lang)):
-        entries = changes.audit_frame(store)
         st.dataframe(entries.drop(columns=["id"]).assign(batch=entries["batch"].str[:12]), hide_index=True,
                      width="stretch")
     if not editor:

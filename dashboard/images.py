@@ -89,10 +89,15 @@ def _server_call(fig, opts: dict[str, Any], timeout: float) -> bytes:
         if worker.is_alive() and ((server is not None and not server.is_alive()) or time.monotonic() > deadline):
             raise ExportUnavailable(f"Chromium ({chromium_path()}) stopped or never started under kaleido; "
                                     "see the error logged above")
+    return _image_or_error(outcome, f"kaleido could not use Chromium ({chromium_path()})")
+
+
+def _image_or_error(outcome: dict, browser_problem: str) -> bytes:
+    """What a kaleido worker thread left: its image, or its error (a browser failure as ExportUnavailable)."""
     if "error" in outcome:
         error = outcome["error"]
         if isinstance(error, _BROWSER_ERRORS):
-            raise ExportUnavailable(f"kaleido could not use Chromium ({chromium_path()}): {error}") from error
+            raise ExportUnavailable(f"{browser_problem}: {error}") from error
         raise error
     return outcome["image"]
 
@@ -169,12 +174,7 @@ def _one_off(fig, opts: dict[str, Any]) -> bytes:
     worker = threading.Thread(target=work, name="kaleido-one-off", daemon=True)
     worker.start()
     worker.join()
-    if "error" in outcome:
-        error = outcome["error"]
-        if isinstance(error, _BROWSER_ERRORS):
-            raise ExportUnavailable(f"kaleido could not start Chromium ({kopts['path']}): {error}") from error
-        raise error
-    return outcome["image"]
+    return _image_or_error(outcome, f"kaleido could not start Chromium ({kopts['path']})")
 
 
 def figure_png(fig, width: int = 1600, height: int = 900, scale: float = 1.0) -> bytes:

@@ -23,6 +23,7 @@ from dashboard.cells import (
     parse_qualifier,
     parse_value,
 )
+from dashboard.schema import EDITABLE_KEYS
 from dashboard.sheets import Sheet
 
 # Column id → the headers that name it (English as exported, Chinese as people write them).
@@ -45,7 +46,7 @@ REQUIRED = ("indicator", "period", "value", "institution_type", "source")
 TEMPLATE_COLUMNS = ("indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note")
 EXTRA_TYPE_NAMES = {"中小企业": "enterprise", "全部": "all", "sme": "enterprise", "smes": "enterprise"}
 SOURCE_ID = re.compile(r"^[0-9a-z][0-9a-z._-]*$")
-KEY = ("indicator", "period", "institution_type", "source")
+KEY = EDITABLE_KEYS["observations"]  # one stored row per indicator, period, institution type and source
 
 
 class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError

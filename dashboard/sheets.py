@@ -23,9 +23,10 @@ class SheetError(ValueError):
     """The file cannot be read as a sheet at all (empty, binary, unknown encoding, no such sheet …); the
     message in English (str) and in Chinese (`.zh`)."""
 
-    def __init__(self, message: str, zh: str | None = None):
+    def __init__(self, message: str, zh: str | None = None, usage: bool = False):
         super().__init__(message)
         self.zh = zh or message
+        self.usage = usage  # the command line asked for something the file does not have (a worksheet)
 
 
 @dataclass
@@ -54,7 +55,7 @@ def read_sheet(data: bytes | Path, name: str | None = None, sheet: str | None = 
                          f"{name}：不是 XLSX 工作簿（文件已损坏或是其他格式）")
     if sheet:
         raise SheetError(f"{name}: --sheet applies to XLSX workbooks, not to CSV files",
-                         f"{name}：工作表只适用于 XLSX 工作簿，不适用于 CSV 文件")
+                         f"{name}：工作表只适用于 XLSX 工作簿，不适用于 CSV 文件", usage=True)
     if b"\x00" in data[:8192]:
         raise SheetError(f"{name}: a binary file, not a CSV or XLSX sheet", f"{name}：这是二进制文件，不是 CSV 或 XLSX 数据表")
     return _read_csv(data, name)
@@ -115,7 +116,7 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Sheet:
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise SheetError(f"{name}: no worksheet {sheet!r}; it has {', '.join(map(repr, workbook.sheetnames))}",
-                             f"{name}：没有工作表“{sheet}”；现有：{'、'.join(workbook.sheetnames)}")
+                             f"{name}：没有工作表“{sheet}”；现有：{'、'.join(workbook.sheetnames)}", usage=True)
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         records = [[_cell(c) for c in row] for row in worksheet.iter_rows()]
         title = worksheet.title

@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import data_forms, inventory_panels, ui
 from dashboard.i18n import t
+from dashboard.importing import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT
 
 view = ui.current_view()
 lang = view.lang
@@ -24,8 +25,7 @@ with import_tab:
     else:
         data_forms.template_downloads(view)
         upload = st.file_uploader(t("upload_sheet", lang), type=["csv", "tsv", "txt", "xlsx"], key="upload_sheet",
-                                  help=t("upload_help", lang, mb=data_forms.UPLOAD_LIMIT_MB,
-                                         rows=data_forms.UPLOAD_ROW_LIMIT))
+                                  help=t("upload_help", lang, mb=UPLOAD_LIMIT_MB, rows=UPLOAD_ROW_LIMIT))
         worksheet = st.text_input(t("worksheet", lang), key="upload_worksheet", help=t("worksheet_help", lang))
         if upload is not None:
             content = upload.getvalue()
