@@ -47,10 +47,18 @@ def verify_password(password: str, encoded: str) -> bool:
         n_, r_, p_ = int(n), int(r), int(p)
         salt_bytes, expected = base64.b64decode(salt, validate=True), base64.b64decode(digest, validate=True)
     except ValueError:
-        raise AccessConfigError("the editor password hash is not one made by `python -m dashboard hash-password`"
-                                ) from None
-    actual = hashlib.scrypt(password.encode("utf-8"), salt=salt_bytes, n=n_, r=r_, p=p_, dklen=len(expected),
-                            maxmem=128 * n_ * r_ * p_ + 1024 * 1024)
+        raise AccessConfigError(
+            "the editor password hash is not one made by `python -m dashboard hash-password`"
+        ) from None
+    actual = hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=salt_bytes,
+        n=n_,
+        r=r_,
+        p=p_,
+        dklen=len(expected),
+        maxmem=128 * n_ * r_ * p_ + 1024 * 1024,
+    )
     return hmac.compare_digest(actual, expected)
 
 
@@ -101,8 +109,9 @@ class Throttle:
     """After `free` failed attempts in a row, each further attempt must wait: 1 s, 2 s, 4 s … up to `cap`.
     A success clears the count. Shared by every session of the server process."""
 
-    def __init__(self, free: int = 3, base: float = 1.0, cap: float = 60.0,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self, free: int = 3, base: float = 1.0, cap: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ):
         self.free, self.base, self.cap, self.clock = free, base, cap, clock
         self._failures: dict[str, int] = {}
         self._not_before: dict[str, float] = {}

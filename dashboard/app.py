@@ -27,12 +27,16 @@ PAGES = (
     ("present", "page_present", ":material/slideshow:"),
 )
 
-st.set_page_config(page_title="专利转化运用跟踪 · Patent commercialisation tracker", page_icon="📈", layout="wide")
+st.set_page_config(
+    page_title="专利转化运用跟踪 · Patent commercialisation tracker", page_icon="📈", layout="wide"
+)
 view = ui.sidebar(ui.load_tables)
 st.session_state["_view"] = view
-navigation = st.navigation([
-    st.Page(VIEWS / f"{name}.py", title=t(label, view.lang), icon=icon, url_path=name, default=(i == 0))
-    for i, (name, label, icon) in enumerate(PAGES)
-])
+navigation = st.navigation(
+    [
+        st.Page(VIEWS / f"{name}.py", title=t(label, view.lang), icon=icon, url_path=name, default=(i == 0))
+        for i, (name, label, icon) in enumerate(PAGES)
+    ]
+)
 ui.show_notices()
 navigation.run()

@@ -30,13 +30,24 @@ PAGE_CHART = {
     "finance": "ip_pledge_financing",
 }
 PAGE_NUMBERS = {
-    "universities": ("stock_patents_inventoried", "stock_inventions_industrialised", "transfer_licence_recordals"),
-    "enterprises": ("patent_intensive_product_output", "patent_intensive_products_certified",
-                    "firms_patent_valuation"),
+    "universities": (
+        "stock_patents_inventoried",
+        "stock_inventions_industrialised",
+        "transfer_licence_recordals",
+    ),
+    "enterprises": (
+        "patent_intensive_product_output",
+        "patent_intensive_products_certified",
+        "firms_patent_valuation",
+    ),
     "finance": ("ip_pledge_financing", "ip_royalty_trade", "warrant_pilot_markets"),
 }
-PAGE_TITLE = {"universities": "page_universities", "enterprises": "page_enterprises", "finance": "page_finance",
-              "milestones": "page_milestones"}
+PAGE_TITLE = {
+    "universities": "page_universities",
+    "enterprises": "page_enterprises",
+    "finance": "page_finance",
+    "milestones": "page_milestones",
+}
 
 
 @dataclass
@@ -100,7 +111,9 @@ def slide_name(slide_id: str, tables: dict[str, pd.DataFrame], lang: str) -> str
         if not found.empty:
             target = found.iloc[0]
             indicator = tables["indicators"].set_index("id").loc[target["indicator"]]
-            type_name = tables["institution_types"].set_index("id").loc[target["institution_type"], f"name_{lang}"]
+            type_name = (
+                tables["institution_types"].set_index("id").loc[target["institution_type"], f"name_{lang}"]
+            )
             return f"{indicator[f'name_{lang}']} · {type_name}"
     raise UnknownSlide(slide_id)
 
@@ -122,19 +135,35 @@ def _notes(lang: str, sources: str, method: list[str], assumptions: list[str]) -
 
 def _summary_slide(tables, choice, lang, today) -> SlideContent:
     items = targets.assess_targets(tables, choice, today)
-    type_names = dict(zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"],
-                          strict=True))
+    type_names = dict(
+        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
+    )
     table = targets.readable_status_table(items, type_names, lang)
     counts = pd.Series([i.assessment.status for i in items]).value_counts()
     numbers = [(t(f"status_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
     sources = {s for item in items for s in [item.target["source"], *item.observations["source"]]}
     th = THRESHOLDS
     return SlideContent(
-        id=SUMMARY, title=t("slide_summary", lang), key_numbers=numbers, table=table,
+        id=SUMMARY,
+        title=t("slide_summary", lang),
+        key_numbers=numbers,
+        table=table,
         source_line=source_line(sources, tables["sources"], lang),
-        notes=_notes(lang, source_line(sources, tables["sources"], lang),
-                     [t("m_thresholds", lang, on_track=th.on_track, acceleration=th.acceleration,
-                        marked=f"{th.trend_marked:.1%}", moderate=f"{th.trend_moderate:.1%}")], []),
+        notes=_notes(
+            lang,
+            source_line(sources, tables["sources"], lang),
+            [
+                t(
+                    "m_thresholds",
+                    lang,
+                    on_track=th.on_track,
+                    acceleration=th.acceleration,
+                    marked=f"{th.trend_marked:.1%}",
+                    moderate=f"{th.trend_moderate:.1%}",
+                )
+            ],
+            [],
+        ),
     )
 
 
@@ -145,19 +174,33 @@ def _target_slide(tables, choice, lang, today, target_id) -> SlideContent:
     item = items[target_id]
     a = item.assessment
     numbers = dict(targets.method_numbers(item, lang))
-    keys = [t("m_latest", lang), t("m_target", lang),
-            t("m_progress", lang) if a.kind == "numeric" else t("m_actual", lang)]
+    keys = [
+        t("m_latest", lang),
+        t("m_target", lang),
+        t("m_progress", lang) if a.kind == "numeric" else t("m_actual", lang),
+    ]
     key_numbers = [(k.split(" ")[0] if lang == "zh" else k, numbers[k]) for k in keys if k in numbers]
     figure = charts.trajectory_figure(item, lang) if not item.observations.empty else None
     source_ids = [item.target["source"], *item.observations["source"]]
     method = [f"{label}: {value}." for label, value in targets.method_numbers(item, lang)]
     method += targets.reason_texts(item, lang)
-    assumptions = [x for x in {assumption_text(a_id, tables["assumptions"], lang)
-                               for a_id in [item.target["assumption"], *item.observations["assumption"]]} if x]
+    assumptions = [
+        x
+        for x in {
+            assumption_text(a_id, tables["assumptions"], lang)
+            for a_id in [item.target["assumption"], *item.observations["assumption"]]
+        }
+        if x
+    ]
     line = source_line(source_ids, tables["sources"], lang)
     return SlideContent(
-        id=f"target:{target_id}", title=slide_name(f"target:{target_id}", tables, lang), key_numbers=key_numbers,
-        status=a.status, status_label=targets.status_label(a, lang), figure=figure, source_line=line,
+        id=f"target:{target_id}",
+        title=slide_name(f"target:{target_id}", tables, lang),
+        key_numbers=key_numbers,
+        status=a.status,
+        status_label=targets.status_label(a, lang),
+        figure=figure,
+        source_line=line,
         notes=_notes(lang, line, method, sorted(assumptions)),
     )
 
@@ -165,8 +208,9 @@ def _target_slide(tables, choice, lang, today, target_id) -> SlideContent:
 def _page_slide(tables, choice, lang, today, page) -> SlideContent:
     indicators = tables["indicators"].set_index("id")
     obs = apply_filter(tables["observations"], choice, tables["institution_types"])
-    type_names = dict(zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"],
-                          strict=True))
+    type_names = dict(
+        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
+    )
     title = t(PAGE_TITLE[page], lang)
     if page == "milestones":
         spans, milestones = timeline_frames(tables, choice, lang)
@@ -176,9 +220,14 @@ def _page_slide(tables, choice, lang, today, page) -> SlideContent:
         numbers = [(t(f"milestone_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
         ids = [*tables["programmes"]["source"], *states["evidence_source"].dropna()]
         line = source_line(ids, tables["sources"], lang)
-        return SlideContent(id=f"page:{page}", title=title, key_numbers=numbers,
-                            figure=charts.timeline_figure(spans, milestones, lang, today), source_line=line,
-                            notes=_notes(lang, line, [t("milestones_intro", lang)], []))
+        return SlideContent(
+            id=f"page:{page}",
+            title=title,
+            key_numbers=numbers,
+            figure=charts.timeline_figure(spans, milestones, lang, today),
+            source_line=line,
+            notes=_notes(lang, line, [t("milestones_intro", lang)], []),
+        )
     numbers, used_sources, assumptions = [], [], set()
     for indicator in PAGE_NUMBERS[page]:
         meta = indicators.loc[indicator]
@@ -186,10 +235,14 @@ def _page_slide(tables, choice, lang, today, page) -> SlideContent:
         if rows.empty:
             continue
         # The broadest figure of the latest year among the types shown.
-        candidates = [latest_observation(rows, indicator, type_id) for type_id in rows["institution_type"].unique()]
+        candidates = [
+            latest_observation(rows, indicator, type_id) for type_id in rows["institution_type"].unique()
+        ]
         latest = max(candidates, key=lambda row: (row["period"][:4], row["value"]))
         value = format_value(latest["value"], meta["unit"], latest["qualifier"], lang, meta["unit_en"])
-        numbers.append((f"{meta[f'name_{lang}']} · {format_period(latest['period'], lang, meta['measure'])}", value))
+        numbers.append(
+            (f"{meta[f'name_{lang}']} · {format_period(latest['period'], lang, meta['measure'])}", value)
+        )
         used_sources.append(latest["source"])
         text = assumption_text(latest["assumption"], tables["assumptions"], lang)
         if text:
@@ -200,12 +253,19 @@ def _page_slide(tables, choice, lang, today, page) -> SlideContent:
         figure = charts.series_figure(chart_rows, indicators.loc[PAGE_CHART[page]], type_names, lang)
         used_sources += list(chart_rows["source"])
     line = source_line(used_sources, tables["sources"], lang)
-    return SlideContent(id=f"page:{page}", title=title, key_numbers=numbers[:3], figure=figure, source_line=line,
-                        notes=_notes(lang, line, [], sorted(assumptions)))
+    return SlideContent(
+        id=f"page:{page}",
+        title=title,
+        key_numbers=numbers[:3],
+        figure=figure,
+        source_line=line,
+        notes=_notes(lang, line, [], sorted(assumptions)),
+    )
 
 
-def build_slide(slide_id: str, tables: dict[str, pd.DataFrame], choice: str, lang: str,
-                today: dt.date) -> SlideContent:
+def build_slide(
+    slide_id: str, tables: dict[str, pd.DataFrame], choice: str, lang: str, today: dt.date
+) -> SlideContent:
     """One slide of the current view; UnknownSlide if the id names none."""
     if slide_id == SUMMARY:
         return _summary_slide(tables, choice, lang, today)
@@ -221,8 +281,17 @@ def build_slide(slide_id: str, tables: dict[str, pd.DataFrame], choice: str, lan
     raise UnknownSlide(slide_id)
 
 
-def make_deck(tables: dict[str, pd.DataFrame], choice: str, years: tuple[int, int], lang: str,
-              slide_ids: list[str], fmt: str, path, today: dt.date, progress=None) -> int:
+def make_deck(
+    tables: dict[str, pd.DataFrame],
+    choice: str,
+    years: tuple[int, int],
+    lang: str,
+    slide_ids: list[str],
+    fmt: str,
+    path,
+    today: dt.date,
+    progress=None,
+) -> int:
     """Write the deck (pptx) or the handout (pdf) for these slides; returns how many chart images were drawn.
 
     All chart images come from one export browser kept alive for the whole deck. `progress(done, total)` is

@@ -24,15 +24,39 @@ APPROX_PREFIXES = ("大约", "约", "近", "about", "approx.", "approximately", 
 MORE_THAN_SUFFIXES = ("以上", "余", "多")
 APPROX_SUFFIXES = ("左右",)
 QUALIFIER_WORDS = {
-    "exact": "exact", "精确": "exact", "准确": "exact", "=": "exact",
-    "more_than": "more_than", "以上": "more_than", "多": "more_than", "余": "more_than", "超": "more_than",
-    "超过": "more_than", "more than": "more_than", ">": "more_than",
-    "approx": "approx", "约": "approx", "近": "approx", "左右": "approx", "approximately": "approx",
-    "about": "approx", "~": "approx",
+    "exact": "exact",
+    "精确": "exact",
+    "准确": "exact",
+    "=": "exact",
+    "more_than": "more_than",
+    "以上": "more_than",
+    "多": "more_than",
+    "余": "more_than",
+    "超": "more_than",
+    "超过": "more_than",
+    "more than": "more_than",
+    ">": "more_than",
+    "approx": "approx",
+    "约": "approx",
+    "近": "approx",
+    "左右": "approx",
+    "approximately": "approx",
+    "about": "approx",
+    "~": "approx",
 }
 # The English count words the dashboard prints (dashboard.formatting.COUNT_UNITS_EN), read back.
-ENGLISH_COUNT_WORDS = {"contracts": "项", "patents": "件", "recordals": "次", "institutions": "家", "items": "个",
-                       "events": "场", "products": "个", "firms": "家", "markets": "家", "licences": "项"}
+ENGLISH_COUNT_WORDS = {
+    "contracts": "项",
+    "patents": "件",
+    "recordals": "次",
+    "institutions": "家",
+    "items": "个",
+    "events": "场",
+    "products": "个",
+    "firms": "家",
+    "markets": "家",
+    "licences": "项",
+}
 
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _CNY_BN = re.compile(r"^cny\s*(?P<num>[^a-z]+?)\s*bn$")
@@ -75,7 +99,7 @@ def _strip_affixes(text: str) -> tuple[str, str | None]:
     for words, meaning in ((MORE_THAN_PREFIXES, "more_than"), (APPROX_PREFIXES, "approx")):
         for word in words:
             if lowered.startswith(word):
-                text, lowered, qualifier = text[len(word):].lstrip(), lowered[len(word):].lstrip(), meaning
+                text, lowered, qualifier = text[len(word) :].lstrip(), lowered[len(word) :].lstrip(), meaning
                 break
         if qualifier:
             break
@@ -106,8 +130,10 @@ def _combine_units(unit_in_cell: str, unit_column: str | None, canonical: str) -
     if given:
         try:
             if parse_unit(given).base != parse_unit(unit_in_cell).base:
-                raise CellError(f"the value is in {unit_in_cell!r} but the unit column says {given!r}",
-                                f"数值的单位是“{unit_in_cell}”，但单位列写的是“{given}”")
+                raise CellError(
+                    f"the value is in {unit_in_cell!r} but the unit column says {given!r}",
+                    f"数值的单位是“{unit_in_cell}”，但单位列写的是“{given}”",
+                )
         except UnitError:
             pass  # reported below when the unit itself is unknown
     return unit_in_cell
@@ -130,17 +156,20 @@ def parse_value(cell: object, canonical_unit: str, unit_column: str | None = Non
         if cny:  # the English dashboard's own format: CNY 110 bn (1 bn yuan = 10 亿元)
             inner = parse_value(cny["num"], "亿元", "亿元")
             if inner.qualifier and qualifier and inner.qualifier != qualifier:
-                raise CellError(f"{text!r} is both a lower bound and an approximation",
-                                f"“{text}”既是下限又是约数，无法确定")
+                raise CellError(
+                    f"{text!r} is both a lower bound and an approximation",
+                    f"“{text}”既是下限又是约数，无法确定",
+                )
             return _finish(inner.value * 10, "亿元", canonical_unit, qualifier or inner.qualifier, text)
         match = _NUMBER.match(rest)
         if not match:
             raise CellError(f"{text!r} is not a number", f"“{text}”不是数字")
         number = float(match.group().replace(",", ""))
-        unit_in_cell, suffix_qualifier = _unit_text(rest[match.end():].lower().replace("％", PERCENT))
+        unit_in_cell, suffix_qualifier = _unit_text(rest[match.end() :].lower().replace("％", PERCENT))
         if suffix_qualifier and qualifier and suffix_qualifier != qualifier:
-            raise CellError(f"{text!r} is both a lower bound and an approximation",
-                            f"“{text}”既是下限又是约数，无法确定")
+            raise CellError(
+                f"{text!r} is both a lower bound and an approximation", f"“{text}”既是下限又是约数，无法确定"
+            )
         qualifier = qualifier or suffix_qualifier
         if not math.isfinite(number):
             raise CellError(f"{text!r} is not a finite number", f"“{text}”不是有限的数")
@@ -155,18 +184,24 @@ def _finish(number: float, unit: str, canonical_unit: str, qualifier: str | None
     try:
         src, dst = parse_unit(unit), parse_unit(canonical_unit)
     except UnitError as exc:
-        raise CellError(str(exc).replace("unknown unit", "unknown unit in the value or unit column"),
-                        f"数值或单位列中的单位无法识别（{unit}）") from None
+        raise CellError(
+            str(exc).replace("unknown unit", "unknown unit in the value or unit column"),
+            f"数值或单位列中的单位无法识别（{unit}）",
+        ) from None
     if src.base != dst.base:
-        raise CellError(f"{shown!r} is in {unit}, which cannot be converted to this indicator's unit "
-                        f"{canonical_unit}", f"“{shown}”的单位是{unit}，无法换算为该指标的单位{canonical_unit}")
+        raise CellError(
+            f"{shown!r} is in {unit}, which cannot be converted to this indicator's unit {canonical_unit}",
+            f"“{shown}”的单位是{unit}，无法换算为该指标的单位{canonical_unit}",
+        )
     value = round(number * src.factor / dst.factor, 10)
     if not math.isfinite(value):
         raise CellError(f"{shown!r} is too large", f"“{shown}”过大")
     if value < 0:
         kind = "a percentage" if dst.base == PERCENT else ("an amount" if dst.base == CURRENCY else "a count")
         kind_zh = {"a percentage": "百分比", "an amount": "金额", "a count": "数量"}[kind]
-        raise CellError(f"{shown!r} is negative, which {kind} cannot be", f"“{shown}”为负数，{kind_zh}不能为负")
+        raise CellError(
+            f"{shown!r} is negative, which {kind} cannot be", f"“{shown}”为负数，{kind_zh}不能为负"
+        )
     if dst.base == PERCENT and value > 100:
         raise CellError(f"{shown!r} is a percentage above 100", f"“{shown}”是超过100的百分比")
     return ParsedValue(value=value, qualifier=qualifier, unit_given=unit)
@@ -179,8 +214,10 @@ def parse_qualifier(cell: object) -> str | None:
     text = normalise_text(cell).lower()
     if text in QUALIFIER_WORDS:
         return QUALIFIER_WORDS[text]
-    raise CellError(f"{str(cell)!r} is not a qualifier (exact, more_than, approx, or 以上/约)",
-                    f"“{cell}”不是限定词（可写 exact、more_than、approx 或 以上、约）")
+    raise CellError(
+        f"{str(cell)!r} is not a qualifier (exact, more_than, approx, or 以上/约)",
+        f"“{cell}”不是限定词（可写 exact、more_than、approx 或 以上、约）",
+    )
 
 
 _YEAR = re.compile(r"^(\d{4})(?:年|年度|年末|年底|\.0)?$")
@@ -202,15 +239,17 @@ def parse_period_cell(cell: object) -> str:
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     text = normalise_text(cell)
-    if (m := _YEAR.match(text)):
+    if m := _YEAR.match(text):
         candidate = m[1]
     elif (m := _YEAR_MONTH.match(text)) or (m := _JAN_TO_MONTH.match(text)):
         candidate = f"{m[1]}-{int(m[2]):02d}"
-    elif (m := _DAY.match(text)):
+    elif m := _DAY.match(text):
         candidate = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
     else:
-        raise CellError(f"{text!r} is not a period (2023, 2023年6月, 2024-04-24, …)",
-                        f"“{text}”不是期间（可写 2023、2023年6月、2024-04-24 等）")
+        raise CellError(
+            f"{text!r} is not a period (2023, 2023年6月, 2024-04-24, …)",
+            f"“{text}”不是期间（可写 2023、2023年6月、2024-04-24 等）",
+        )
     try:
         return parse_period(candidate).text
     except PeriodError as exc:
@@ -231,8 +270,10 @@ def lookup(cell: object, names: dict[str, str], what: str) -> str:
         raise CellError(f"no {what}", f"没有{WHAT_ZH.get(what, what)}")
     found = names.get(name_key(cell))
     if found is None:
-        raise CellError(f"unknown {what} {normalise_text(cell)!r}",
-                        f"无法识别的{WHAT_ZH.get(what, what)}“{normalise_text(cell)}”")
+        raise CellError(
+            f"unknown {what} {normalise_text(cell)!r}",
+            f"无法识别的{WHAT_ZH.get(what, what)}“{normalise_text(cell)}”",
+        )
     return found
 
 

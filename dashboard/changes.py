@@ -46,16 +46,21 @@ class Outcome:
 
 def reference(store: Store) -> Reference:
     """What an import sheet is checked against, read from the store now."""
-    return Reference(indicators=store.read("indicators"), institution_types=store.read("institution_types"),
-                     sources=store.read("sources"), observations=store.read_with_revisions("observations"),
-                     assumptions=store.read("assumptions"))
+    return Reference(
+        indicators=store.read("indicators"),
+        institution_types=store.read("institution_types"),
+        sources=store.read("sources"),
+        observations=store.read_with_revisions("observations"),
+        assumptions=store.read("assumptions"),
+    )
 
 
 def _json(record: dict | None) -> str | None:
     if record is None:
         return None
-    return json.dumps({k: _plain_value(v) for k, v in record.items()}, ensure_ascii=False, default=str,
-                      sort_keys=True)
+    return json.dumps(
+        {k: _plain_value(v) for k, v in record.items()}, ensure_ascii=False, default=str, sort_keys=True
+    )
 
 
 def _loads(text: object) -> dict | None:
@@ -98,11 +103,30 @@ def _plain_value(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def _audit_row(batch: str, at: dt.datetime, editor: str, action: str, table: str, key: dict,
-               before: dict | None, after: dict | None, summary: str, reverts: str | None = None) -> dict:
-    return {"batch": batch, "at": at, "editor": editor, "action": action, "table_name": table,
-            "record_key": _json(key), "before": _json(before), "after": _json(after), "summary": summary,
-            "reverts": reverts}
+def _audit_row(
+    batch: str,
+    at: dt.datetime,
+    editor: str,
+    action: str,
+    table: str,
+    key: dict,
+    before: dict | None,
+    after: dict | None,
+    summary: str,
+    reverts: str | None = None,
+) -> dict:
+    return {
+        "batch": batch,
+        "at": at,
+        "editor": editor,
+        "action": action,
+        "table_name": table,
+        "record_key": _json(key),
+        "before": _json(before),
+        "after": _json(after),
+        "summary": summary,
+        "reverts": reverts,
+    }
 
 
 def _audit(conn: Connection, *args, **kwargs) -> None:
@@ -112,8 +136,11 @@ def _audit(conn: Connection, *args, **kwargs) -> None:
 def _update(conn: Connection, table: str, key: dict, values: dict, expected_revision: int) -> dict:
     """Write `values` over the record at `expected_revision`; ConflictError when it is not at that revision."""
     tbl = schema.CURATED[table]
-    result = conn.execute(tbl.update().where(_where_key(table, key), tbl.c.revision == expected_revision)
-                          .values(**values, revision=expected_revision + 1))
+    result = conn.execute(
+        tbl.update()
+        .where(_where_key(table, key), tbl.c.revision == expected_revision)
+        .values(**values, revision=expected_revision + 1)
+    )
     if result.rowcount != 1:
         current = _current(conn, table, key)
         raise ConflictError(_conflict_message(table, key, current), current)
@@ -124,13 +151,21 @@ def _conflict_message(table: str, key: dict, current: dict | None) -> str:
     if current is None:
         return f"{table} {_describe(key)} was removed by someone else since you opened it; nothing was saved"
     shown = f" (now {current['value']:g})" if "value" in current and current["value"] is not None else ""
-    return (f"{table} {_describe(key)} was changed by someone else since you opened it{shown}; nothing was saved — "
-            "review the current record and save again")
+    return (
+        f"{table} {_describe(key)} was changed by someone else since you opened it{shown}; nothing was saved — "
+        "review the current record and save again"
+    )
 
 
-def apply_import(store: Store, plan: ImportPlan, editor: str, summary: str | None = None,
-                 expected: dict[tuple, int | None] | None = None,
-                 progress: Callable[[int, int], None] | None = None, chunk: int = 500) -> Outcome:
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    editor: str,
+    summary: str | None = None,
+    expected: dict[tuple, int | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    chunk: int = 500,
+) -> Outcome:
     """Write a plan in one transaction: new sources, added rows, corrections, and their audit entries.
 
     `expected` maps an observation's key to the revision the editor saw (None: it did not exist); by default
@@ -149,44 +184,79 @@ def apply_import(store: Store, plan: ImportPlan, editor: str, summary: str | Non
             for source in plan.new_sources:
                 if _current(conn, "sources", {"id": source["id"]}) is None:
                     conn.execute(schema.sources.insert().values(**_writable("sources", source)))
-                    _audit(conn, batch, at, editor, "add", "sources", {"id": source["id"]}, None,
-                           {**source, "revision": 1}, summary)
+                    _audit(
+                        conn,
+                        batch,
+                        at,
+                        editor,
+                        "add",
+                        "sources",
+                        {"id": source["id"]},
+                        None,
+                        {**source, "revision": 1},
+                        summary,
+                    )
             for key, revision in expected.items():  # the editor's view of single records
                 current = _current(conn, "observations", dict(zip(KEY, key, strict=True)))
                 if (current["revision"] if current else None) != revision:
-                    raise ConflictError(_conflict_message("observations", dict(zip(KEY, key, strict=True)),
-                                                          current), current)
+                    raise ConflictError(
+                        _conflict_message("observations", dict(zip(KEY, key, strict=True)), current), current
+                    )
             done = 0
             for start in range(0, len(adds), chunk):
-                part = adds[start:start + chunk]
+                part = adds[start : start + chunk]
                 conn.execute(obs.insert(), [_writable("observations", r.record) for r in part])
                 done += len(part)
                 if progress:
                     progress(done, total)
             for planned in corrections:
                 key = _key_of("observations", planned.record)
-                after = _update(conn, "observations", key, _writable("observations", planned.record),
-                                int(planned.before["revision"]))
-                _audit(conn, batch, at, editor, "correct", "observations", key, planned.before, after,
-                       summary)
+                after = _update(
+                    conn,
+                    "observations",
+                    key,
+                    _writable("observations", planned.record),
+                    int(planned.before["revision"]),
+                )
+                _audit(
+                    conn, batch, at, editor, "correct", "observations", key, planned.before, after, summary
+                )
                 done += 1
                 if progress and (done % chunk == 0 or done == total):
                     progress(done, total)
-            entries = [_audit_row(batch, at, editor, "add", "observations", _key_of("observations", p.record), None,
-                                  {**_writable("observations", p.record), "revision": 1}, summary) for p in adds]
+            entries = [
+                _audit_row(
+                    batch,
+                    at,
+                    editor,
+                    "add",
+                    "observations",
+                    _key_of("observations", p.record),
+                    None,
+                    {**_writable("observations", p.record), "revision": 1},
+                    summary,
+                )
+                for p in adds
+            ]
             for start in range(0, len(entries), chunk):
-                conn.execute(schema.audit_log.insert(), entries[start:start + chunk])
+                conn.execute(schema.audit_log.insert(), entries[start : start + chunk])
     except IntegrityError as exc:
-        raise ConflictError("another change added some of these figures since the sheet was checked; nothing "
-                            f"was imported — check the sheet again ({str(exc.orig).splitlines()[0]})") from None
+        raise ConflictError(
+            "another change added some of these figures since the sheet was checked; nothing "
+            f"was imported — check the sheet again ({str(exc.orig).splitlines()[0]})"
+        ) from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"the import into {store.url} failed and nothing was written: "
-                         f"{getattr(exc, 'orig', exc)}") from None
-    return Outcome(batch=batch, added=len(adds), corrected=len(corrections), unchanged=len(plan.of("unchanged")))
+        raise StoreError(
+            f"the import into {store.url} failed and nothing was written: {getattr(exc, 'orig', exc)}"
+        ) from None
+    return Outcome(
+        batch=batch, added=len(adds), corrected=len(corrections), unchanged=len(plan.of("unchanged"))
+    )
 
 
-def save_record(store: Store, table: str, record: dict, editor: str, expected_revision: int | None,
-                summary: str) -> str:
+def save_record(
+    store: Store, table: str, record: dict, editor: str, expected_revision: int | None, summary: str
+) -> str:
     """Add (expected_revision None) or correct one target or source. Returns the batch id."""
     if table not in ("targets", "sources"):
         raise ChangeError(f"{table} records are changed through save_record only for targets and sources")
@@ -200,7 +270,9 @@ def save_record(store: Store, table: str, record: dict, editor: str, expected_re
             current = _current(conn, table, key)
             if expected_revision is None:
                 if current is not None:
-                    raise ConflictError(f"{table} {_describe(key)} already exists; open it to correct it", current)
+                    raise ConflictError(
+                        f"{table} {_describe(key)} already exists; open it to correct it", current
+                    )
                 conn.execute(schema.CURATED[table].insert().values(**values))
                 _audit(conn, batch, at, editor, "add", table, key, None, _current(conn, table, key), summary)
             else:
@@ -209,9 +281,13 @@ def save_record(store: Store, table: str, record: dict, editor: str, expected_re
                 after = _update(conn, table, key, values, expected_revision)
                 _audit(conn, batch, at, editor, "correct", table, key, current, after, summary)
     except IntegrityError as exc:
-        raise ChangeError(f"{table} {_describe(key)} cannot be saved: {str(exc.orig).splitlines()[0]}") from None
+        raise ChangeError(
+            f"{table} {_describe(key)} cannot be saved: {str(exc.orig).splitlines()[0]}"
+        ) from None
     except SQLAlchemyError as exc:
-        raise StoreError(f"saving to {store.url} failed, nothing was written: {getattr(exc, 'orig', exc)}") from None
+        raise StoreError(
+            f"saving to {store.url} failed, nothing was written: {getattr(exc, 'orig', exc)}"
+        ) from None
     return batch
 
 
@@ -232,9 +308,14 @@ def batches(store: Store, log: pd.DataFrame | None = None) -> pd.DataFrame:
     log = audit_frame(store) if log is None else log
     if log.empty:
         return pd.DataFrame(columns=["batch", "at", "editor", "summary", "changes", "undone", "reverts"])
-    grouped = log.groupby("batch", sort=False).agg(at=("at", "first"), editor=("editor", "first"),
-                                                    summary=("summary", "first"), changes=("id", "count"),
-                                                    reverts=("reverts", "first"), last_id=("id", "max"))
+    grouped = log.groupby("batch", sort=False).agg(
+        at=("at", "first"),
+        editor=("editor", "first"),
+        summary=("summary", "first"),
+        changes=("id", "count"),
+        reverts=("reverts", "first"),
+        last_id=("id", "max"),
+    )
     undone = set(log["reverts"].dropna())
     grouped["undone"] = grouped.index.isin(undone)
     return grouped.sort_values("last_id", ascending=False).drop(columns="last_id").reset_index()
@@ -254,7 +335,9 @@ def undo(store: Store, batch: str, editor: str) -> str:
     new_batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
     summary = f"undo: {entries['summary'].iloc[0]}"
     # Observations before the sources they cite, newest entry first.
-    ordered = sorted(entries.to_dict(orient="records"), key=lambda e: (e["table_name"] == "sources", -e["id"]))
+    ordered = sorted(
+        entries.to_dict(orient="records"), key=lambda e: (e["table_name"] == "sources", -e["id"])
+    )
     try:
         with store.engine.begin() as conn:
             for entry in ordered:
@@ -265,22 +348,41 @@ def undo(store: Store, batch: str, editor: str) -> str:
                     current = _current(conn, table, key)
                     if current is None or current["revision"] != after["revision"]:
                         raise ConflictError(_conflict_message(table, key, current), current)
-                    if table == "sources" and conn.execute(select(func.count()).select_from(schema.observations)
-                                                           .where(schema.observations.c.source == key["id"])
-                                                           ).scalar_one():
-                        raise ConflictError(f"source {key['id']} is cited by figures added since; nothing was undone")
+                    if (
+                        table == "sources"
+                        and conn.execute(
+                            select(func.count())
+                            .select_from(schema.observations)
+                            .where(schema.observations.c.source == key["id"])
+                        ).scalar_one()
+                    ):
+                        raise ConflictError(
+                            f"source {key['id']} is cited by figures added since; nothing was undone"
+                        )
                     conn.execute(tbl.delete().where(_where_key(table, key)))
                     _audit(conn, new_batch, at, editor, "undo_add", table, key, current, None, summary, batch)
                 elif entry["action"] == "correct":
                     current = _current(conn, table, key)
                     restored = _update(conn, table, key, _writable(table, before), int(after["revision"]))
-                    _audit(conn, new_batch, at, editor, "undo_correct", table, key, current, restored, summary,
-                           batch)
+                    _audit(
+                        conn,
+                        new_batch,
+                        at,
+                        editor,
+                        "undo_correct",
+                        table,
+                        key,
+                        current,
+                        restored,
+                        summary,
+                        batch,
+                    )
                 else:
                     raise ChangeError(f"cannot undo a {entry['action']} entry")
     except SQLAlchemyError as exc:
-        raise StoreError(f"the undo in {store.url} failed and nothing was changed: {getattr(exc, 'orig', exc)}"
-                         ) from None
+        raise StoreError(
+            f"the undo in {store.url} failed and nothing was changed: {getattr(exc, 'orig', exc)}"
+        ) from None
     return new_batch
 
 
@@ -300,12 +402,24 @@ def changes_since(store: Store, since: dt.date) -> pd.DataFrame:
         if before is not None and after is not None and _same_content(before, after):
             continue
         kind = "added" if before is None else "removed" if after is None else "corrected"
-        rows.append({"table_name": table, "record": _describe(json.loads(key)), "change": kind,
-                     "before": _value_text(before), "after": _value_text(after), "last_at": last["at"],
-                     "editors": ", ".join(dict.fromkeys(group["editor"])), "record_key": key})
+        rows.append(
+            {
+                "table_name": table,
+                "record": _describe(json.loads(key)),
+                "change": kind,
+                "before": _value_text(before),
+                "after": _value_text(after),
+                "last_at": last["at"],
+                "editors": ", ".join(dict.fromkeys(group["editor"])),
+                "record_key": key,
+            }
+        )
     columns = ["table_name", "record", "change", "before", "after", "last_at", "editors", "record_key"]
-    return pd.DataFrame(rows, columns=columns).sort_values("last_at", ascending=False, kind="stable"
-                                                          ).reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values("last_at", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def _same_content(a: dict, b: dict) -> bool:
@@ -321,7 +435,11 @@ def _value_text(record: dict | None) -> str:
         return f"{record['value']:g} {record.get('unit', '')}{qualifier}".strip()
     if "target_value" in record:
         value = record.get("target_value")
-        return f"{value:g} {record.get('unit', '')}".strip() if value is not None else record.get("wording_en", "")
+        return (
+            f"{value:g} {record.get('unit', '')}".strip()
+            if value is not None
+            else record.get("wording_en", "")
+        )
     return record.get("title", "")
 
 

@@ -31,7 +31,11 @@ STATUS_STYLE = {
 
 
 # Milestone states differ in shape as well as colour.
-MILESTONE_STYLE = {"done": ("#1a7f37", "circle"), "due": ("#0072B2", "diamond-open"), "overdue": ("#cf222e", "x")}
+MILESTONE_STYLE = {
+    "done": ("#1a7f37", "circle"),
+    "due": ("#0072B2", "diamond-open"),
+    "overdue": ("#cf222e", "x"),
+}
 
 
 def plot_date(period: str) -> pd.Timestamp:
@@ -43,8 +47,13 @@ def plot_date(period: str) -> pd.Timestamp:
 
 def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None = None) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 17},
-               **({"subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}} if subtitle else {})},
+        title={
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "font": {"size": 17},
+            **({"subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}} if subtitle else {}),
+        },
         font={"family": FONT, "size": 13},
         height=height,
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
@@ -72,8 +81,14 @@ def wrap(text: str, width: int = 42) -> str:
     return "<br>".join([*lines, line])
 
 
-def series_figure(observations: pd.DataFrame, indicator: pd.Series, type_names: dict[str, str], lang: str,
-                  highlight_source: str | None = None, subtitle: str | None = None) -> go.Figure:
+def series_figure(
+    observations: pd.DataFrame,
+    indicator: pd.Series,
+    type_names: dict[str, str],
+    lang: str,
+    highlight_source: str | None = None,
+    subtitle: str | None = None,
+) -> go.Figure:
     """Every published figure of one indicator at its period, one line per institution type. A lower bound
     is drawn as an upward triangle, an approximate value as a diamond; figures from `highlight_source` are
     ringed, so shape and ring, not colour alone, carry the meaning."""
@@ -95,16 +110,30 @@ def series_figure(observations: pd.DataFrame, indicator: pd.Series, type_names: 
                 f"{format_value(r.value, indicator['unit'], r.qualifier, lang, indicator['unit_en'])}"
                 for r in part.itertuples()
             ]
-            fig.add_trace(go.Scatter(
-                x=part["date"], y=part["value"], mode="lines+markers" if joined else "markers", name=name,
-                legendgroup=type_id, showlegend=len(groups) > 1 and (joined or full.empty),
-                line={"color": colour, "width": 2, "dash": "dot"},
-                marker={"size": 12, "color": colour,
-                        "symbol": [QUALIFIER_SYMBOL[q] + ("" if joined else "-open") for q in part["qualifier"]],
-                        "line": {"width": [3 if s == highlight_source else 0 for s in part["source"]],
-                                 "color": "#D55E00"}},
-                text=hover, hovertemplate="%{text}<extra></extra>",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=part["date"],
+                    y=part["value"],
+                    mode="lines+markers" if joined else "markers",
+                    name=name,
+                    legendgroup=type_id,
+                    showlegend=len(groups) > 1 and (joined or full.empty),
+                    line={"color": colour, "width": 2, "dash": "dot"},
+                    marker={
+                        "size": 12,
+                        "color": colour,
+                        "symbol": [
+                            QUALIFIER_SYMBOL[q] + ("" if joined else "-open") for q in part["qualifier"]
+                        ],
+                        "line": {
+                            "width": [3 if s == highlight_source else 0 for s in part["source"]],
+                            "color": "#D55E00",
+                        },
+                    },
+                    text=hover,
+                    hovertemplate="%{text}<extra></extra>",
+                )
+            )
     unit = indicator["unit"] if lang == "zh" else indicator["unit_en"]
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
@@ -120,29 +149,57 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
         end = span.end if not span.open_ended else pd.Timestamp(right_edge)
         start_text = span.start.strftime("%Y-%m-%d")
         end_text = span.end.strftime("%Y-%m-%d") if not span.open_ended else "—"
-        fig.add_trace(go.Bar(
-            x=[(end - span.start).total_seconds() * 1000], base=[span.start], y=[span.label], orientation="h",
-            marker={"color": PALETTE[n % len(PALETTE)], "opacity": 0.35 if span.open_ended else 0.75},
-            name=span.label, showlegend=False,
-            hovertemplate=f"{span.name}<br>{start_text} → {end_text}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=[(end - span.start).total_seconds() * 1000],
+                base=[span.start],
+                y=[span.label],
+                orientation="h",
+                marker={"color": PALETTE[n % len(PALETTE)], "opacity": 0.35 if span.open_ended else 0.75},
+                name=span.label,
+                showlegend=False,
+                hovertemplate=f"{span.name}<br>{start_text} → {end_text}<extra></extra>",
+            )
+        )
     if not milestones.empty:
-        milestones = milestones.assign(evidence=[e if isinstance(e, str) and e else t("no_evidence", lang)
-                                                 for e in milestones["evidence"]])
+        milestones = milestones.assign(
+            evidence=[
+                e if isinstance(e, str) and e else t("no_evidence", lang) for e in milestones["evidence"]
+            ]
+        )
         groups = milestones.groupby("state", sort=False) if "state" in milestones else [(None, milestones)]
         for state, group in groups:
             colour, symbol = MILESTONE_STYLE.get(state, ("#000", "diamond"))
-            fig.add_trace(go.Scatter(
-                x=group["due_date"], y=group["label"], mode="markers",
-                name=t(f"milestone_{state}", lang) if state else t("milestone", lang),
-                marker={"symbol": symbol, "size": 15, "color": colour, "line": {"color": colour, "width": 2}},
-                text=[f"{w}<br>{t('deadline', lang)}: {d:%Y-%m-%d}<br>{t('evidence', lang)}: {e}"
-                      for w, d, e in zip(group["what"], group["due_date"], group["evidence"], strict=True)],
-                hovertemplate="%{text}<extra></extra>",
-            ))
-    fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line={"color": "#D55E00", "dash": "dash", "width": 2})
-    fig.add_annotation(x=pd.Timestamp(today), y=1.02, yref="paper", text=t("today", lang), showarrow=False,
-                       font={"color": "#D55E00"})
+            fig.add_trace(
+                go.Scatter(
+                    x=group["due_date"],
+                    y=group["label"],
+                    mode="markers",
+                    name=t(f"milestone_{state}", lang) if state else t("milestone", lang),
+                    marker={
+                        "symbol": symbol,
+                        "size": 15,
+                        "color": colour,
+                        "line": {"color": colour, "width": 2},
+                    },
+                    text=[
+                        f"{w}<br>{t('deadline', lang)}: {d:%Y-%m-%d}<br>{t('evidence', lang)}: {e}"
+                        for w, d, e in zip(group["what"], group["due_date"], group["evidence"], strict=True)
+                    ],
+                    hovertemplate="%{text}<extra></extra>",
+                )
+            )
+    fig.add_vline(
+        x=pd.Timestamp(today).timestamp() * 1000, line={"color": "#D55E00", "dash": "dash", "width": 2}
+    )
+    fig.add_annotation(
+        x=pd.Timestamp(today),
+        y=1.02,
+        yref="paper",
+        text=t("today", lang),
+        showarrow=False,
+        font={"color": "#D55E00"},
+    )
     fig.update_xaxes(type="date", range=[pd.Timestamp("2021-01-01"), pd.Timestamp(right_edge)])
     fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
     return _layout(fig, t("timeline_title", lang), height=120 + 48 * len(spans))
@@ -165,33 +222,62 @@ def trajectory_figure(item, lang: str) -> go.Figure:
         obs = obs.sort_values("date")
         full = obs[obs["period"].map(lambda p: parse_period(p).is_full_year)]
         partial = obs.drop(full.index)
-        for frame, name, open_marker in ((full, t("series_observed", lang), False),
-                                          (partial, t("series_partial", lang), True)):
+        for frame, name, open_marker in (
+            (full, t("series_observed", lang), False),
+            (partial, t("series_partial", lang), True),
+        ):
             if frame.empty:
                 continue
-            fig.add_trace(go.Scatter(
-                x=frame["date"], y=frame["value"], name=name, mode="lines+markers" if not open_marker else "markers",
-                line={"color": "#0072B2", "width": 2},
-                marker={"size": 11, "color": "#0072B2",
-                        "symbol": [QUALIFIER_SYMBOL[q] + ("-open" if open_marker else "") for q in frame["qualifier"]]},
-                text=[f"{format_period(p, lang, indicator['measure'])}: "
-                      f"{format_value(v, indicator['unit'], q, lang, unit_en)}"
-                      for p, v, q in zip(frame["period"], frame["value"], frame["qualifier"], strict=True)],
-                hovertemplate="%{text}<extra></extra>",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=frame["date"],
+                    y=frame["value"],
+                    name=name,
+                    mode="lines+markers" if not open_marker else "markers",
+                    line={"color": "#0072B2", "width": 2},
+                    marker={
+                        "size": 11,
+                        "color": "#0072B2",
+                        "symbol": [
+                            QUALIFIER_SYMBOL[q] + ("-open" if open_marker else "") for q in frame["qualifier"]
+                        ],
+                    },
+                    text=[
+                        f"{format_period(p, lang, indicator['measure'])}: "
+                        f"{format_value(v, indicator['unit'], q, lang, unit_en)}"
+                        for p, v, q in zip(frame["period"], frame["value"], frame["qualifier"], strict=True)
+                    ],
+                    hovertemplate="%{text}<extra></extra>",
+                )
+            )
     deadline_x = pd.Timestamp(a.deadline_year, 7, 1)
     if a.base_value is not None and a.base_period:
-        fig.add_trace(go.Scatter(
-            x=[plot_date(a.base_period)], y=[a.base_value], name=t("series_baseline", lang), mode="markers",
-            marker={"size": 14, "symbol": "square", "color": "#555"},
-            hovertemplate=f"{t('series_baseline', lang)} {a.base_period}: {value_text(a.base_value)}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[plot_date(a.base_period)],
+                y=[a.base_value],
+                name=t("series_baseline", lang),
+                mode="markers",
+                marker={"size": 14, "symbol": "square", "color": "#555"},
+                hovertemplate=f"{t('series_baseline', lang)} {a.base_period}: {value_text(a.base_value)}<extra></extra>",
+            )
+        )
     if a.target_value is not None:
-        fig.add_trace(go.Scatter(
-            x=[deadline_x], y=[a.target_value], name=t("series_target", lang), mode="markers",
-            marker={"size": 20, "symbol": "star", "color": "#E69F00", "line": {"color": "#333", "width": 1}},
-            hovertemplate=f"{t('series_target', lang)} {a.deadline_year}: {value_text(a.target_value)}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[deadline_x],
+                y=[a.target_value],
+                name=t("series_target", lang),
+                mode="markers",
+                marker={
+                    "size": 20,
+                    "symbol": "star",
+                    "color": "#E69F00",
+                    "line": {"color": "#333", "width": 1},
+                },
+                hovertemplate=f"{t('series_target', lang)} {a.deadline_year}: {value_text(a.target_value)}<extra></extra>",
+            )
+        )
         if a.base_value is not None and a.base_period and a.required_growth is not None:
             t0 = int(a.base_period[:4])
             years = list(range(t0, a.deadline_year + 1))
@@ -199,17 +285,28 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 path = [a.base_value * (1 + a.required_growth) ** (y - t0) for y in years]
             else:
                 path = [a.base_value + a.required_growth * (y - t0) for y in years]
-            fig.add_trace(go.Scatter(
-                x=[pd.Timestamp(y, 7, 1) for y in years], y=path, name=t("series_required", lang), mode="lines",
-                line={"color": "#999", "dash": "dot", "width": 2}, hoverinfo="skip",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=[pd.Timestamp(y, 7, 1) for y in years],
+                    y=path,
+                    name=t("series_required", lang),
+                    mode="lines",
+                    line={"color": "#999", "dash": "dot", "width": 2},
+                    hoverinfo="skip",
+                )
+            )
     if a.projection is not None and a.latest_period and a.kind == "numeric" and a.years_to_deadline:
-        fig.add_trace(go.Scatter(
-            x=[plot_date(a.latest_period), deadline_x], y=[a.latest_value, a.projection],
-            name=t("series_projection", lang), mode="lines+markers",
-            line={"color": colour, "dash": "dash", "width": 2}, marker={"symbol": "circle-open", "size": 10},
-            hovertemplate=f"{t('series_projection', lang)} {a.deadline_year}: {value_text(a.projection)}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[plot_date(a.latest_period), deadline_x],
+                y=[a.latest_value, a.projection],
+                name=t("series_projection", lang),
+                mode="lines+markers",
+                line={"color": colour, "dash": "dash", "width": 2},
+                marker={"symbol": "circle-open", "size": 10},
+                hovertemplate=f"{t('series_projection', lang)} {a.deadline_year}: {value_text(a.projection)}<extra></extra>",
+            )
+        )
     unit = indicator["unit"] if lang == "zh" else unit_en
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
@@ -219,10 +316,18 @@ def trajectory_figure(item, lang: str) -> go.Figure:
 
 def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """Horizontal bars, one per stage (columns: label, value, text), in the order given, top to bottom."""
-    fig = go.Figure(go.Bar(
-        x=stages["value"], y=stages["label"], orientation="h", text=stages["text"], textposition="outside",
-        marker={"color": PALETTE[: len(stages)]}, hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False,
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=stages["value"],
+            y=stages["label"],
+            orientation="h",
+            text=stages["text"],
+            textposition="outside",
+            marker={"color": PALETTE[: len(stages)]},
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
     fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
     fig.update_xaxes(showticklabels=False, showgrid=False, range=[0, float(stages["value"].max()) * 1.9])
     return _layout(fig, title, height=110 + 62 * len(stages))

@@ -24,7 +24,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_dirs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="curated tables (default: data/)")
-    parser.add_argument("--seeds-dir", type=Path, default=SEEDS_DIR, help="source documents (default: seeds/)")
+    parser.add_argument(
+        "--seeds-dir", type=Path, default=SEEDS_DIR, help="source documents (default: seeds/)"
+    )
 
 
 def _positive(text: str) -> int:
@@ -45,64 +47,118 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("init", help="create the store's schema and seed it from data/")
     p.add_argument("--db", metavar="URL", help=db_help)
-    p.add_argument("--reset", action="store_true", help="replace the store's contents with data/ even if seeded")
-    p.add_argument("--discard-edits", action="store_true", help="with --reset: also when editors changed figures")
+    p.add_argument(
+        "--reset", action="store_true", help="replace the store's contents with data/ even if seeded"
+    )
+    p.add_argument(
+        "--discard-edits", action="store_true", help="with --reset: also when editors changed figures"
+    )
     _add_dirs(p)
 
     p = sub.add_parser("status", help="one row per target: latest figure, target, deadline, progress, status")
     p.add_argument("--db", metavar="URL", help=db_help)
-    p.add_argument("--institution-type", default="all", metavar="TYPE",
-                   help="all (every figure), university, research_institute, university_and_institute, enterprise")
+    p.add_argument(
+        "--institution-type",
+        default="all",
+        metavar="TYPE",
+        help="all (every figure), university, research_institute, university_and_institute, enterprise",
+    )
     p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)")
+    p.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table", help="output format (default: table)"
+    )
 
     p = sub.add_parser("brief", help="write the briefing deck (pptx) or handout (pdf)")
     p.add_argument("--db", metavar="URL", help=db_help)
     p.add_argument("--institution-type", default="all", metavar="TYPE", help="as for status (default: all)")
     p.add_argument("--lang", default="zh", metavar="LANG", help="zh (default) or en")
-    p.add_argument("--slides", metavar="IDS", help="comma-separated slide ids in order (default: every slide); "
-                   "summary, target:<target id>, page:universities|enterprises|finance|milestones|inventory")
+    p.add_argument(
+        "--slides",
+        metavar="IDS",
+        help="comma-separated slide ids in order (default: every slide); "
+        "summary, target:<target id>, page:universities|enterprises|finance|milestones|inventory",
+    )
     p.add_argument("--format", required=True, metavar="FORMAT", help="pptx or pdf")
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
 
-    p = sub.add_parser("bench", help="measure the deck's chart images and the Inventory page at scale (inventory line "
-                       "last)")
-    p.add_argument("--db", metavar="URL", help=db_help + "; for the deck only (the inventory bench uses a store of its own)")
-    p.add_argument("--rows", type=_positive, default=1_000_000, metavar="N",
-                   help="synthetic records for the inventory bench (default: 1,000,000)")
+    p = sub.add_parser(
+        "bench", help="measure the deck's chart images and the Inventory page at scale (inventory line last)"
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help=db_help + "; for the deck only (the inventory bench uses a store of its own)",
+    )
+    p.add_argument(
+        "--rows",
+        type=_positive,
+        default=1_000_000,
+        metavar="N",
+        help="synthetic records for the inventory bench (default: 1,000,000)",
+    )
     p.add_argument("--seed", type=int, default=1, metavar="S", help="the demo's seed (default: 1)")
     only = p.add_mutually_exclusive_group()
-    only.add_argument("--deck", action="store_true", help="only the deck: seconds per chart image vs a bare kaleido image")
-    only.add_argument("--inventory", action="store_true", help="only the Inventory page: rerun, engine floor, naive peer")
-    only.add_argument("--engines", action="store_true", help="only the engines: the page's aggregations in polars and "
-                      "in DuckDB on the same records")
+    only.add_argument(
+        "--deck", action="store_true", help="only the deck: seconds per chart image vs a bare kaleido image"
+    )
+    only.add_argument(
+        "--inventory", action="store_true", help="only the Inventory page: rerun, engine floor, naive peer"
+    )
+    only.add_argument(
+        "--engines",
+        action="store_true",
+        help="only the engines: the page's aggregations in polars and in DuckDB on the same records",
+    )
 
     p = sub.add_parser("inventory", help="the stock-patent inventory: import a file, or show what is stored")
     inventory = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     inventory.required = True
-    q = inventory.add_parser("import", help="replace the inventory with a CSV, XLSX or Parquet file (all or nothing)")
+    q = inventory.add_parser(
+        "import", help="replace the inventory with a CSV, XLSX or Parquet file (all or nothing)"
+    )
     q.add_argument("file", metavar="FILE", type=Path)
     q.add_argument("--db", metavar="URL", help=db_help)
-    q.add_argument("--editor", metavar="NAME", default=os.environ.get("USER"),
-                   help="who made the change, as recorded with it (default: $USER)")
+    q.add_argument(
+        "--editor",
+        metavar="NAME",
+        default=os.environ.get("USER"),
+        help="who made the change, as recorded with it (default: $USER)",
+    )
     q = inventory.add_parser("status", help="the inventory's data version, size, origin and rule set")
     q.add_argument("--db", metavar="URL", help=db_help)
 
-    p = sub.add_parser("demo", help="write a deterministic synthetic inventory (\"synthetic demo data\") into the store")
-    p.add_argument("--rows", type=_positive, metavar="N",
-                   help="records (default: the latest published national count of inventoried stock patents)")
-    p.add_argument("--seed", type=int, default=1, metavar="S", help="seed (default: 1); same rows and seed, same data")
-    p.add_argument("--replace", action="store_true",
-                   help="replace an imported (real) inventory too; without it only an empty store or an earlier demo is "
-                        "replaced")
+    p = sub.add_parser(
+        "demo", help='write a deterministic synthetic inventory ("synthetic demo data") into the store'
+    )
+    p.add_argument(
+        "--rows",
+        type=_positive,
+        metavar="N",
+        help="records (default: the latest published national count of inventoried stock patents)",
+    )
+    p.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="seed (default: 1); same rows and seed, same data"
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace an imported (real) inventory too; without it only an empty store or an earlier demo is "
+        "replaced",
+    )
     p.add_argument("--db", metavar="URL", help=db_help)
 
-    _add_dirs(sub.add_parser("curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/"))
+    _add_dirs(
+        sub.add_parser(
+            "curate", help="rebuild data/'s generated tables (sources, observations, …) from seeds/"
+        )
+    )
     _add_dirs(sub.add_parser("check", help="validate data/ and seeds/ without touching a store"))
 
     p = sub.add_parser("export", help="write every observation to CSV or XLSX")
     p.add_argument("--db", metavar="URL", help=db_help)
-    p.add_argument("--format", choices=("csv", "xlsx"), help="file format (default: from -o's extension, else csv)")
+    p.add_argument(
+        "--format", choices=("csv", "xlsx"), help="file format (default: from -o's extension, else csv)"
+    )
     p.add_argument("-o", "--output", required=True, metavar="PATH", help="file to write")
 
     p = sub.add_parser("validate", help="check an observation sheet (CSV or XLSX) without importing it")
@@ -144,12 +200,17 @@ def _init(args) -> int:
     try:
         applied = store.migrate()
         if store.is_seeded() and not args.reset:
-            print(f"{store.url}: already initialised (schema version {store.schema_version()}, "
-                  f"{store.count('observations')} observations); nothing changed. Use --reset to reseed from data/.")
+            print(
+                f"{store.url}: already initialised (schema version {store.schema_version()}, "
+                f"{store.count('observations')} observations); nothing changed. Use --reset to reseed from data/."
+            )
             return EXIT_OK
         if args.reset and (edits := edit_count(store)) and not args.discard_edits:
-            print(f"error: {store.url} holds {edits} recorded change(s) by editors (imports, edits); --reset would "
-                  "replace them with data/. Export what you need first, then add --discard-edits.", file=sys.stderr)
+            print(
+                f"error: {store.url} holds {edits} recorded change(s) by editors (imports, edits); --reset would "
+                "replace them with data/. Export what you need first, then add --discard-edits.",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
         counts = store.seed(tables)
     finally:
@@ -212,7 +273,9 @@ def _view_problems(args, tables: dict | None = None) -> list[str]:
     if tables is not None:
         choices = filter_choices(tables["institution_types"])
         if args.institution_type not in choices:
-            problems.append(f"unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}")
+            problems.append(
+                f"unknown institution type {args.institution_type!r}; use one of: {', '.join(choices)}"
+            )
     return problems
 
 
@@ -281,13 +344,24 @@ def _brief(args) -> int:
     slides = [s.strip() for s in args.slides.split(",") if s.strip()] if args.slides else available
     unknown = [s for s in slides if s not in available]
     if unknown or not slides:
-        print(f"error: unknown slide(s) {', '.join(unknown) or '(none given)'}; for this institution type the "
-              f"slides are: {', '.join(available)}", file=sys.stderr)
+        print(
+            f"error: unknown slide(s) {', '.join(unknown) or '(none given)'}; for this institution type the "
+            f"slides are: {', '.join(available)}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     try:
-        images = briefing.make_deck(tables, args.institution_type, years, args.lang,
-                                    slides, args.format, path, today,
-                                    lambda done, total: print(f"chart {done}/{total}", file=sys.stderr))
+        images = briefing.make_deck(
+            tables,
+            args.institution_type,
+            years,
+            args.lang,
+            slides,
+            args.format,
+            path,
+            today,
+            lambda done, total: print(f"chart {done}/{total}", file=sys.stderr),
+        )
     except ExportUnavailable as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -342,8 +416,10 @@ def _bench_deck(args) -> int:
 
     tables = _open_tables(args.db)
     today = dt.date.today()
-    slides = [briefing.build_slide(i, tables, "all", "zh", today)
-              for i in briefing.default_slide_ids(tables, "all", today)]
+    slides = [
+        briefing.build_slide(i, tables, "all", "zh", today)
+        for i in briefing.default_slide_ids(tables, "all", today)
+    ]
     try:
         result = bench_deck_images([s.figure for s in slides if s.figure is not None])
     except ExportUnavailable as exc:
@@ -381,8 +457,13 @@ def _plan_sheet(args):
     store = _open_store(args.db)
     large = len(sheet.rows) > 2000
     try:
-        plan = plan_import(sheet, reference(store), (lambda done, total: print(
-            f"checked {done}/{total} rows", file=sys.stderr, flush=True)) if large else None)
+        plan = plan_import(
+            sheet,
+            reference(store),
+            (lambda done, total: print(f"checked {done}/{total} rows", file=sys.stderr, flush=True))
+            if large
+            else None,
+        )
     except ImportError_ as exc:
         print(f"{sheet.name}: row 1: {exc}")
         store.dispose()
@@ -390,8 +471,10 @@ def _plan_sheet(args):
     if not plan.ok:
         for line in plan.problem_lines():
             print(line)
-        print(f"{sheet.name}: {len(plan.problems)} problem(s) in {plan.total_rows} rows; nothing was imported",
-              file=sys.stderr)
+        print(
+            f"{sheet.name}: {len(plan.problems)} problem(s) in {plan.total_rows} rows; nothing was imported",
+            file=sys.stderr,
+        )
         store.dispose()
         return None, EXIT_ERROR
     return (store, plan), EXIT_OK
@@ -408,8 +491,10 @@ def _validate(args) -> int:
     store, plan = planned
     store.dispose()
     ignored = f"; ignored columns: {', '.join(plan.ignored_columns)}" if plan.ignored_columns else ""
-    print(f"{plan.file}: valid, {plan.total_rows} rows: {_counts_line(plan.counts(), 'to add')}"
-          f"{', ' + str(len(plan.new_sources)) + ' new source(s)' if plan.new_sources else ''}{ignored}")
+    print(
+        f"{plan.file}: valid, {plan.total_rows} rows: {_counts_line(plan.counts(), 'to add')}"
+        f"{', ' + str(len(plan.new_sources)) + ' new source(s)' if plan.new_sources else ''}{ignored}"
+    )
     return EXIT_OK
 
 
@@ -423,17 +508,23 @@ def _import(args) -> int:
     total = len(plan.of("add")) + len(plan.of("correct"))
     print(f"writing {total} rows", file=sys.stderr, flush=True)
     try:
-        outcome = apply_import(store, plan, _default_editor(args.editor), progress=lambda done, total: print(
-            f"written {done}/{total} rows", file=sys.stderr, flush=True))
+        outcome = apply_import(
+            store,
+            plan,
+            _default_editor(args.editor),
+            progress=lambda done, total: print(f"written {done}/{total} rows", file=sys.stderr, flush=True),
+        )
     except (ConflictError, ChangeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     finally:
         store.dispose()
     counts = {"add": outcome.added, "correct": outcome.corrected, "unchanged": outcome.unchanged}
-    print(f"{plan.file}: {_counts_line(counts, 'added')}"
-          f"{', ' + str(len(plan.new_sources)) + ' new source(s)' if plan.new_sources else ''} (change "
-          f"{outcome.batch[:12]})")
+    print(
+        f"{plan.file}: {_counts_line(counts, 'added')}"
+        f"{', ' + str(len(plan.new_sources)) + ' new source(s)' if plan.new_sources else ''} (change "
+        f"{outcome.batch[:12]})"
+    )
     return EXIT_OK
 
 
@@ -464,18 +555,26 @@ def _inventory(args) -> int:
         try:
             records = read_records(args.file, load_province_tiles(), inventory_store.rules(store))
         except InventoryFileError as exc:
-            print(f"error: {args.file} was not imported ({exc.total} problem(s)); nothing in the store changed:",
-                  file=sys.stderr)
+            print(
+                f"error: {args.file} was not imported ({exc.total} problem(s)); nothing in the store changed:",
+                file=sys.stderr,
+            )
             print(str(exc), file=sys.stderr)
             return EXIT_ERROR
         print(f"checked {records.height:,} records; writing …", file=sys.stderr, flush=True)
-        version = inventory_store.replace_inventory(store, records, "import", False, {"file": args.file.name},
-                                                    args.editor, _progress_printer())
+        version = inventory_store.replace_inventory(
+            store, records, "import", False, {"file": args.file.name}, args.editor, _progress_printer()
+        )
     finally:
         store.dispose()
-    replaced = f" (replacing {before.records:,} {'synthetic demo' if before.synthetic else 'imported'} records)" \
-        if before.records else ""
-    print(f"imported {records.height:,} records from {args.file} into {store.url}{replaced}; data version {version}")
+    replaced = (
+        f" (replacing {before.records:,} {'synthetic demo' if before.synthetic else 'imported'} records)"
+        if before.records
+        else ""
+    )
+    print(
+        f"imported {records.height:,} records from {args.file} into {store.url}{replaced}; data version {version}"
+    )
     return EXIT_OK
 
 
@@ -487,6 +586,7 @@ def _progress_printer():
         if step != last["shown"]:
             last["shown"] = step
             print(f"  written {done:,} of {total:,}", file=sys.stderr, flush=True)
+
     return progress
 
 
@@ -499,8 +599,10 @@ def _inventory_status(store: Store) -> int:
         print(f"{store.url}: no inventory (load one with `inventory import FILE` or `demo --rows N`)")
         return EXIT_OK
     origin = "synthetic demo data" if state.synthetic else f"imported from {state.detail.get('file', '?')}"
-    print(f"{store.url}: {state.records:,} records, data version {state.version}, {origin}; "
-          f"last changed {state.changed_at:%Y-%m-%d %H:%M} by {state.editor or 'unknown'}")
+    print(
+        f"{store.url}: {state.records:,} records, data version {state.version}, {origin}; "
+        f"last changed {state.changed_at:%Y-%m-%d %H:%M} by {state.editor or 'unknown'}"
+    )
     print(f"rules in force: {rules_text(inventory_store.rules(store), 'en')}")
     return EXIT_OK
 
@@ -513,9 +615,11 @@ def _demo(args) -> int:
     try:
         before = inventory_store.state(store)
         if before.records and not before.synthetic and not args.replace:
-            print(f"error: {store.url} holds an imported inventory of {before.records:,} records "
-                  f"(from {before.detail.get('file', '?')}); the demo would replace it: add --replace to do so",
-                  file=sys.stderr)
+            print(
+                f"error: {store.url} holds an imported inventory of {before.records:,} records "
+                f"(from {before.detail.get('file', '?')}); the demo would replace it: add --replace to do so",
+                file=sys.stderr,
+            )
             return EXIT_ERROR
         try:
             anchors = demo.published_anchors(store.read_all())
@@ -524,15 +628,25 @@ def _demo(args) -> int:
             return EXIT_ERROR
         rows = args.rows or int(anchors.inventoried)
         print(f"generating {rows:,} synthetic records (seed {args.seed}) …", file=sys.stderr, flush=True)
-        records = demo.generate(rows, args.seed, anchors, list(load_province_tiles()["id"]),
-                                inventory_store.rules(store))
-        version = inventory_store.replace_inventory(store, records, "demo", True, demo.detail(rows, args.seed, anchors),
-                                                    os.environ.get("USER"), _progress_printer())
+        records = demo.generate(
+            rows, args.seed, anchors, list(load_province_tiles()["id"]), inventory_store.rules(store)
+        )
+        version = inventory_store.replace_inventory(
+            store,
+            records,
+            "demo",
+            True,
+            demo.detail(rows, args.seed, anchors),
+            os.environ.get("USER"),
+            _progress_printer(),
+        )
     finally:
         store.dispose()
     replaced = f", replacing {before.records:,} records" if before.records else ""
-    print(f"wrote {rows:,} records of synthetic demo data (合成演示数据) into {store.url}{replaced}; "
-          f"data version {version}")
+    print(
+        f"wrote {rows:,} records of synthetic demo data (合成演示数据) into {store.url}{replaced}; "
+        f"data version {version}"
+    )
 
 
 def _changes(args) -> int:
@@ -575,8 +689,10 @@ def _history(args) -> int:
         return EXIT_OK
     for row in frame.itertuples():
         state = " (undone)" if row.undone else ""
-        print(f"{row.batch[:12]}  {row.at:%Y-%m-%d %H:%M} UTC  {row.editor}  {row.changes} change(s)  "
-              f"{row.summary}{state}")
+        print(
+            f"{row.batch[:12]}  {row.at:%Y-%m-%d %H:%M} UTC  {row.editor}  {row.changes} change(s)  "
+            f"{row.summary}{state}"
+        )
     return EXIT_OK
 
 
@@ -587,8 +703,11 @@ def _undo(args) -> int:
     try:
         found = [b for b in batches(store)["batch"] if b.startswith(args.change)]
         if len(found) != 1:
-            print(f"error: {'no' if not found else 'more than one'} change starts with {args.change!r}; "
-                  "see `python -m dashboard history`", file=sys.stderr)
+            print(
+                f"error: {'no' if not found else 'more than one'} change starts with {args.change!r}; "
+                "see `python -m dashboard history`",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
         new = undo(store, found[0], _default_editor(args.editor))
     except (ConflictError, ChangeError) as exc:
@@ -620,9 +739,23 @@ def _hash_password(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": _init, "status": _status, "brief": _brief, "bench": _bench, "curate": _curate, "check": _check,
-            "export": _export, "validate": _validate, "import": _import, "changes": _changes, "history": _history,
-            "undo": _undo, "hash-password": _hash_password, "inventory": _inventory, "demo": _demo}
+COMMANDS = {
+    "init": _init,
+    "status": _status,
+    "brief": _brief,
+    "bench": _bench,
+    "curate": _curate,
+    "check": _check,
+    "export": _export,
+    "validate": _validate,
+    "import": _import,
+    "changes": _changes,
+    "history": _history,
+    "undo": _undo,
+    "hash-password": _hash_password,
+    "inventory": _inventory,
+    "demo": _demo,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

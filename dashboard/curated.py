@@ -254,7 +254,9 @@ def read_table(table: str, data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, lis
         for values, row in zip(frame[key].itertuples(index=False, name=None), row_numbers, strict=True):
             if values in seen:
                 problems.append(
-                    _problem(file, f"duplicates row {seen[values]} on ({', '.join(key)}) = {values}", row, key[0])
+                    _problem(
+                        file, f"duplicates row {seen[values]} on ({', '.join(key)}) = {values}", row, key[0]
+                    )
                 )
             else:
                 seen[values] = row
@@ -298,13 +300,24 @@ def check_consistency(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR
                 continue  # reported by check_references
             ind = indicators.loc[rec["indicator"]]
             if rec["unit"] != ind["unit"]:
-                problems.append(_problem(
-                    file, f"unit {rec['unit']!r} is not {rec['indicator']}'s canonical unit {ind['unit']!r}",
-                    rec["_row"], "unit"))
+                problems.append(
+                    _problem(
+                        file,
+                        f"unit {rec['unit']!r} is not {rec['indicator']}'s canonical unit {ind['unit']!r}",
+                        rec["_row"],
+                        "unit",
+                    )
+                )
             if rec["institution_type"] not in str(ind["institution_types"]).split(";"):
-                problems.append(_problem(
-                    file, f"{rec['indicator']} is not published for institution type {rec['institution_type']!r}"
-                    f" (its types: {ind['institution_types']})", rec["_row"], "institution_type"))
+                problems.append(
+                    _problem(
+                        file,
+                        f"{rec['indicator']} is not published for institution type {rec['institution_type']!r}"
+                        f" (its types: {ind['institution_types']})",
+                        rec["_row"],
+                        "institution_type",
+                    )
+                )
     return problems
 
 

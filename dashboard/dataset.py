@@ -12,9 +12,12 @@ from dashboard.seeds import SEEDS_DIR, build_tables, load_seeds
 
 def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
     """Compare tables as text, as they are written to CSV (so 21000.0 equals 21000)."""
-    return frame.astype(object).where(frame.notna(), None).map(
-        lambda v: None if v is None else (f"{v:.10g}" if isinstance(v, float) else str(v))
-    ).reset_index(drop=True)
+    return (
+        frame.astype(object)
+        .where(frame.notna(), None)
+        .map(lambda v: None if v is None else (f"{v:.10g}" if isinstance(v, float) else str(v)))
+        .reset_index(drop=True)
+    )
 
 
 def stale_tables(tables: dict[str, pd.DataFrame], seeds_dir: Path = SEEDS_DIR) -> list[str]:
@@ -33,11 +36,15 @@ def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> dict
     tables = load_all(data_dir)
     stale = stale_tables(tables, seeds_dir)
     if stale:
-        raise DataFileError([
-            DataProblem(f"data/{name}.csv", None, None,
-                        "differs from what seeds/ gives: run `python -m dashboard curate` and commit the result")
-            for name in stale
-        ])
+        raise DataFileError(
+            [
+                DataProblem(
+                    f"data/{name}.csv",
+                    None,
+                    None,
+                    "differs from what seeds/ gives: run `python -m dashboard curate` and commit the result",
+                )
+                for name in stale
+            ]
+        )
     return tables
-
-

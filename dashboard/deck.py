@@ -58,11 +58,101 @@ PLACEHOLDER = "—"
 # Widths (per mille of the size) of ASCII 32–126 in Noto Sans CJK SC Bold, so that text measured here is
 # never narrower than the deck draws it; other characters count 1 em if East Asian wide, else 0.6 em.
 _NOTO_ASCII = (
-    227, 370, 574, 590, 590, 963, 740, 325, 378, 378, 507, 590, 325, 370, 325, 387, 590, 590, 590, 590, 590,
-    590, 590, 590, 590, 590, 325, 325, 590, 590, 590, 514, 1007, 641, 681, 656, 714, 615, 585, 717, 757, 330,
-    568, 686, 578, 853, 749, 770, 667, 770, 682, 624, 625, 748, 619, 915, 627, 580, 613, 378, 387, 378, 590,
-    567, 626, 591, 644, 527, 644, 581, 372, 597, 640, 304, 306, 604, 315, 964, 641, 626, 644, 644, 436, 495,
-    421, 637, 576, 863, 562, 574, 511, 378, 296, 378, 590,
+    227,
+    370,
+    574,
+    590,
+    590,
+    963,
+    740,
+    325,
+    378,
+    378,
+    507,
+    590,
+    325,
+    370,
+    325,
+    387,
+    590,
+    590,
+    590,
+    590,
+    590,
+    590,
+    590,
+    590,
+    590,
+    590,
+    325,
+    325,
+    590,
+    590,
+    590,
+    514,
+    1007,
+    641,
+    681,
+    656,
+    714,
+    615,
+    585,
+    717,
+    757,
+    330,
+    568,
+    686,
+    578,
+    853,
+    749,
+    770,
+    667,
+    770,
+    682,
+    624,
+    625,
+    748,
+    619,
+    915,
+    627,
+    580,
+    613,
+    378,
+    387,
+    378,
+    590,
+    567,
+    626,
+    591,
+    644,
+    527,
+    644,
+    581,
+    372,
+    597,
+    640,
+    304,
+    306,
+    604,
+    315,
+    964,
+    641,
+    626,
+    644,
+    644,
+    436,
+    495,
+    421,
+    637,
+    576,
+    863,
+    562,
+    574,
+    511,
+    378,
+    296,
+    378,
+    590,
 )
 # Characters neither Helvetica (WinAnsi) nor STSong-Light's Unicode map (UniGB-UCS2-H) has, as the PDF
 # writes them instead (subscripts become x_t, superscripts plain digits: see _pdf_text).
@@ -131,7 +221,9 @@ def _runs(text: str) -> list[tuple[bool, str]]:
 
 def _pdf_width(text: str, size: float, bold: bool) -> float:
     latin_font = LATIN_BOLD if bold else LATIN_FONT
-    return sum(pdfmetrics.stringWidth(run, latin_font if latin else PDF_FONT, size) for latin, run in _runs(text))
+    return sum(
+        pdfmetrics.stringWidth(run, latin_font if latin else PDF_FONT, size) for latin, run in _runs(text)
+    )
 
 
 def _width(text: str, size: float, pdf: bool, bold: bool = False) -> float:
@@ -277,11 +369,15 @@ def _fit_table(frame: pd.DataFrame, width: float, height: float, pdf: bool) -> _
     def build(size: float, body_rows: list[list[str]]) -> _Table:
         texts = [header, *body_rows]
         pad = 2 * CELL_PAD_X + 1
-        natural = [max(_width(r[c], size, pdf, bold=i == 0) for i, r in enumerate(texts)) + pad
-                   for c in range(len(header))]
+        natural = [
+            max(_width(r[c], size, pdf, bold=i == 0) for i, r in enumerate(texts)) + pad
+            for c in range(len(header))
+        ]
         widths = _column_widths(natural, width)
-        cells = [[_wrap(r[c], widths[c] - pad, size, pdf, bold=i == 0) for c in range(len(header))]
-                 for i, r in enumerate(texts)]
+        cells = [
+            [_wrap(r[c], widths[c] - pad, size, pdf, bold=i == 0) for c in range(len(header))]
+            for i, r in enumerate(texts)
+        ]
         return _Table(size, widths, cells, texts)
 
     for size in TABLE_SIZES:
@@ -343,7 +439,9 @@ def _layout(slide: SlideContent, images: dict[str, bytes], pdf: bool) -> _Layout
     body = (MARGIN, y, CONTENT_W, source.y - GAP - y)
     png = images.get(slide.id)
     pixels = _picture_size(slide.id, png) if png is not None else (1, 1)
-    table = _fit_table(slide.table, body[2], body[3], pdf) if slide.table is not None and png is None else None
+    table = (
+        _fit_table(slide.table, body[2], body[3], pdf) if slide.table is not None and png is None else None
+    )
     notes = None
     # The notes open with the source line: printed under it, they skip that part.
     notes_text = slide.notes.removeprefix(slide.source_line).strip() if slide.source_line else slide.notes
@@ -376,9 +474,11 @@ def _cover(info: DeckInfo, pdf: bool) -> list[_Text]:
     """The title slide: the title, then the date, the filters and the language."""
     x, w = MARGIN + 24, CONTENT_W - 48
     title = _Text(info.title, x, 0, w, COVER_TITLE_SIZE, bold=True, pdf=pdf)
-    lines = [_Text(info.date.isoformat(), x, 0, w, 20, pdf=pdf),
-             _Text(info.filters, x, 0, w, 16, color=GREY, pdf=pdf),
-             _Text(LANGUAGE_NAMES.get(info.lang, info.lang), x, 0, w, 16, color=GREY, pdf=pdf)]
+    lines = [
+        _Text(info.date.isoformat(), x, 0, w, 20, pdf=pdf),
+        _Text(info.filters, x, 0, w, 16, color=GREY, pdf=pdf),
+        _Text(LANGUAGE_NAMES.get(info.lang, info.lang), x, 0, w, 16, color=GREY, pdf=pdf),
+    ]
     y = PAGE_H * 0.32
     title.y = y
     y += title.h + 24
@@ -433,8 +533,16 @@ def _style_run(run, size: float, lang: str, bold: bool = False, color: str | Non
     run._r.get_or_add_rPr().set("lang", "zh-CN" if lang == "zh" else "en-GB")
 
 
-def _fill_frame(frame, text: str, size: float, lang: str, bold: bool = False, color: str | None = INK,
-                align=PP_ALIGN.LEFT, spacing: bool = True) -> None:
+def _fill_frame(
+    frame,
+    text: str,
+    size: float,
+    lang: str,
+    bold: bool = False,
+    color: str | None = INK,
+    align=PP_ALIGN.LEFT,
+    spacing: bool = True,
+) -> None:
     frame.clear()
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -462,7 +570,8 @@ def _pptx_text(slide, text: _Text, lang: str, name: str) -> None:
 
 def _place_title(placeholder, text: _Text, lang: str) -> None:
     placeholder.left, placeholder.top, placeholder.width, placeholder.height = _box(
-        (text.x, text.y, text.w, text.h + 1))
+        (text.x, text.y, text.w, text.h + 1)
+    )
     frame = placeholder.text_frame
     _fill_frame(frame, text.text, text.size, lang, text.bold, text.color)
     frame.vertical_anchor = MSO_ANCHOR.TOP
@@ -501,7 +610,8 @@ def _pptx_table(slide, table: _Table, body: tuple[float, float, float, float], l
             _fill_frame(cell.text_frame, table.texts[r][c], table.size, lang, bold=r == 0)
             cell.fill.solid()
             cell.fill.fore_color.rgb = RGBColor.from_string(
-                (HEADER_FILL if r == 0 else BAND_FILL if r % 2 == 0 else "#ffffff").lstrip("#"))
+                (HEADER_FILL if r == 0 else BAND_FILL if r % 2 == 0 else "#ffffff").lstrip("#")
+            )
             _cell_borders(cell)
 
 
@@ -557,7 +667,8 @@ def write_pptx(info: DeckInfo, slides: list[SlideContent], images: dict[str, byt
     _place_title(cover.shapes.title, title, info.lang)
     subtitle = cover.placeholders[1]
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = _box(
-        (lines[0].x, lines[0].y, lines[0].w, lines[-1].y + lines[-1].h - lines[0].y + 4))
+        (lines[0].x, lines[0].y, lines[0].w, lines[-1].y + lines[-1].h - lines[0].y + 4)
+    )
     frame = subtitle.text_frame
     frame.clear()
     frame.word_wrap, frame.auto_size, frame.vertical_anchor = True, MSO_AUTO_SIZE.NONE, MSO_ANCHOR.TOP
@@ -578,8 +689,9 @@ def write_pptx(info: DeckInfo, slides: list[SlideContent], images: dict[str, byt
 # --- PDF ----------------------------------------------------------------------------------------------
 
 
-def _draw_lines(canvas: Canvas, lines: list[str], x: float, top: float, size: float, color: str,
-                bold: bool = False) -> None:
+def _draw_lines(
+    canvas: Canvas, lines: list[str], x: float, top: float, size: float, color: str, bold: bool = False
+) -> None:
     """Lines from `top` (points from the page's top) down, Latin runs in Helvetica, the rest in STSong-Light;
     bold Chinese is drawn as filled and stroked glyphs, since the CID font has no bold face."""
     canvas.saveState()  # the stroke and render mode of bold text must not leak into what follows
@@ -619,16 +731,20 @@ class _CellText(Flowable):
 def _pdf_table(canvas: Canvas, table: _Table, x: float, top: float) -> None:
     data = [[_CellText(cell, table.size, bold=r == 0) for cell in row] for r, row in enumerate(table.cells)]
     grid = Table(data, colWidths=table.col_widths, rowHeights=table.row_heights)
-    grid.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
-        ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor("#ffffff"), HexColor(BAND_FILL)]),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
-    ]))
+    grid.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
+                ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor("#ffffff"), HexColor(BAND_FILL)]),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
+                ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
+            ]
+        )
+    )
     _, height = grid.wrapOn(canvas, sum(table.col_widths), table.h)
     grid.drawOn(canvas, x, PAGE_H - top - height)
 
@@ -642,8 +758,15 @@ def _pdf_page(canvas: Canvas, slide: SlideContent, images: dict[str, bytes]) -> 
         canvas.roundRect(x, PAGE_H - y - h, w, h, radius=min(8, h / 2), stroke=0, fill=1)
         for i, line in enumerate(words.lines):
             line_w = _pdf_width(line, words.size, bold=True)
-            _draw_lines(canvas, [line], x + (w - line_w) / 2, words.y + i * words.size * LEADING,
-                        words.size, words.color, bold=True)
+            _draw_lines(
+                canvas,
+                [line],
+                x + (w - line_w) / 2,
+                words.y + i * words.size * LEADING,
+                words.size,
+                words.color,
+                bold=True,
+            )
     for value, label in layout.numbers:
         _draw(canvas, value)
         _draw(canvas, label)

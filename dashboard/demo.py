@@ -30,10 +30,14 @@ NOTE = f"{NOTE_ZH} / {NOTE_EN}"
 NOT_MAINLAND = ("taiwan", "hongkong", "macao")  # the programme's inventory is of mainland institutions
 # IPC classes the demo spreads its patents over, per section (the classification's own codes).
 IPC_CLASSES = {
-    "A": ("A01", "A23", "A61", "A63"), "B": ("B01", "B23", "B29", "B60", "B65"),
-    "C": ("C01", "C02", "C04", "C07", "C08", "C12", "C22"), "D": ("D01", "D06", "D21"),
-    "E": ("E01", "E02", "E04", "E21"), "F": ("F01", "F16", "F24", "F25"),
-    "G": ("G01", "G05", "G06", "G08", "G16"), "H": ("H01", "H02", "H04", "H05"),
+    "A": ("A01", "A23", "A61", "A63"),
+    "B": ("B01", "B23", "B29", "B60", "B65"),
+    "C": ("C01", "C02", "C04", "C07", "C08", "C12", "C22"),
+    "D": ("D01", "D06", "D21"),
+    "E": ("E01", "E02", "E04", "E21"),
+    "F": ("F01", "F16", "F24", "F25"),
+    "G": ("G01", "G05", "G06", "G08", "G16"),
+    "H": ("H01", "H02", "H04", "H05"),
 }
 # The generator's own parameters (not published figures).
 SECTION_WEIGHTS = {"A": 0.14, "B": 0.14, "C": 0.18, "D": 0.03, "E": 0.05, "F": 0.08, "G": 0.22, "H": 0.16}
@@ -72,13 +76,18 @@ def _latest(obs: pd.DataFrame, indicator: str, institution_type: str) -> pd.Seri
 def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
     """The anchors, read from the curated observations (never typed in here)."""
     obs = tables["observations"]
-    held = {kind: _latest(obs, "valid_invention_patents_held", kind) for kind in ("university", "research_institute")}
+    held = {
+        kind: _latest(obs, "valid_invention_patents_held", kind)
+        for kind in ("university", "research_institute")
+    }
     if held["university"]["period"] != held["research_institute"]["period"]:
         raise LookupError("the holdings of universities and institutes are not published for the same period")
     inventoried = _latest(obs, "stock_patents_inventoried", "university_and_institute")
     # The pool share needs both counts from one report: the latest report that gives both.
-    both = obs[obs["indicator"].isin(["stock_patents_inventoried", "stock_patents_conversion_pool"])
-               & (obs["institution_type"] == "university_and_institute")]
+    both = obs[
+        obs["indicator"].isin(["stock_patents_inventoried", "stock_patents_conversion_pool"])
+        & (obs["institution_type"] == "university_and_institute")
+    ]
     pairs = {}
     for row in both.itertuples(index=False):
         pairs.setdefault((row.period, row.source), {})[row.indicator] = row.value
@@ -89,11 +98,16 @@ def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
     pair = pairs[paired[-1]]
     institutions = _latest(obs, "inventory_institutions", "university_and_institute")
     return Anchors(
-        holdings={k: float(v["value"]) for k, v in held.items()}, holdings_source=held["university"]["source"],
+        holdings={k: float(v["value"]) for k, v in held.items()},
+        holdings_source=held["university"]["source"],
         holdings_period=held["university"]["period"],
         pool_share=float(pair["stock_patents_conversion_pool"] / pair["stock_patents_inventoried"]),
-        pool_source=pool_source, pool_period=pool_period, inventoried=float(inventoried["value"]), inventoried_source=inventoried["source"],
-        inventoried_period=inventoried["period"], institutions=float(institutions["value"]),
+        pool_source=pool_source,
+        pool_period=pool_period,
+        inventoried=float(inventoried["value"]),
+        inventoried_source=inventoried["source"],
+        inventoried_period=inventoried["period"],
+        institutions=float(institutions["value"]),
         institutions_source=institutions["source"],
     )
 
@@ -118,8 +132,14 @@ def _zipf_weights(n: int, exponent: float = 1.1, offset: float = 3.0) -> np.ndar
     return 1.0 / (np.arange(n) + offset) ** exponent
 
 
-def generate(rows: int, seed: int, anchors: Anchors, province_ids: list[str], rules: RuleSet = DEFAULT_RULES,
-             today: dt.date | None = None) -> pl.DataFrame:
+def generate(
+    rows: int,
+    seed: int,
+    anchors: Anchors,
+    province_ids: list[str],
+    rules: RuleSet = DEFAULT_RULES,
+    today: dt.date | None = None,
+) -> pl.DataFrame:
     """`rows` synthetic records in the inventory's columns (the same for the same arguments)."""
     if rows < 1:
         raise ValueError("rows must be at least 1")
@@ -176,40 +196,55 @@ def generate(rows: int, seed: int, anchors: Anchors, province_ids: list[str], ru
     market = np.clip(rng.normal(52 + 5 * quality + 0.35 * (tech - 60), 14, rows), 0, 100)
     legal = np.clip(rng.normal(70 + 3 * quality, 12, rows), 0, 100)
 
-    frame = pl.DataFrame({
-        "serial": np.arange(rows, dtype=np.int64),
-        "institution": pl.Series(inst_names).gather(institution),
-        "institution_type": pl.Series(kinds).gather(kind),
-        "province": pl.Series(inst_province).gather(institution),
-        "ipc_section": pl.Series(sections).gather(section),
-        "ipc_class": pl.Series(ipc_class.astype(str)),
-        "application_year": application_year.astype(np.int16),
-        "grant_year": grant_year.astype(np.int16),
-        "patent_type": pl.Series(ptypes).gather(ptype),
-        "tech_score": np.round(tech, 1).astype(np.float32),
-        "market_score": np.round(market, 1).astype(np.float32),
-        "legal_score": np.round(legal, 1).astype(np.float32),
-    })
+    frame = pl.DataFrame(
+        {
+            "serial": np.arange(rows, dtype=np.int64),
+            "institution": pl.Series(inst_names).gather(institution),
+            "institution_type": pl.Series(kinds).gather(kind),
+            "province": pl.Series(inst_province).gather(institution),
+            "ipc_section": pl.Series(sections).gather(section),
+            "ipc_class": pl.Series(ipc_class.astype(str)),
+            "application_year": application_year.astype(np.int16),
+            "grant_year": grant_year.astype(np.int16),
+            "patent_type": pl.Series(ptypes).gather(ptype),
+            "tech_score": np.round(tech, 1).astype(np.float32),
+            "market_score": np.round(market, 1).astype(np.float32),
+            "legal_score": np.round(legal, 1).astype(np.float32),
+        }
+    )
     frame = grade_frame(frame, rules)
     stage = _stages(rng, frame["disposition"].to_numpy(), anchors.pool_share)  # codes into STAGES
     deal_code = np.select([stage == STAGES.index(s) for s in DEAL_STAGES], [1, 2, 3], 0)
     is_deal = deal_code > 0
-    median = np.select([stage == STAGES.index("transferred"), stage == STAGES.index("licensed")], [30.0, 12.0], 2.0)
+    median = np.select(
+        [stage == STAGES.index("transferred"), stage == STAGES.index("licensed")], [30.0, 12.0], 2.0
+    )
     value = np.where(is_deal, np.round(median * rng.lognormal(0, 1.0, rows), 2), np.nan)
     span = max((today - DEAL_START).days, 1)
     offsets = rng.integers(0, span, rows)
     digits = 7 if rows <= 10**7 else len(str(rows - 1))
     frame = frame.with_columns(
-        pl.format("CN{}{}{}", pl.col("application_year"),
-                  pl.col("patent_type").replace_strict({"invention": "1", "utility_model": "2", "design": "3"}),
-                  pl.col("serial").cast(pl.String).str.zfill(digits)).alias("patent_number"),
-        pl.format("合成演示专利 {}-{}", pl.col("ipc_class"), pl.col("serial").cast(pl.String).str.zfill(digits)).alias("title"),
+        pl.format(
+            "CN{}{}{}",
+            pl.col("application_year"),
+            pl.col("patent_type").replace_strict({"invention": "1", "utility_model": "2", "design": "3"}),
+            pl.col("serial").cast(pl.String).str.zfill(digits),
+        ).alias("patent_number"),
+        pl.format(
+            "合成演示专利 {}-{}", pl.col("ipc_class"), pl.col("serial").cast(pl.String).str.zfill(digits)
+        ).alias("title"),
         pl.Series(STAGES).gather(stage).alias("stage"),
-        pl.Series(["valid", "lapsed"]).gather((stage == STAGES.index("abandoned")).astype(np.int8)).alias("legal_status"),
+        pl.Series(["valid", "lapsed"])
+        .gather((stage == STAGES.index("abandoned")).astype(np.int8))
+        .alias("legal_status"),
         pl.Series([None, *DEAL_STAGES.values()], dtype=pl.String).gather(deal_code).alias("deal_type"),
         pl.Series("deal_value", value).fill_nan(None),
-        pl.Series("deal_date", np.where(is_deal, np.datetime64(DEAL_START) + offsets.astype("timedelta64[D]"),
-                                        np.datetime64("NaT"))).cast(pl.Date),
+        pl.Series(
+            "deal_date",
+            np.where(
+                is_deal, np.datetime64(DEAL_START) + offsets.astype("timedelta64[D]"), np.datetime64("NaT")
+            ),
+        ).cast(pl.Date),
     )
     return frame.select(list(SCHEMA)).cast(SCHEMA)
 
@@ -222,8 +257,11 @@ def _stages(rng: np.random.Generator, disposition: np.ndarray, pool_share: float
     stop = disposition == "stop_maintaining"
     pool_given_kept = min(0.98, pool_share / max(1e-9, 1 - stop.mean()))
     draw, next_draw, kind_draw, split = rng.random(n), rng.random(n), rng.random(n), rng.random(n)
-    stage = np.where(stop, np.where(draw < 0.7, code["abandoned"], code["inventoried"]),
-                     np.where(draw < pool_given_kept, code["conversion_pool"], code["inventoried"])).astype(np.int8)
+    stage = np.where(
+        stop,
+        np.where(draw < 0.7, code["abandoned"], code["inventoried"]),
+        np.where(draw < pool_given_kept, code["conversion_pool"], code["inventoried"]),
+    ).astype(np.int8)
     pooled = stage == code["conversion_pool"]
     commercialise = pooled & (disposition == "commercialise")
     protect = pooled & (disposition == "protect")

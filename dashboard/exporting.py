@@ -6,8 +6,20 @@ from pathlib import Path
 
 import pandas as pd
 
-EXPORT_COLUMNS = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note",
-                  "grade", "formula", "assumption", "where"]
+EXPORT_COLUMNS = [
+    "indicator",
+    "period",
+    "value",
+    "unit",
+    "institution_type",
+    "source",
+    "qualifier",
+    "note",
+    "grade",
+    "formula",
+    "assumption",
+    "where",
+]
 FORMATS = ("csv", "xlsx")
 # A spreadsheet runs a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

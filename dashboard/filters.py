@@ -32,8 +32,9 @@ def types_shown(choice: str, institution_types: pd.DataFrame) -> set[str]:
     return shown
 
 
-def apply_filter(frame: pd.DataFrame, choice: str, institution_types: pd.DataFrame,
-                 column: str = "institution_type") -> pd.DataFrame:
+def apply_filter(
+    frame: pd.DataFrame, choice: str, institution_types: pd.DataFrame, column: str = "institution_type"
+) -> pd.DataFrame:
     """Rows of `frame` whose institution type the choice shows."""
     return frame[frame[column].isin(types_shown(choice, institution_types))]
 

@@ -7,8 +7,14 @@ import re
 
 from dashboard.periods import parse_period
 
-COUNT_UNITS_EN = {"项": "contracts", "件": "patents", "次": "recordals", "家": "institutions", "个": "items",
-                  "场": "events"}
+COUNT_UNITS_EN = {
+    "项": "contracts",
+    "件": "patents",
+    "次": "recordals",
+    "家": "institutions",
+    "个": "items",
+    "场": "events",
+}
 
 
 def _trim(number: float, digits: int = 6) -> str:

@@ -58,17 +58,22 @@ def load_province_tiles(path: Path = TILES_CSV) -> pd.DataFrame:
                     raise ValueError(f"{path}: row {line}: {c} is empty")
             for c in ("row", "col"):
                 if not _INTEGER.fullmatch(record[c]):
-                    raise ValueError(f"{path}: row {line}: {c} must be a non-negative integer, got {record[c]!r}")
+                    raise ValueError(
+                        f"{path}: row {line}: {c} must be a non-negative integer, got {record[c]!r}"
+                    )
                 record[c] = int(record[c])
             if record["id"] in seen_ids:
-                raise ValueError(f"{path}: row {line}: id {record['id']!r} already used on row "
-                                 f"{seen_ids[record['id']]}")
+                raise ValueError(
+                    f"{path}: row {line}: id {record['id']!r} already used on row {seen_ids[record['id']]}"
+                )
             seen_ids[record["id"]] = line
             tile = (record["row"], record["col"])
             if tile in seen_tiles:
                 other_line, other_name = seen_tiles[tile]
-                raise ValueError(f"{path}: row {line}: {record['name_zh']} is on tile (row {tile[0]}, "
-                                 f"col {tile[1]}), already taken by {other_name} on row {other_line}")
+                raise ValueError(
+                    f"{path}: row {line}: {record['name_zh']} is on tile (row {tile[0]}, "
+                    f"col {tile[1]}), already taken by {other_name} on row {other_line}"
+                )
             seen_tiles[tile] = (line, record["name_zh"])
             records.append(record)
     frame = pd.DataFrame(records, columns=list(COLUMNS))
@@ -86,8 +91,9 @@ def _hover_name(tiles_row: pd.Series, lang: str) -> str:
     return tiles_row["name_zh"] if lang == "zh" else f"{tiles_row['name_en']} ({tiles_row['name_zh']})"
 
 
-def tile_map_figure(tiles: pd.DataFrame, highlighted: dict[str, str], lang: str, title: str,
-                    note: str) -> go.Figure:
+def tile_map_figure(
+    tiles: pd.DataFrame, highlighted: dict[str, str], lang: str, title: str, note: str
+) -> go.Figure:
     """Every division as a grey square at its tile; the ``highlighted`` ones (Chinese name → hover label)
     in blue with a thick dark outline. ``note`` is shown under the title (say it is schematic)."""
     if lang not in LEGEND:
@@ -104,38 +110,55 @@ def tile_map_figure(tiles: pd.DataFrame, highlighted: dict[str, str], lang: str,
         for _, r in chosen.iterrows():
             name = _hover_name(r, lang)
             hover.append(f"<b>{name}</b><br>{highlighted[r['name_zh']]}" if strong else name)
-        fig.add_trace(go.Scatter(
-            x=chosen["col"].tolist(),
-            y=chosen["row"].tolist(),
-            mode="markers+text",
-            name=LEGEND[lang][part],
-            legendrank=1 if strong else 2,
-            text=[tile_label(r, lang) for _, r in chosen.iterrows()],
-            textposition="middle center",
-            textfont={"size": TEXT_SIZE[lang], "color": "white" if strong else "#333333"},
-            hovertext=hover,
-            hoverinfo="text",
-            marker={
-                "symbol": "square",
-                "size": TILE_SIZE,
-                "color": HIGHLIGHT_COLOUR if strong else TILE_COLOUR,
-                "line": {"color": HIGHLIGHT_OUTLINE, "width": 3} if strong else {"color": "white", "width": 1},
-            },
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["col"].tolist(),
+                y=chosen["row"].tolist(),
+                mode="markers+text",
+                name=LEGEND[lang][part],
+                legendrank=1 if strong else 2,
+                text=[tile_label(r, lang) for _, r in chosen.iterrows()],
+                textposition="middle center",
+                textfont={"size": TEXT_SIZE[lang], "color": "white" if strong else "#333333"},
+                hovertext=hover,
+                hoverinfo="text",
+                marker={
+                    "symbol": "square",
+                    "size": TILE_SIZE,
+                    "color": HIGHLIGHT_COLOUR if strong else TILE_COLOUR,
+                    "line": {"color": HIGHLIGHT_OUTLINE, "width": 3}
+                    if strong
+                    else {"color": "white", "width": 1},
+                },
+            )
+        )
 
     rows, cols = int(tiles["row"].max()), int(tiles["col"].max())
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17},
-               "subtitle": {"text": note, "font": {"size": 12, "color": "#555555"}}},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 17},
+            "subtitle": {"text": note, "font": {"size": 12, "color": "#555555"}},
+        },
         font={"family": FONT, "size": 13},
         height=HEIGHT,
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "top", "itemsizing": "constant"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "top",
+            "itemsizing": "constant",
+        },
         hoverlabel={"font": {"family": FONT}},
     )
     fig.update_xaxes(visible=False, showgrid=False, zeroline=False, range=[-0.6, cols + 0.6])
-    fig.update_yaxes(visible=False, showgrid=False, zeroline=False, range=[rows + 0.6, -0.6],
-                     scaleanchor="x", scaleratio=1)
+    fig.update_yaxes(
+        visible=False, showgrid=False, zeroline=False, range=[rows + 0.6, -0.6], scaleanchor="x", scaleratio=1
+    )
     return fig

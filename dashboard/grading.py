@@ -31,10 +31,18 @@ class RuleSet:
     """weights: per dimension, ≥ 0, not all 0 (used relative to their sum); thresholds: the lowest weighted
     score of grades A, B and C, strictly falling; disposition: the disposition of each grade."""
 
-    weights: dict[str, float] = field(default_factory=lambda: {"technology": 0.4, "market": 0.4, "legal": 0.2})
+    weights: dict[str, float] = field(
+        default_factory=lambda: {"technology": 0.4, "market": 0.4, "legal": 0.2}
+    )
     thresholds: dict[str, float] = field(default_factory=lambda: {"A": 80.0, "B": 65.0, "C": 50.0})
-    disposition: dict[str, str] = field(default_factory=lambda: {
-        "A": "protect", "B": "commercialise", "C": "open_licence", "D": "stop_maintaining"})
+    disposition: dict[str, str] = field(
+        default_factory=lambda: {
+            "A": "protect",
+            "B": "commercialise",
+            "C": "open_licence",
+            "D": "stop_maintaining",
+        }
+    )
 
     def problems(self) -> list[str]:
         """Everything wrong with the rule set, in words (empty when it can grade)."""
@@ -72,16 +80,20 @@ class RuleSet:
         return {k: self.weights[k] / total for k in DIMENSIONS}
 
     def to_json(self) -> str:
-        return json.dumps({"weights": self.weights, "thresholds": self.thresholds,
-                           "disposition": self.disposition}, sort_keys=True)
+        return json.dumps(
+            {"weights": self.weights, "thresholds": self.thresholds, "disposition": self.disposition},
+            sort_keys=True,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> RuleSet:
         try:
             raw = json.loads(text)
-            rules = cls(weights={k: float(v) for k, v in raw["weights"].items()},
-                        thresholds={k: float(v) for k, v in raw["thresholds"].items()},
-                        disposition=dict(raw["disposition"]))
+            rules = cls(
+                weights={k: float(v) for k, v in raw["weights"].items()},
+                thresholds={k: float(v) for k, v in raw["thresholds"].items()},
+                disposition=dict(raw["disposition"]),
+            )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise RuleSetError(f"not a rule set: {exc}") from None
         return rules.checked()
@@ -126,6 +138,7 @@ def disposition_shift(frame: pl.DataFrame | pl.LazyFrame, rules: RuleSet) -> pl.
     """How many patents move from their stored disposition to the one `rules` would give them: one row per
     (stored, tried) pair with its count, pairs that keep their disposition included."""
     rules.checked()
-    tried = frame.lazy().select(pl.col("disposition").cast(pl.String).alias("stored"),
-                                disposition_expr(rules).alias("tried"))
+    tried = frame.lazy().select(
+        pl.col("disposition").cast(pl.String).alias("stored"), disposition_expr(rules).alias("tried")
+    )
     return tried.group_by("stored", "tried").len("patents").sort("stored", "tried").collect()

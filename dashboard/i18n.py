@@ -20,7 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
     "filter_help": {
         "zh": "筛选作用于所有页面的数据。高校、科研机构的合并口径数据在选择其中任一类型时也会显示，并加以标注。",
         "en": "The filter governs every figure on every page. Figures published only for universities and "
-              "institutes together also show under either type, marked as combined.",
+        "institutes together also show under either type, marked as combined.",
     },
     "store": {"zh": "数据库", "en": "Store"},
     "store_unavailable": {
@@ -40,7 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
     "targets_intro": {
         "zh": "各计划的目标及其指标的最新公布值。定性目标只规定方向，没有数值。",
         "en": "Each plan's targets with the latest published value of their indicator. Qualitative targets name "
-              "only a direction, no number.",
+        "only a direction, no number.",
     },
     "no_targets": {"zh": "所选机构类型没有目标。", "en": "No targets for the selected institution type."},
     "latest": {"zh": "最新", "en": "Latest"},
@@ -58,8 +58,14 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "目标针对高校和科研机构整体，但数据分别公布：",
         "en": "The target covers universities and institutes together; figures are published for each:",
     },
-    "headline_heading": {"zh": "2024年2月27日发布会的主要数据", "en": "Headline figures of the 27 February 2024 announcement"},
-    "headline_contracts": {"zh": "高校专利转让及许可合同", "en": "University patent transfer and licence contracts"},
+    "headline_heading": {
+        "zh": "2024年2月27日发布会的主要数据",
+        "en": "Headline figures of the 27 February 2024 announcement",
+    },
+    "headline_contracts": {
+        "zh": "高校专利转让及许可合同",
+        "en": "University patent transfer and licence contracts",
+    },
     "headline_amount": {"zh": "合同金额", "en": "Value of those contracts"},
     "from": {"zh": "起点", "en": "from"},
     "multiple": {"zh": "倍数", "en": "Multiple"},
@@ -70,7 +76,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "起止两端均为“多/余”的下限值，倍数和增速为近似值。",
         "en": "Both ends are lower bounds (“more than”), so the multiple and growth are approximate.",
     },
-    "series_chart_title": {"zh": "高校专利转让及许可：已公布的各年数据", "en": "University transfers and licences: every published year"},
+    "series_chart_title": {
+        "zh": "高校专利转让及许可：已公布的各年数据",
+        "en": "University transfers and licences: every published year",
+    },
     "marker_legend": {
         "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　橙圈：2024年2月发布会所引数据",
         "en": "● exact   ▲ lower bound (more than)   ◆ approximate   orange ring: cited at the February 2024 announcement",
@@ -79,7 +88,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　空心：非全年数据",
         "en": "● exact   ▲ lower bound (more than)   ◆ approximate   hollow: part of a year",
     },
-    "cas_heading": {"zh": "中国科学院存量专利分级分类", "en": "The Chinese Academy of Sciences' stock-patent review"},
+    "cas_heading": {
+        "zh": "中国科学院存量专利分级分类",
+        "en": "The Chinese Academy of Sciences' stock-patent review",
+    },
     "cas_dimensions": {"zh": "评估维度", "en": "Assessed on"},
     "cas_outcomes": {"zh": "处理方式", "en": "Outcomes"},
     "cas_dimension_list": {"zh": "技术 · 市场 · 法律", "en": "technology · market · law"},
@@ -101,13 +113,16 @@ LABELS: dict[str, dict[str, str]] = {
     "sources_heading": {"zh": "来源与可靠性", "en": "Sources and their reliability"},
     "sources_intro": {
         "zh": "每个数据都来自下列来源之一。等级：A 政策原文或公告本身；B 官方发布会或统计公报经全国性媒体报道；"
-              "C 二手转述；D 我们由公布的变化推算（附算式）。",
+        "C 二手转述；D 我们由公布的变化推算（附算式）。",
         "en": "Every figure comes from one of these sources. Grades: A policy text or the announcement itself; "
-              "B official press conference or bulletin reported by a national outlet; C secondary; "
-              "D derived by us from a stated change (formula shown).",
+        "B official press conference or bulletin reported by a national outlet; C secondary; "
+        "D derived by us from a stated change (formula shown).",
     },
     "figures_from_source": {"zh": "取自该来源的数据", "en": "Figures drawn from this source"},
-    "no_figures_for_filter": {"zh": "所选机构类型下没有取自该来源的数据。", "en": "No figures from this source for the selected type."},
+    "no_figures_for_filter": {
+        "zh": "所选机构类型下没有取自该来源的数据。",
+        "en": "No figures from this source for the selected type.",
+    },
     "date_unknown": {"zh": "日期未记录", "en": "date not recorded"},
     "sources_count": {"zh": "共 {n} 个来源，{m} 个数据", "en": "{n} sources, {m} figures"},
     "grade": {"zh": "等级", "en": "Grade"},
@@ -145,7 +160,10 @@ LABELS: dict[str, dict[str, str]] = {
     "kind_statistical_bulletin": {"zh": "统计公报/调查报告", "en": "statistical bulletin or survey"},
     "kind_press_report": {"zh": "媒体报道", "en": "press report"},
     "kind_official_explainer": {"zh": "官方解读", "en": "official explainer"},
-    "kind_unclassified": {"zh": "未分类（导入时按引文创建）", "en": "unclassified (created from a citation on import)"},
+    "kind_unclassified": {
+        "zh": "未分类（导入时按引文创建）",
+        "en": "unclassified (created from a citation on import)",
+    },
     "grade_unrated": {"zh": "未评级", "en": "not yet graded"},
     "q_more_than": {"zh": "下限（多/余/超）", "en": "lower bound"},
     "q_approx": {"zh": "约数", "en": "approximate"},
@@ -185,7 +203,7 @@ LABELS: dict[str, dict[str, str]] = {
     "images_unavailable": {
         "zh": "本机未找到 Chromium，无法导出图片（PNG/SVG）和演示文稿；其余功能不受影响。安装：apt-get install chromium",
         "en": "No Chromium on this machine, so chart images (PNG/SVG) and decks cannot be exported; everything "
-              "else works. Install: apt-get install chromium",
+        "else works. Install: apt-get install chromium",
     },
     "page_present": {"zh": "演示", "en": "Present"},
     "previous": {"zh": "上一页", "en": "Previous"},
@@ -223,13 +241,13 @@ LABELS: dict[str, dict[str, str]] = {
     "targets_title": {"zh": "目标进度：是否如期实现", "en": "Targets: on track for the deadline?"},
     "targets_method_intro": {
         "zh": "方法参照联合国统计司可持续发展目标进展评估和加拿大统计局的开放实现：比较实际年均增速与按期达标所需的年均增速。"
-              "比值≥{on_track}为进度正常，{acceleration}–{on_track}为需加速，0–{acceleration}为进展有限，小于0为倒退；"
-              "最新值已达标即为已实现。没有数值的目标只给趋势评级。只使用全年数据，不与非全年数据混用。",
+        "比值≥{on_track}为进度正常，{acceleration}–{on_track}为需加速，0–{acceleration}为进展有限，小于0为倒退；"
+        "最新值已达标即为已实现。没有数值的目标只给趋势评级。只使用全年数据，不与非全年数据混用。",
         "en": "After the UN Statistics Division's SDG progress assessment and Statistics Canada's open variant: the "
-              "actual annual growth is compared with the growth needed to reach the target by its deadline. A ratio "
-              "≥ {on_track} is on track, {acceleration}–{on_track} needs acceleration, 0–{acceleration} is limited "
-              "progress, below 0 is deterioration; a latest value that meets the target is achieved. A goal with no "
-              "number gets a trend grade only. Only full-year figures are used, never mixed with part-year ones.",
+        "actual annual growth is compared with the growth needed to reach the target by its deadline. A ratio "
+        "≥ {on_track} is on track, {acceleration}–{on_track} needs acceleration, 0–{acceleration} is limited "
+        "progress, below 0 is deterioration; a latest value that meets the target is achieved. A goal with no "
+        "number gets a trend grade only. Only full-year figures are used, never mixed with part-year ones.",
     },
     "all_targets": {"zh": "全部目标（点击列名排序）", "en": "All targets (click a column to sort)"},
     "choose_target": {"zh": "查看目标", "en": "Target"},
@@ -254,47 +272,95 @@ LABELS: dict[str, dict[str, str]] = {
     "m_linear_unit": {"zh": "{unit}/年", "en": "{unit} a year"},
     "m_thresholds": {
         "zh": "阈值：进度正常 R≥{on_track}；需加速 {acceleration}≤R<{on_track}；进展有限 0≤R<{acceleration}；倒退 R<0。"
-              "趋势评级：年均≥{marked}为明显改善，{moderate}–{marked}为温和改善，±{moderate}以内为基本持平。",
+        "趋势评级：年均≥{marked}为明显改善，{moderate}–{marked}为温和改善，±{moderate}以内为基本持平。",
         "en": "Thresholds: on track R ≥ {on_track}; acceleration needed {acceleration} ≤ R < {on_track}; limited "
-              "0 ≤ R < {acceleration}; deterioration R < 0. Trend grades: ≥ {marked} a year improving markedly, "
-              "{moderate}–{marked} moderately, within ±{moderate} flat.",
+        "0 ≤ R < {acceleration}; deterioration R < 0. Trend grades: ≥ {marked} a year improving markedly, "
+        "{moderate}–{marked} moderately, within ±{moderate} flat.",
     },
     "base_from_target": {"zh": "基期取自目标文件", "en": "baseline stated with the target"},
-    "base_from_observations": {"zh": "基期取自计划开始前最近一年的公布值", "en": "baseline: the last figure before the plan began"},
+    "base_from_observations": {
+        "zh": "基期取自计划开始前最近一年的公布值",
+        "en": "baseline: the last figure before the plan began",
+    },
     "reason_no_figures": {"zh": "尚无可用的全年公布值。", "en": "No full-year figure is published yet."},
-    "reason_single_figure": {"zh": "只有一个全年值，无法计算增速。", "en": "Only one full-year figure: no growth can be computed."},
-    "reason_span_too_short": {"zh": "基期与最新值相隔不足一年，增速无意义。", "en": "Less than a year between base and latest: a growth rate would be noise."},
-    "reason_partial_years_left_out": {"zh": "非全年数据未参与计算。", "en": "Part-year figures are left out of the computation."},
-    "reason_linear_growth": {"zh": "基期或目标不为正，改用线性（每年绝对变化）计算。", "en": "Base or target is not positive, so growth is taken as linear (absolute change a year)."},
-    "reason_sign_change": {"zh": "基期与最新值符号不同，结果仅供参考。", "en": "Base and latest differ in sign; read the result with care."},
-    "reason_met_then_lost": {"zh": "较早的数据曾达到目标，此后回落。", "en": "An earlier figure met the target; it has since been lost."},
-    "reason_lower_bound": {"zh": "最新值是下限（多/余/超），状态至少如此。", "en": "The latest figure is a lower bound (more than), so the status is at least this."},
-    "reason_approximate": {"zh": "依据的数据为约数，状态为近似。", "en": "The figure is approximate, and so is the status."},
-    "reason_no_numeric_target": {"zh": "目标没有数值，只给出趋势评级。", "en": "The target sets no number: this is a trend grade."},
-    "reason_deadline_passed": {"zh": "期限已过；期限当年的数据公布后状态即为最终结果。", "en": "The deadline has passed; once the deadline year's figure is out, the status is final."},
-    "reason_baseline_from_observations": {"zh": "目标未给出基期，取计划开始前最近一年的公布值（无则取最早值）。", "en": "The target states no baseline: the last figure before the plan began is used (else the earliest)."},
-    "reason_published_by_part_only": {"zh": "目标针对高校和科研机构整体，但只有分别公布的数据，无法合并评估。", "en": "The target is for universities and institutes together, but figures are published only for each: they cannot be combined."},
+    "reason_single_figure": {
+        "zh": "只有一个全年值，无法计算增速。",
+        "en": "Only one full-year figure: no growth can be computed.",
+    },
+    "reason_span_too_short": {
+        "zh": "基期与最新值相隔不足一年，增速无意义。",
+        "en": "Less than a year between base and latest: a growth rate would be noise.",
+    },
+    "reason_partial_years_left_out": {
+        "zh": "非全年数据未参与计算。",
+        "en": "Part-year figures are left out of the computation.",
+    },
+    "reason_linear_growth": {
+        "zh": "基期或目标不为正，改用线性（每年绝对变化）计算。",
+        "en": "Base or target is not positive, so growth is taken as linear (absolute change a year).",
+    },
+    "reason_sign_change": {
+        "zh": "基期与最新值符号不同，结果仅供参考。",
+        "en": "Base and latest differ in sign; read the result with care.",
+    },
+    "reason_met_then_lost": {
+        "zh": "较早的数据曾达到目标，此后回落。",
+        "en": "An earlier figure met the target; it has since been lost.",
+    },
+    "reason_lower_bound": {
+        "zh": "最新值是下限（多/余/超），状态至少如此。",
+        "en": "The latest figure is a lower bound (more than), so the status is at least this.",
+    },
+    "reason_approximate": {
+        "zh": "依据的数据为约数，状态为近似。",
+        "en": "The figure is approximate, and so is the status.",
+    },
+    "reason_no_numeric_target": {
+        "zh": "目标没有数值，只给出趋势评级。",
+        "en": "The target sets no number: this is a trend grade.",
+    },
+    "reason_deadline_passed": {
+        "zh": "期限已过；期限当年的数据公布后状态即为最终结果。",
+        "en": "The deadline has passed; once the deadline year's figure is out, the status is final.",
+    },
+    "reason_baseline_from_observations": {
+        "zh": "目标未给出基期，取计划开始前最近一年的公布值（无则取最早值）。",
+        "en": "The target states no baseline: the last figure before the plan began is used (else the earliest).",
+    },
+    "reason_published_by_part_only": {
+        "zh": "目标针对高校和科研机构整体，但只有分别公布的数据，无法合并评估。",
+        "en": "The target is for universities and institutes together, but figures are published only for each: they cannot be combined.",
+    },
     "met_before": {"zh": "曾于{period}达标", "en": "met in {period}"},
     "milestone_done": {"zh": "已完成", "en": "Done"},
     "milestone_due": {"zh": "未到期", "en": "Due"},
-    "milestone_overdue": {"zh": "已逾期（未见完成证据）", "en": "Overdue (no evidence of completion on record)"},
+    "milestone_overdue": {
+        "zh": "已逾期（未见完成证据）",
+        "en": "Overdue (no evidence of completion on record)",
+    },
     "milestones_title": {"zh": "里程碑", "en": "Milestones"},
     "milestones_intro": {
         "zh": "各计划的阶段性任务。已完成：记录的证据表明已完成；未到期：未见完成证据且未到期；已逾期：已过期限且未见完成证据。进展数据不等于完成。",
         "en": "Each plan's milestones. Done: the evidence on record shows it met. Due: no such evidence yet, and not "
-              "yet due. Overdue: past its date with no evidence of completion. Progress figures are not completion.",
+        "yet due. Overdue: past its date with no evidence of completion. Progress figures are not completion.",
     },
     "col_state": {"zh": "状态", "en": "State"},
     "univ_title": {"zh": "高校和科研机构", "en": "Universities and research institutes"},
     "univ_contracts": {"zh": "专利转让及许可合同", "en": "Transfer and licence contracts"},
-    "univ_stock": {"zh": "存量专利盘活：从拥有到盘点、入库和产业化", "en": "Stock patents: from holdings to inventory, conversion pool and industrial use"},
+    "univ_stock": {
+        "zh": "存量专利盘活：从拥有到盘点、入库和产业化",
+        "en": "Stock patents: from holdings to inventory, conversion pool and industrial use",
+    },
     "univ_stock_note": {
         "zh": "各环节的数据口径和时点不同（有的只含发明专利），不能相减或换算成转化率。",
         "en": "The stages are counted on different scopes and dates (some count inventions only): they cannot be "
-              "subtracted from one another or turned into a conversion rate.",
+        "subtracted from one another or turned into a conversion rate.",
     },
     "univ_recordals": {"zh": "备案的专利转让和许可", "en": "Recorded transfers and licences"},
-    "rates_by_type": {"zh": "各类机构的发明专利产业化率", "en": "Invention-patent industrialisation rate by institution type"},
+    "rates_by_type": {
+        "zh": "各类机构的发明专利产业化率",
+        "en": "Invention-patent industrialisation rate by institution type",
+    },
     "ent_title": {"zh": "企业和中小企业", "en": "Enterprises and SMEs"},
     "ent_products": {"zh": "专利密集型产品", "en": "Patent-intensive products"},
     "ent_sme": {"zh": "中小企业成长计划", "en": "The SME growth plan"},
@@ -304,7 +370,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "示意图：每格代表一个省级行政区，位置为大致方位，不表示实际边界。",
         "en": "Schematic: one square per provincial-level division, placed by rough position; no boundaries are drawn.",
     },
-    "nothing_for_filter": {"zh": "所选机构类型或年份范围内没有相关数据。", "en": "No figures here for the selected institution type or years."},
+    "nothing_for_filter": {
+        "zh": "所选机构类型或年份范围内没有相关数据。",
+        "en": "No figures here for the selected institution type or years.",
+    },
     "stage": {"zh": "环节", "en": "Stage"},
     "col_progress": {"zh": "进度", "en": "Progress"},
     # Data page: import, editing, history; editor sign-in
@@ -313,14 +382,16 @@ LABELS: dict[str, dict[str, str]] = {
     "data_intro": {
         "zh": "编辑人员可导入数据表、增补或修订单条数据、目标和来源；每项变更都记入变更记录，可撤销。所有人可查看变更记录。",
         "en": "Editors import sheets and add or correct single figures, targets and sources; every change is kept "
-              "in the history and can be undone. Everyone can read the history.",
+        "in the history and can be undone. Everyone can read the history.",
     },
     "data_import": {"zh": "导入数据表", "en": "Import a sheet"},
     "data_edit": {"zh": "增补或修订", "en": "Add or correct"},
     "data_history": {"zh": "变更记录", "en": "History"},
-    "editors_only": {"zh": "导入和修订仅限已登录的编辑人员。请在侧栏“编辑登录”中登录。",
-                     "en": "Importing and editing are for signed-in editors. Sign in under “Editor sign-in” in the "
-                           "sidebar."},
+    "editors_only": {
+        "zh": "导入和修订仅限已登录的编辑人员。请在侧栏“编辑登录”中登录。",
+        "en": "Importing and editing are for signed-in editors. Sign in under “Editor sign-in” in the "
+        "sidebar.",
+    },
     "editor_sign_in": {"zh": "编辑登录", "en": "Editor sign-in"},
     "editor_name": {"zh": "姓名", "en": "Your name"},
     "password": {"zh": "密码", "en": "Password"},
@@ -329,20 +400,26 @@ LABELS: dict[str, dict[str, str]] = {
     "sign_in_oidc": {"zh": "通过 {provider} 登录", "en": "Sign in with {provider}"},
     "signed_in_as": {"zh": "已登录编辑：{name}", "en": "Signed in as editor: {name}"},
     "sign_in_failed": {"zh": "姓名或密码不正确。", "en": "Wrong name or password."},
-    "sign_in_wait": {"zh": "多次登录失败，请 {seconds} 秒后再试。", "en": "Too many failed attempts: try again in "
-                                                                   "{seconds} s."},
+    "sign_in_wait": {
+        "zh": "多次登录失败，请 {seconds} 秒后再试。",
+        "en": "Too many failed attempts: try again in {seconds} s.",
+    },
     "editing_not_configured": {
         "zh": "本部署未配置编辑账号，只能查看。配置方法见 README“编辑人员”。",
         "en": "No editor sign-in is configured here, so the dashboard is view-only. See “Editors” in the README.",
     },
     "upload_sheet": {"zh": "上传数据表（CSV 或 XLSX）", "en": "Upload a sheet (CSV or XLSX)"},
-    "upload_help": {"zh": "最大 {mb} MB、{rows} 行；更大的表请用命令行导入。",
-                    "en": "Up to {mb} MB and {rows} rows; import larger sheets with the CLI."},
+    "upload_help": {
+        "zh": "最大 {mb} MB、{rows} 行；更大的表请用命令行导入。",
+        "en": "Up to {mb} MB and {rows} rows; import larger sheets with the CLI.",
+    },
     "worksheet": {"zh": "工作表（XLSX，可选）", "en": "Worksheet (XLSX, optional)"},
     "worksheet_help": {"zh": "留空则读取第一个工作表。", "en": "Leave empty to read the first worksheet."},
     "template_csv": {"zh": "下载模板（CSV）", "en": "Download the template (CSV)"},
-    "template_xlsx": {"zh": "下载模板（XLSX，含指标与机构类型清单）",
-                      "en": "Download the template (XLSX, with the indicators and institution types)"},
+    "template_xlsx": {
+        "zh": "下载模板（XLSX，含指标与机构类型清单）",
+        "en": "Download the template (XLSX, with the indicators and institution types)",
+    },
     "checking_rows": {"zh": "正在检查第 {done}/{total} 行", "en": "Checking row {done} of {total}"},
     "writing_rows": {"zh": "正在写入 {done}/{total} 行", "en": "Writing row {done} of {total}"},
     "rows_to_add": {"zh": "新增", "en": "To add"},
@@ -350,13 +427,19 @@ LABELS: dict[str, dict[str, str]] = {
     "rows_unchanged": {"zh": "未变", "en": "Unchanged"},
     "rows_with_problems": {"zh": "有问题的行", "en": "Rows with problems"},
     "ignored_columns": {"zh": "以下列未导入：{columns}", "en": "Columns not imported: {columns}"},
-    "new_sources": {"zh": "将按引文新建 {n} 个来源（未评级，待编辑评定）。",
-                    "en": "{n} new source(s) will be created from citations (not yet graded)."},
-    "import_blocked": {"zh": "发现 {n} 个问题，改正后重新上传；在此之前不会写入任何数据。",
-                       "en": "{n} problem(s) found: correct the sheet and upload it again. Nothing is written until then."},
+    "new_sources": {
+        "zh": "将按引文新建 {n} 个来源（未评级，待编辑评定）。",
+        "en": "{n} new source(s) will be created from citations (not yet graded).",
+    },
+    "import_blocked": {
+        "zh": "发现 {n} 个问题，改正后重新上传；在此之前不会写入任何数据。",
+        "en": "{n} problem(s) found: correct the sheet and upload it again. Nothing is written until then.",
+    },
     "import_button": {"zh": "导入（写入 {n} 行）", "en": "Import ({n} rows to write)"},
-    "imported": {"zh": "已导入：新增 {added} 行，修订 {corrected} 行，未变 {unchanged} 行。",
-                 "en": "Imported: {added} added, {corrected} corrected, {unchanged} unchanged."},
+    "imported": {
+        "zh": "已导入：新增 {added} 行，修订 {corrected} 行，未变 {unchanged} 行。",
+        "en": "Imported: {added} added, {corrected} corrected, {unchanged} unchanged.",
+    },
     "col_row": {"zh": "行", "en": "Row"},
     "col_column": {"zh": "列", "en": "Column"},
     "col_problem": {"zh": "问题", "en": "Problem"},
@@ -379,23 +462,38 @@ LABELS: dict[str, dict[str, str]] = {
     "source_new": {"zh": "（新增来源）", "en": "(add a new source)"},
     "source_cite_new": {"zh": "（按下面的引文新建来源）", "en": "(a new source from the citation below)"},
     "source_citation": {"zh": "引文（发布机构，标题，日期）", "en": "Citation (outlet, title, date)"},
-    "source_citation_help": {"zh": "未选已有来源时必填。", "en": "Required when no existing source is chosen."},
+    "source_citation_help": {
+        "zh": "未选已有来源时必填。",
+        "en": "Required when no existing source is chosen.",
+    },
     "source_required": {"zh": "必须注明来源。", "en": "A source is required."},
-    "source_fields_required": {"zh": "ID、标题、发布机构和日期必填。", "en": "ID, title, outlet and date are required."},
-    "wording_required": {"zh": "目标的中英文表述必填。", "en": "The target's wording is required in both languages."},
-    "id_help": {"zh": "小写字母、数字和连字符，创建后不可更改。",
-                "en": "Lower-case letters, digits and hyphens; it cannot change later."},
-    "value_help": {"zh": "可写 21000、2.1万余、110.1亿元、13.38% 等；“余/多/以上”“约/近/左右”自动设为限定词。",
-                   "en": "21000, 2.1万余, 110.1亿元, 13.38% …; 余/多/以上 and 约/近/左右 set the qualifier."},
+    "source_fields_required": {
+        "zh": "ID、标题、发布机构和日期必填。",
+        "en": "ID, title, outlet and date are required.",
+    },
+    "wording_required": {
+        "zh": "目标的中英文表述必填。",
+        "en": "The target's wording is required in both languages.",
+    },
+    "id_help": {
+        "zh": "小写字母、数字和连字符，创建后不可更改。",
+        "en": "Lower-case letters, digits and hyphens; it cannot change later.",
+    },
+    "value_help": {
+        "zh": "可写 21000、2.1万余、110.1亿元、13.38% 等；“余/多/以上”“约/近/左右”自动设为限定词。",
+        "en": "21000, 2.1万余, 110.1亿元, 13.38% …; 余/多/以上 and 约/近/左右 set the qualifier.",
+    },
     "target_value_help": {"zh": "定性目标留空。", "en": "Leave empty for a qualitative target."},
     "q_from_value": {"zh": "按数值中的字样（默认确数）", "en": "from the value's wording (else exact)"},
     "wording_zh": {"zh": "目标表述（中文）", "en": "Wording (Chinese)"},
     "wording_en": {"zh": "目标表述（英文）", "en": "Wording (English)"},
     "baseline_period": {"zh": "基期", "en": "Baseline period"},
     "baseline_value": {"zh": "基期值", "en": "Baseline value"},
-    "grade_help": {"zh": "A 政策原文；B 官方发布会或公报经全国性媒体报道；C 二手转述；D 我们推算；U 未评级",
-                   "en": "A policy text; B official conference or bulletin reported nationally; C secondary; D "
-                         "derived by us; U not yet graded"},
+    "grade_help": {
+        "zh": "A 政策原文；B 官方发布会或公报经全国性媒体报道；C 二手转述；D 我们推算；U 未评级",
+        "en": "A policy text; B official conference or bulletin reported nationally; C secondary; D "
+        "derived by us; U not yet graded",
+    },
     "save": {"zh": "保存", "en": "Save"},
     "saved": {"zh": "已保存，并记入变更记录。", "en": "Saved, and recorded in the history."},
     "nothing_changed": {"zh": "与已存数据相同，无需保存。", "en": "Same as stored: nothing to save."},
@@ -423,29 +521,35 @@ LABELS: dict[str, dict[str, str]] = {
     "col_undone": {"zh": "已撤销", "en": "Undone"},
     "undo_pick": {"zh": "选择要撤销的变更", "en": "Change to undo"},
     "undo_button": {"zh": "撤销该变更", "en": "Undo this change"},
-    "undone": {"zh": "已撤销，撤销本身也记入变更记录。", "en": "Undone; the undo is recorded in the history too."},
+    "undone": {
+        "zh": "已撤销，撤销本身也记入变更记录。",
+        "en": "Undone; the undo is recorded in the history too.",
+    },
     # Inventory
     "page_inventory": {"zh": "存量专利盘点", "en": "Stock-patent inventory"},
-    "inv_title": {"zh": "存量专利盘点：从盘点到成交", "en": "The stock-patent inventory: from inventory to deal"},
+    "inv_title": {
+        "zh": "存量专利盘点：从盘点到成交",
+        "en": "The stock-patent inventory: from inventory to deal",
+    },
     "inv_intro": {
         "zh": "高校和科研机构逐件盘点未转化的有效专利，从技术、市场、法律三方面评价分级，再决定保护、推动转化、开放许可或终止维持。"
-              "本页按机构类型、省份、技术领域和机构展示逐件记录，并跟踪专利从盘点到成交。",
+        "本页按机构类型、省份、技术领域和机构展示逐件记录，并跟踪专利从盘点到成交。",
         "en": "Universities and institutes take stock of their un-commercialised valid patents one by one, grade each on "
-              "technology, market and legal grounds, and decide to protect it, push it to commercialisation, offer it "
-              "for open licence or stop maintaining it. This page shows those records by institution type, province, "
-              "field and institution, and follows patents from the inventory to a deal.",
+        "technology, market and legal grounds, and decide to protect it, push it to commercialisation, offer it "
+        "for open licence or stop maintaining it. This page shows those records by institution type, province, "
+        "field and institution, and follows patents from the inventory to a deal.",
     },
     "inv_synthetic": {"zh": "合成演示数据", "en": "synthetic demo data"},
     "inv_synthetic_banner": {
         "zh": "**合成演示数据（synthetic demo data）**：本页所有记录都是 `demo` 生成的虚构数据，不是真实专利，不能引用。"
-              "仅以下比例参照公布数据：",
+        "仅以下比例参照公布数据：",
         "en": "**Synthetic demo data (合成演示数据)**: every record on this page was made up by `demo`; none is a real "
-              "patent and none may be cited. Only these proportions follow published figures:",
+        "patent and none may be cited. Only these proportions follow published figures:",
     },
     "inv_shaped_split": {
         "zh": "高校与科研机构之比取自两者的有效发明专利拥有量（{university} : {institute}，{period}）",
         "en": "the split between universities and institutes follows their valid invention patents held "
-              "({university} : {institute}, {period})",
+        "({university} : {institute}, {period})",
     },
     "inv_shaped_pool": {
         "zh": "进入转化资源库的比例取自同一报道的盘点数与入库数（{share}）",
@@ -460,7 +564,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Province and field spreads, scores, matching and deal rates, values and institution names are invented.",
     },
     "inv_imported_note": {"zh": "导入自 {file}", "en": "imported from {file}"},
-    "inv_data_version": {"zh": "数据版本 {version} · {records} 条 · {when}", "en": "Data version {version} · {records} records · {when}"},
+    "inv_data_version": {
+        "zh": "数据版本 {version} · {records} 条 · {when}",
+        "en": "Data version {version} · {records} records · {when}",
+    },
     "inv_loading": {"zh": "正在载入存量专利记录…", "en": "Loading the inventory…"},
     "inv_empty_title": {"zh": "还没有存量专利记录", "en": "No inventory yet"},
     "inv_empty_body": {
@@ -470,7 +577,7 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_editor_only": {
         "zh": "只有登录的编辑可以导入记录、加载演示数据或保存分级规则。请在侧栏“编辑登录”中登录。",
         "en": "Only a signed-in editor can import records, load the demo or save grading rules. Sign in under "
-              "“Editor sign-in” in the sidebar.",
+        "“Editor sign-in” in the sidebar.",
     },
     "inv_demo_heading": {"zh": "加载合成演示数据", "en": "Load synthetic demo data"},
     "inv_demo_rows": {"zh": "记录数", "en": "Records"},
@@ -485,12 +592,13 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_import_help": {
         "zh": "每行一件专利，列名见下。等级和处置可留空，按现行规则计算。文件有任何问题都不会导入，数据库保持不变。",
         "en": "One patent a row, in the columns below. Grade and disposition may be blank: the rules in force fill "
-              "them in. A file with any problem is not imported at all, and the store stays as it was.",
+        "them in. A file with any problem is not imported at all, and the store stays as it was.",
     },
     "inv_import_file": {"zh": "文件（CSV、XLSX 或 Parquet）", "en": "File (CSV, XLSX or Parquet)"},
     "inv_import_button": {"zh": "导入", "en": "Import"},
     "inv_import_replaces": {
-        "zh": "导入会替换现有的全部 {n} 条记录。", "en": "Importing replaces all {n} records now stored.",
+        "zh": "导入会替换现有的全部 {n} 条记录。",
+        "en": "Importing replaces all {n} records now stored.",
     },
     "inv_import_done": {"zh": "已从 {file} 导入 {n} 条记录。", "en": "{n} records imported from {file}."},
     "inv_import_failed": {
@@ -528,7 +636,7 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_funnel_note": {
         "zh": "每一环节都包括已走到后续环节的专利；终止维持的专利只计入“已盘点”。百分比相对已盘点总数。",
         "en": "Each level includes the patents that went further; patents no longer maintained count only as "
-              "inventoried. Percentages are of all inventoried.",
+        "inventoried. Percentages are of all inventoried.",
     },
     "inv_level_inventoried": {"zh": "已盘点", "en": "Inventoried"},
     "inv_level_conversion_pool": {"zh": "进入转化资源库", "en": "In the conversion pool"},
@@ -563,7 +671,10 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_page": {"zh": "页码", "en": "Page"},
     "inv_page_of": {"zh": "第 {page} / {pages} 页，共 {n} 件", "en": "Page {page} of {pages}, {n} patents"},
     "inv_download_csv": {"zh": "下载筛选后的全部专利（CSV）", "en": "Download every filtered patent (CSV)"},
-    "inv_download_xlsx": {"zh": "下载筛选后的全部专利（Excel）", "en": "Download every filtered patent (Excel)"},
+    "inv_download_xlsx": {
+        "zh": "下载筛选后的全部专利（Excel）",
+        "en": "Download every filtered patent (Excel)",
+    },
     "inv_xlsx_too_many": {
         "zh": "Excel 下载限 {n} 条以内：请缩小筛选范围，或下载 CSV。",
         "en": "Excel downloads hold at most {n} records: narrow the filters, or download CSV.",
@@ -571,10 +682,10 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_rules_heading": {"zh": "分级分类规则", "en": "The grading rules"},
     "inv_rules_intro": {
         "zh": "技术、市场、法律三项评分（0—100）按权重加权，按阈值定等级，再按等级定处置方式。这一结构取自中国科学院的做法；"
-              "默认的权重、阈值和对应关系由本看板自定，相关计划没有公布。",
+        "默认的权重、阈值和对应关系由本看板自定，相关计划没有公布。",
         "en": "The technology, market and legal scores (0–100) are weighted, the weighted score sets the grade by "
-              "thresholds, and the grade sets the disposition. The structure is the Chinese Academy of Sciences'; the "
-              "default weights, thresholds and map are our own choice, as no plan publishes them.",
+        "thresholds, and the grade sets the disposition. The structure is the Chinese Academy of Sciences'; the "
+        "default weights, thresholds and map are our own choice, as no plan publishes them.",
     },
     "inv_rules_in_force": {"zh": "现行规则", "en": "Rules in force"},
     "inv_try_rules": {"zh": "试用其他规则", "en": "Try other rules"},
@@ -584,16 +695,23 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_dim_legal": {"zh": "法律", "en": "legal"},
     "inv_threshold": {"zh": "{grade} 级最低分", "en": "Lowest score for grade {grade}"},
     "inv_grade_to": {"zh": "{grade} 级的处置", "en": "Disposition of grade {grade}"},
-    "inv_shift": {"zh": "按试用规则，筛选范围内处置方式的变化", "en": "How dispositions would shift under the tried rules (within the filters)"},
+    "inv_shift": {
+        "zh": "按试用规则，筛选范围内处置方式的变化",
+        "en": "How dispositions would shift under the tried rules (within the filters)",
+    },
     "inv_shift_moved": {
         "zh": "{n} 件专利（{share}）的处置方式会改变；已存的等级和处置不变，除非编辑保存。",
         "en": "{n} patents ({share}) would change disposition; stored grades stay as they are unless an editor saves.",
     },
     "inv_save_rules": {"zh": "保存规则并重新分级全部专利", "en": "Save these rules and regrade every patent"},
-    "inv_rules_saved": {"zh": "已保存，{n} 件专利已按新规则重新分级。", "en": "Saved: {n} patents regraded under the new rules."},
+    "inv_rules_saved": {
+        "zh": "已保存，{n} 件专利已按新规则重新分级。",
+        "en": "Saved: {n} patents regraded under the new rules.",
+    },
     "inv_rules_invalid": {"zh": "规则无效：{why}", "en": "These rules cannot grade: {why}"},
     "inv_rules_viewer": {
-        "zh": "查看者可以试用规则，只有登录的编辑可以保存。", "en": "Anyone can try rules; only a signed-in editor can save them.",
+        "zh": "查看者可以试用规则，只有登录的编辑可以保存。",
+        "en": "Anyone can try rules; only a signed-in editor can save them.",
     },
     "inv_stored": {"zh": "现有处置", "en": "Stored disposition"},
     "inv_tried": {"zh": "按试用规则", "en": "Under the tried rules"},

@@ -52,7 +52,9 @@ def _browser_options() -> dict[str, Any]:
     path = chromium_path()
     if path is None:
         override = os.environ.get("BROWSER_PATH")
-        raise ExportUnavailable(f"{NO_CHROMIUM}; BROWSER_PATH={override!r} is not a program" if override else NO_CHROMIUM)
+        raise ExportUnavailable(
+            f"{NO_CHROMIUM}; BROWSER_PATH={override!r} is not a program" if override else NO_CHROMIUM
+        )
     os.environ.setdefault("BROWSER_PATH", path)  # plotly's own fig.to_image() finds the same browser
     # enable_sandbox=False makes choreographer pass --no-sandbox, which Chromium needs when run as root (as in a
     # container); it is choreographer's default too, stated here so that a change of default cannot break us.
@@ -86,9 +88,13 @@ def _server_call(fig, opts: dict[str, Any], timeout: float) -> bytes:
     deadline = time.monotonic() + timeout
     while worker.is_alive():
         worker.join(0.05)
-        if worker.is_alive() and ((server is not None and not server.is_alive()) or time.monotonic() > deadline):
-            raise ExportUnavailable(f"Chromium ({chromium_path()}) stopped or never started under kaleido; "
-                                    "see the error logged above")
+        if worker.is_alive() and (
+            (server is not None and not server.is_alive()) or time.monotonic() > deadline
+        ):
+            raise ExportUnavailable(
+                f"Chromium ({chromium_path()}) stopped or never started under kaleido; "
+                "see the error logged above"
+            )
     return _image_or_error(outcome, f"kaleido could not use Chromium ({chromium_path()})")
 
 
@@ -236,5 +242,7 @@ def format_bench_line(result: dict) -> str:
     charts = f"{result['charts']} chart{'' if result['charts'] == 1 else 's'}"
     if result.get("repeats", 1) > 1:
         charts += f" × {result['repeats']}"
-    return (f"deck images: {charts}, {per_image} (server start {result['startup_s']:.1f} s); "
-            f"bare kaleido image: {result['bare_single_s']:.1f} s cold, {result['bare_in_server_s']:.2f} s warm")
+    return (
+        f"deck images: {charts}, {per_image} (server start {result['startup_s']:.1f} s); "
+        f"bare kaleido image: {result['bare_single_s']:.1f} s cold, {result['bare_in_server_s']:.2f} s warm"
+    )

@@ -145,17 +145,23 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
                 ignored.append(title)
             continue
         if col in mapping:
-            raise ImportError_(f"columns {header[mapping[col]]!r} and {title!r} both name {col}",
-                               f"“{header[mapping[col]]}”和“{title}”两列都表示 {col}")
+            raise ImportError_(
+                f"columns {header[mapping[col]]!r} and {title!r} both name {col}",
+                f"“{header[mapping[col]]}”和“{title}”两列都表示 {col}",
+            )
         mapping[col] = index
     if not mapping:
-        raise ImportError_("row 1 names none of the columns (indicator/指标, period/年份, value/数值, "
-                           "institution_type/机构类型, source/来源, …); the first row must be the header",
-                           "第1行没有可识别的列名（指标、年份、数值、机构类型、来源……）；第一行必须是表头")
+        raise ImportError_(
+            "row 1 names none of the columns (indicator/指标, period/年份, value/数值, "
+            "institution_type/机构类型, source/来源, …); the first row must be the header",
+            "第1行没有可识别的列名（指标、年份、数值、机构类型、来源……）；第一行必须是表头",
+        )
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
-        raise ImportError_("missing required column " + ", ".join(f"{c} ({COLUMN_NAMES[c][1]})" for c in missing),
-                           "缺少必需的列：" + "、".join(COLUMN_NAMES[c][1] for c in missing))
+        raise ImportError_(
+            "missing required column " + ", ".join(f"{c} ({COLUMN_NAMES[c][1]})" for c in missing),
+            "缺少必需的列：" + "、".join(COLUMN_NAMES[c][1] for c in missing),
+        )
     return mapping, ignored
 
 
@@ -172,7 +178,7 @@ def source_from_citation(text: str) -> dict:
     It is marked unrated (grade U) and unclassified until an editor grades it."""
     clean = clean_text = re.sub(r"\s+", " ", str(text)).strip()
     published = None
-    if (m := _DATE_AT_END.search(clean)):
+    if m := _DATE_AT_END.search(clean):
         try:
             published = parse_period_cell(m[1])
             clean = clean[: m.start()].strip()
@@ -181,9 +187,20 @@ def source_from_citation(text: str) -> dict:
     parts = [p.strip() for p in re.split(r"[,，]", clean, maxsplit=1) if p.strip()]
     outlet, title = (parts[0], parts[1]) if len(parts) == 2 else ("", clean)
     return {
-        "id": citation_source_id(text), "title": title, "title_en": title, "outlet": outlet, "outlet_en": outlet,
-        "published": published, "date_note": None, "kind": "unclassified", "language": "zh", "url": None,
-        "grade": "U", "reported_by": None, "note": f"imported citation: {clean_text}", "seed_file": None,
+        "id": citation_source_id(text),
+        "title": title,
+        "title_en": title,
+        "outlet": outlet,
+        "outlet_en": outlet,
+        "published": published,
+        "date_note": None,
+        "kind": "unclassified",
+        "language": "zh",
+        "url": None,
+        "grade": "U",
+        "reported_by": None,
+        "note": f"imported citation: {clean_text}",
+        "seed_file": None,
     }
 
 
@@ -209,22 +226,27 @@ def _read(where: tuple[list[Problem], int, dict[str, str]], column: str, reader,
         return None
 
 
-def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int], None] | None = None
-                ) -> ImportPlan:
+def plan_import(
+    sheet: Sheet, reference: Reference, progress: Callable[[int, int], None] | None = None
+) -> ImportPlan:
     """Check every row of `sheet` and match it against `reference`. Never raises for bad cells: they are
     problems in the plan. Raises ImportError_ when the columns themselves make an import impossible."""
     mapping, ignored = map_columns(sheet.header)
     plan = ImportPlan(file=sheet.name, ignored_columns=ignored, total_rows=len(sheet.rows))
     if not sheet.rows:
-        plan.problems.append(Problem(1, "-", "the sheet has a header but no rows", "表中只有表头，没有数据行"))
+        plan.problems.append(
+            Problem(1, "-", "the sheet has a header but no rows", "表中只有表头，没有数据行")
+        )
         return plan
     header = {col: sheet.header[i] for col, i in mapping.items()}
     indicator_names, type_names = reference.indicator_names(), reference.type_names()
     units = reference.indicators.set_index("id")["unit"].to_dict()
     known_sources = dict(zip(reference.sources["id"], reference.sources["grade"], strict=True))
     known_assumptions = set(reference.assumptions["id"])
-    stored = {tuple(r[k] for k in KEY): {k: (None if _missing(v) else v) for k, v in r.items()}
-              for r in reference.observations.to_dict(orient="records")}
+    stored = {
+        tuple(r[k] for k in KEY): {k: (None if _missing(v) else v) for k, v in r.items()}
+        for r in reference.observations.to_dict(orient="records")
+    }
     seen: dict[tuple, PlannedRow] = {}
     cited: dict[str, dict] = {}
 
@@ -239,30 +261,45 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
         row_problems: list[Problem] = []
         where = (row_problems, number, header)
         indicator = _read(where, "indicator", lookup, cell("indicator"), indicator_names, "indicator")
-        institution_type = _read(where, "institution_type", lookup, cell("institution_type"), type_names,
-                                 "institution type")
+        institution_type = _read(
+            where, "institution_type", lookup, cell("institution_type"), type_names, "institution type"
+        )
         period = _read(where, "period", parse_period_cell, cell("period"))
-        qualifier_given = _read(where, "qualifier", parse_qualifier, cell("qualifier")) if "qualifier" in mapping \
-            else None
+        qualifier_given = (
+            _read(where, "qualifier", parse_qualifier, cell("qualifier")) if "qualifier" in mapping else None
+        )
         parsed = None
         if indicator is not None:
-            parsed = _read(where, "value", parse_value, cell("value"), units[indicator], _text_cell(cell("unit")))
+            parsed = _read(
+                where, "value", parse_value, cell("value"), units[indicator], _text_cell(cell("unit"))
+            )
         elif is_blank(cell("value")):
             row_problems.append(Problem(number, header["value"], "no value", "没有数值"))
 
         source_cell = cell("source")
         source = grade = None
         if is_blank(source_cell):
-            row_problems.append(Problem(number, header["source"], "no source: every figure needs one",
-                                        "没有来源：每个数据都必须注明来源"))
+            row_problems.append(
+                Problem(
+                    number,
+                    header["source"],
+                    "no source: every figure needs one",
+                    "没有来源：每个数据都必须注明来源",
+                )
+            )
         else:
             text = normalise_text(source_cell)
             if text in known_sources:
                 source, grade = text, known_sources[text]
             elif SOURCE_ID.match(text) and " " not in text:
-                row_problems.append(Problem(number, header["source"], f"unknown source id {text!r}; give a known "
-                                            "id or a citation (outlet, title, date)",
-                                            f"无法识别的来源编号“{text}”：请填写已有来源编号或引文（发布机构，标题，日期）"))
+                row_problems.append(
+                    Problem(
+                        number,
+                        header["source"],
+                        f"unknown source id {text!r}; give a known id or a citation (outlet, title, date)",
+                        f"无法识别的来源编号“{text}”：请填写已有来源编号或引文（发布机构，标题，日期）",
+                    )
+                )
             else:
                 new = cited.get(citation_source_id(text)) or source_from_citation(text)
                 source, grade = new["id"], known_sources.get(new["id"], new["grade"])
@@ -271,17 +308,35 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
 
         assumption = _text_cell(cell("assumption"))
         if assumption is not None and assumption not in known_assumptions:
-            row_problems.append(Problem(number, header["assumption"], f"unknown assumption {assumption!r}",
-                                        f"无法识别的假设“{assumption}”"))
+            row_problems.append(
+                Problem(
+                    number,
+                    header["assumption"],
+                    f"unknown assumption {assumption!r}",
+                    f"无法识别的假设“{assumption}”",
+                )
+            )
 
         given_grade = _text_cell(cell("grade"))
         if given_grade is not None:
             if given_grade.upper() not in GRADES:
-                row_problems.append(Problem(number, header["grade"], f"{given_grade!r} is not a grade (A, B, C, D)",
-                                            f"“{given_grade}”不是可靠性等级（A、B、C、D）"))
+                row_problems.append(
+                    Problem(
+                        number,
+                        header["grade"],
+                        f"{given_grade!r} is not a grade (A, B, C, D)",
+                        f"“{given_grade}”不是可靠性等级（A、B、C、D）",
+                    )
+                )
             elif given_grade.upper() == "D" and _text_cell(cell("formula")) is None:
-                row_problems.append(Problem(number, header["grade"], "a derived (grade D) figure needs its formula",
-                                            "推算数据（D级）必须写明算式"))
+                row_problems.append(
+                    Problem(
+                        number,
+                        header["grade"],
+                        "a derived (grade D) figure needs its formula",
+                        "推算数据（D级）必须写明算式",
+                    )
+                )
             else:
                 grade = given_grade.upper()
 
@@ -290,21 +345,37 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
             continue
 
         record = {
-            "indicator": indicator, "period": period, "value": parsed.value, "unit": units[indicator],
-            "qualifier": qualifier_given or parsed.qualifier or "exact", "institution_type": institution_type,
-            "source": source, "grade": grade, "formula": _text_cell(cell("formula")), "assumption": assumption,
-            "where": _text_cell(cell("where")), "note": _text_cell(cell("note")),
+            "indicator": indicator,
+            "period": period,
+            "value": parsed.value,
+            "unit": units[indicator],
+            "qualifier": qualifier_given or parsed.qualifier or "exact",
+            "institution_type": institution_type,
+            "source": source,
+            "grade": grade,
+            "formula": _text_cell(cell("formula")),
+            "assumption": assumption,
+            "where": _text_cell(cell("where")),
+            "note": _text_cell(cell("note")),
         }
         key = tuple(record[k] for k in KEY)
         if key in seen:
             first = seen[key]
-            if _same(first.record["value"], record["value"]) and first.record["qualifier"] == record["qualifier"]:
+            if (
+                _same(first.record["value"], record["value"])
+                and first.record["qualifier"] == record["qualifier"]
+            ):
                 plan.rows.append(PlannedRow(number, "unchanged", record, first.before))
             else:
-                plan.problems.append(Problem(
-                    number, header["value"], f"rows {first.row} and {number} give {indicator}, {period}, "
-                    f"{institution_type}, {source} different values",
-                    f"第{first.row}行和第{number}行对{indicator}、{period}、{institution_type}、{source}给出了不同的数值"))
+                plan.problems.append(
+                    Problem(
+                        number,
+                        header["value"],
+                        f"rows {first.row} and {number} give {indicator}, {period}, "
+                        f"{institution_type}, {source} different values",
+                        f"第{first.row}行和第{number}行对{indicator}、{period}、{institution_type}、{source}给出了不同的数值",
+                    )
+                )
             continue
         old = stored.get(key)
         if old is None:
@@ -316,7 +387,9 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
             if given_grade is None:
                 record["grade"] = old["grade"]
             changed = not _same(old["value"], record["value"]) or any(
-                old.get(c) != record[c] for c in ("qualifier", "grade", "formula", "assumption", "where", "note"))
+                old.get(c) != record[c]
+                for c in ("qualifier", "grade", "formula", "assumption", "where", "note")
+            )
             planned = PlannedRow(number, "correct" if changed else "unchanged", record, before=old)
         seen[key] = planned
         plan.rows.append(planned)
@@ -324,7 +397,6 @@ def plan_import(sheet: Sheet, reference: Reference, progress: Callable[[int, int
     used = {r.record["source"] for r in plan.rows}
     plan.new_sources = [s for s in cited.values() if s["id"] in used]
     return plan
-
 
 
 # Limits on what the Data page accepts in one upload (the CLI has none).
@@ -337,11 +409,17 @@ def upload_problem(size_bytes: int, rows: int | None = None, lang: str = "en") -
     zh = lang == "zh"
     if size_bytes > UPLOAD_LIMIT_MB * 1024 * 1024:
         size = size_bytes / 1024 / 1024
-        return (f"文件大小 {size:.1f} MB，超过上限 {UPLOAD_LIMIT_MB} MB" if zh else
-                f"the file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_MB} MB")
+        return (
+            f"文件大小 {size:.1f} MB，超过上限 {UPLOAD_LIMIT_MB} MB"
+            if zh
+            else f"the file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_MB} MB"
+        )
     if rows is not None and rows > UPLOAD_ROW_LIMIT:
-        return (f"表中有 {rows} 行，超过上限 {UPLOAD_ROW_LIMIT} 行（更大的表请用命令行导入）" if zh else
-                f"the sheet has {rows} rows; the limit is {UPLOAD_ROW_LIMIT} (import larger sheets with the CLI)")
+        return (
+            f"表中有 {rows} 行，超过上限 {UPLOAD_ROW_LIMIT} 行（更大的表请用命令行导入）"
+            if zh
+            else f"the sheet has {rows} rows; the limit is {UPLOAD_ROW_LIMIT} (import larger sheets with the CLI)"
+        )
     return None
 
 
@@ -356,25 +434,34 @@ def template_xlsx(indicators: pd.DataFrame, institution_types: pd.DataFrame, lan
     import io
 
     zh = lang == "zh"
-    columns = pd.DataFrame({
-        "column": list(TEMPLATE_COLUMNS),
-        "also": [" / ".join(COLUMN_NAMES[c][1:]) for c in TEMPLATE_COLUMNS],
-        "required": ["yes" if c in REQUIRED else "no" for c in TEMPLATE_COLUMNS],
-        "accepts": [
-            "id, 中文名称 or English name", "2023, 2023年, 2023-06, 2023年6月, 2024-04-24, 2024年4月24日",
-            "21000, 2.1万余, 110.1亿元, 1,101,000万元, 13.38%", "项, 件, 亿元, 万元, % … (optional)",
-            "university/高校, research_institute/科研机构, university_and_institute/高校和科研机构, enterprise/企业/"
-            "中小企业, all/全国/全部", "a source id, or a citation: outlet, title, date",
-            "exact, more_than (以上/多/余/超), approx (约/近/左右) — optional", "free text (optional)"],
-    })
+    columns = pd.DataFrame(
+        {
+            "column": list(TEMPLATE_COLUMNS),
+            "also": [" / ".join(COLUMN_NAMES[c][1:]) for c in TEMPLATE_COLUMNS],
+            "required": ["yes" if c in REQUIRED else "no" for c in TEMPLATE_COLUMNS],
+            "accepts": [
+                "id, 中文名称 or English name",
+                "2023, 2023年, 2023-06, 2023年6月, 2024-04-24, 2024年4月24日",
+                "21000, 2.1万余, 110.1亿元, 1,101,000万元, 13.38%",
+                "项, 件, 亿元, 万元, % … (optional)",
+                "university/高校, research_institute/科研机构, university_and_institute/高校和科研机构, enterprise/企业/"
+                "中小企业, all/全国/全部",
+                "a source id, or a citation: outlet, title, date",
+                "exact, more_than (以上/多/余/超), approx (约/近/左右) — optional",
+                "free text (optional)",
+            ],
+        }
+    )
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         pd.DataFrame(columns=list(TEMPLATE_COLUMNS)).to_excel(writer, index=False, sheet_name="observations")
         columns.to_excel(writer, index=False, sheet_name="说明" if zh else "columns")
-        indicators[["id", "name_zh", "name_en", "unit"]].to_excel(writer, index=False,
-                                                                  sheet_name="指标" if zh else "indicators")
-        institution_types[["id", "name_zh", "name_en"]].to_excel(writer, index=False,
-                                                                 sheet_name="机构类型" if zh else "institution types")
+        indicators[["id", "name_zh", "name_en", "unit"]].to_excel(
+            writer, index=False, sheet_name="指标" if zh else "indicators"
+        )
+        institution_types[["id", "name_zh", "name_en"]].to_excel(
+            writer, index=False, sheet_name="机构类型" if zh else "institution types"
+        )
     return buffer.getvalue()
 
 

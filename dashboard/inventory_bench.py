@@ -39,9 +39,12 @@ def filter_states(count: int, province_ids: list[str], seed: int = 7) -> list[di
         if len(states) == count:
             break
         first = YEARS[0] + rng.randint(0, 6)
-        state = {"choice": CHOICES[i % len(CHOICES)], "years": (first, rng.randint(first + 3, YEARS[1])),
-                 "provinces": sorted(rng.sample(province_ids, rng.randint(0, 12))),
-                 "sections": sorted(rng.sample(SECTIONS, rng.randint(0, 5)))}
+        state = {
+            "choice": CHOICES[i % len(CHOICES)],
+            "years": (first, rng.randint(first + 3, YEARS[1])),
+            "provinces": sorted(rng.sample(province_ids, rng.randint(0, 12))),
+            "sections": sorted(rng.sample(SECTIONS, rng.randint(0, 5))),
+        }
         key = json.dumps(state, sort_keys=True)
         if key not in seen:
             seen.add(key)
@@ -88,8 +91,11 @@ def child_prepare(url: str, rows: int, seed: int) -> dict:
     records = demo.generate(rows, seed, anchors, list(load_province_tiles()["id"]))
     generated = time.perf_counter()
     inventory_store.replace_inventory(store, records, "demo", True, demo.detail(rows, seed, anchors))
-    return {"generate_s": generated - started, "write_s": time.perf_counter() - generated,
-            "rss_mb": _peak_rss_mb()}
+    return {
+        "generate_s": generated - started,
+        "write_s": time.perf_counter() - generated,
+        "rss_mb": _peak_rss_mb(),
+    }
 
 
 def child_page(url: str, states: list[dict]) -> dict:
@@ -121,13 +127,23 @@ def child_page(url: str, states: list[dict]) -> dict:
     types = store.read("institution_types")
     floor = []
     for state in states:
-        filters = Filters(inventory_types(state["choice"], types), tuple(state["years"]), tuple(state["provinces"]),
-                          tuple(state["sections"]))
+        filters = Filters(
+            inventory_types(state["choice"], types),
+            tuple(state["years"]),
+            tuple(state["provinces"]),
+            tuple(state["sections"]),
+        )
         started = time.perf_counter()
         page_data(frame, filters)
         floor.append((time.perf_counter() - started) * 1000)
-    return {"rerun_ms": statistics.median(reruns), "floor_ms": statistics.median(floor), "reruns_ms": reruns,
-            "floor_all_ms": floor, "load_s": load_s, "rss_mb": _peak_rss_mb()}
+    return {
+        "rerun_ms": statistics.median(reruns),
+        "floor_ms": statistics.median(floor),
+        "reruns_ms": reruns,
+        "floor_all_ms": floor,
+        "load_s": load_s,
+        "rss_mb": _peak_rss_mb(),
+    }
 
 
 def child_naive(url: str, states: list[dict]) -> dict:
@@ -168,8 +184,11 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
     def duck(filters: Filters) -> list:
         def inlist(values) -> str:
             return ", ".join("'" + v + "'" for v in values)
-        where = [f"institution_type IN ({inlist(filters.types)})",
-                 f"grant_year BETWEEN {filters.years[0]} AND {filters.years[1]}"]
+
+        where = [
+            f"institution_type IN ({inlist(filters.types)})",
+            f"grant_year BETWEEN {filters.years[0]} AND {filters.years[1]}",
+        ]
         if filters.provinces:
             where.append(f"province IN ({inlist(filters.provinces)})")
         if filters.sections:
@@ -191,9 +210,16 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
 
     timings: dict[str, list[float]] = {"polars": [], "duckdb": []}
     for state in states:
-        filters = Filters(inventory_types(state["choice"], types), tuple(state["years"]), tuple(state["provinces"]),
-                          tuple(state["sections"]))
-        for name, run in (("polars", lambda f=filters: page_data(frame, f)), ("duckdb", lambda f=filters: duck(f))):
+        filters = Filters(
+            inventory_types(state["choice"], types),
+            tuple(state["years"]),
+            tuple(state["provinces"]),
+            tuple(state["sections"]),
+        )
+        for name, run in (
+            ("polars", lambda f=filters: page_data(frame, f)),
+            ("duckdb", lambda f=filters: duck(f)),
+        ):
             started = time.perf_counter()
             run()
             timings[name].append((time.perf_counter() - started) * 1000)
@@ -251,8 +277,10 @@ def format_line(rows: int, page: dict, naive: dict | None) -> str:
     rerun, floor = page["rerun_ms"], page["floor_ms"]
     slow = f"{naive['naive_ms']:.0f}" if naive else "n/a"
     speedup = f"{naive['naive_ms'] / rerun:.1f}" if naive else "n/a"
-    return (f"rows={rows} rerun_ms={rerun:.0f} floor_ms={floor:.0f} naive_ms={slow} ratio={rerun / floor:.2f} "
-            f"speedup={speedup} rss_mb={page['rss_mb']:.0f}")
+    return (
+        f"rows={rows} rerun_ms={rerun:.0f} floor_ms={floor:.0f} naive_ms={slow} ratio={rerun / floor:.2f} "
+        f"speedup={speedup} rss_mb={page['rss_mb']:.0f}"
+    )
 
 
 def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
@@ -268,8 +296,10 @@ def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
         states_json = json.dumps(states)
         log(f"  the page: warm-up, then {len(states)} reruns to new filter states, then the engine alone …")
         page = _child("page", url, states_json, memory_cap_mb=_memory_cap_mb())
-        log(f"  first load {page['load_s']:.1f} s; reruns ms {[round(x) for x in page['reruns_ms']]}; "
-            f"engine ms {[round(x) for x in page['floor_all_ms']]}")
+        log(
+            f"  first load {page['load_s']:.1f} s; reruns ms {[round(x) for x in page['reruns_ms']]}; "
+            f"engine ms {[round(x) for x in page['floor_all_ms']]}"
+        )
         log("  the naive peer on the same states …")
         try:
             naive = _child("naive", url, states_json, memory_cap_mb=_memory_cap_mb())
@@ -277,15 +307,19 @@ def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
             naive = None
             log(f"  the naive peer could not hold {rows:,} records: {exc}")
         else:
-            log(f"  naive reruns ms {[round(x) for x in naive['naive_all_ms']]} "
-                f"(its own peak memory {naive['rss_mb']:.0f} MB)")
+            log(
+                f"  naive reruns ms {[round(x) for x in naive['naive_all_ms']]} "
+                f"(its own peak memory {naive['rss_mb']:.0f} MB)"
+            )
     return format_line(rows, page, naive)
 
 
 def run_engines(rows: int, seed: int = 1, count: int = 12) -> str:
     from dashboard.geography import load_province_tiles
 
-    result = _child("engines", rows, seed, json.dumps(filter_states(count, list(load_province_tiles()["id"]))))
+    result = _child(
+        "engines", rows, seed, json.dumps(filter_states(count, list(load_province_tiles()["id"])))
+    )
     return f"engines rows={rows} polars_ms={result['polars_ms']:.1f} duckdb_ms={result['duckdb_ms']:.1f}"
 
 

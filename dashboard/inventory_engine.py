@@ -26,8 +26,13 @@ from dashboard.inventory import (
 
 # Funnel levels and the stages that have reached each: a deal counts at every level before it.
 FUNNEL = ("inventoried", "conversion_pool", "matched", "deal")
-STAGE_LEVEL = {"inventoried": 0, "abandoned": 0, "conversion_pool": 1, "matched": 2,
-               **dict.fromkeys(DEAL_STAGES, 3)}
+STAGE_LEVEL = {
+    "inventoried": 0,
+    "abandoned": 0,
+    "conversion_pool": 1,
+    "matched": 2,
+    **dict.fromkeys(DEAL_STAGES, 3),
+}
 POOLED = [s for s, level in STAGE_LEVEL.items() if level >= 1]  # in the conversion pool or beyond
 PAGE_SIZE = 50
 LEAGUE_SIZE = 20
@@ -36,10 +41,15 @@ LEAGUE_SIZE = 20
 def enum_types(province_ids: list[str]) -> dict[str, pl.DataType]:
     """The fixed-vocabulary columns as polars Enums (one byte or two per value, fast filters)."""
     return {
-        "institution_type": pl.Enum(INSTITUTION_TYPES), "province": pl.Enum(province_ids),
-        "ipc_section": pl.Enum(IPC_SECTIONS), "patent_type": pl.Enum(PATENT_TYPES),
-        "legal_status": pl.Enum(LEGAL_STATUSES), "grade": pl.Enum(GRADES), "disposition": pl.Enum(DISPOSITIONS),
-        "stage": pl.Enum(STAGES), "deal_type": pl.Enum(DEAL_TYPES),
+        "institution_type": pl.Enum(INSTITUTION_TYPES),
+        "province": pl.Enum(province_ids),
+        "ipc_section": pl.Enum(IPC_SECTIONS),
+        "patent_type": pl.Enum(PATENT_TYPES),
+        "legal_status": pl.Enum(LEGAL_STATUSES),
+        "grade": pl.Enum(GRADES),
+        "disposition": pl.Enum(DISPOSITIONS),
+        "stage": pl.Enum(STAGES),
+        "deal_type": pl.Enum(DEAL_TYPES),
     }
 
 
@@ -96,11 +106,18 @@ def funnel_frame(stage_counts: pl.DataFrame) -> pl.DataFrame:
     """Patents that reached each funnel level, from the count per stage (7 rows at most)."""
     counts = dict(zip(stage_counts["stage"].cast(pl.String), stage_counts["patents"], strict=True))
     reached = [sum(n for s, n in counts.items() if STAGE_LEVEL[s] >= level) for level in range(len(FUNNEL))]
-    return pl.DataFrame({"level": list(FUNNEL), "patents": reached}, schema={"level": pl.String, "patents": pl.Int64})
+    return pl.DataFrame(
+        {"level": list(FUNNEL), "patents": reached}, schema={"level": pl.String, "patents": pl.Int64}
+    )
 
 
-def page_data(frame: pl.DataFrame, filters: Filters, page: int = 1, page_size: int = PAGE_SIZE,
-              league_size: int = LEAGUE_SIZE) -> PageData:
+def page_data(
+    frame: pl.DataFrame,
+    filters: Filters,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+    league_size: int = LEAGUE_SIZE,
+) -> PageData:
     """Everything the Inventory page shows for one filter state, in one pass of the engine."""
     lazy = frame.lazy()
     kept = lazy.filter(filters.expr())
@@ -109,33 +126,64 @@ def page_data(frame: pl.DataFrame, filters: Filters, page: int = 1, page_size: i
         kept.select(pl.len().alias("n")),
         lazy.filter(filters.expr(with_years=False)).select(pl.len().alias("n")),
         kept.group_by("stage").agg(pl.len().alias("patents")),
-        kept.group_by("institution_type", "disposition").agg(pl.len().alias("patents")).sort(
-            "institution_type", "disposition"),
-        kept.group_by("province").agg(pl.len().alias("patents"), is_deal.sum().alias("deals")).sort("province"),
-        kept.group_by("ipc_section").agg(pl.len().alias("patents"), is_deal.sum().alias("deals")).sort("ipc_section"),
+        kept.group_by("institution_type", "disposition")
+        .agg(pl.len().alias("patents"))
+        .sort("institution_type", "disposition"),
+        kept.group_by("province")
+        .agg(pl.len().alias("patents"), is_deal.sum().alias("deals"))
+        .sort("province"),
+        kept.group_by("ipc_section")
+        .agg(pl.len().alias("patents"), is_deal.sum().alias("deals"))
+        .sort("ipc_section"),
         kept.group_by("grant_year").agg(pl.len().alias("patents")).sort("grant_year"),
-        kept.filter(is_deal).group_by("deal_type").agg(
-            pl.len().alias("deals"), pl.col("deal_value").sum().alias("value"),
-            pl.col("deal_value").median().alias("median")).sort("deal_type"),
-        kept.group_by("institution").agg(
-            pl.col("institution_type").first(), pl.col("province").first(), pl.len().alias("patents"),
+        kept.filter(is_deal)
+        .group_by("deal_type")
+        .agg(
+            pl.len().alias("deals"),
+            pl.col("deal_value").sum().alias("value"),
+            pl.col("deal_value").median().alias("median"),
+        )
+        .sort("deal_type"),
+        kept.group_by("institution")
+        .agg(
+            pl.col("institution_type").first(),
+            pl.col("province").first(),
+            pl.len().alias("patents"),
             pl.col("stage").is_in(POOLED).sum().alias("pooled"),
-            is_deal.sum().alias("deals"), pl.col("deal_value").sum().alias("value"),
-        ).sort(["deals", "value", "patents", "institution"], descending=[True, True, True, False],
-               maintain_order=True).head(league_size),
+            is_deal.sum().alias("deals"),
+            pl.col("deal_value").sum().alias("value"),
+        )
+        .sort(
+            ["deals", "value", "patents", "institution"],
+            descending=[True, True, True, False],
+            maintain_order=True,
+        )
+        .head(league_size),
     ]
     page = max(1, int(page))
     queries.append(kept.slice((page - 1) * page_size, page_size))
-    (shown, unyeared, stages, dispositions, provinces, fields, years, deals, league, rows) = pl.collect_all(queries)
+    (shown, unyeared, stages, dispositions, provinces, fields, years, deals, league, rows) = pl.collect_all(
+        queries
+    )
     n = int(shown["n"][0])
     pages = max(1, -(-n // page_size))
     if page > pages:  # the filters shrank under a later page: show the last one
         page = pages
         rows = kept.slice((page - 1) * page_size, page_size).collect()
     return PageData(
-        total=frame.height, shown=n, outside_years=int(unyeared["n"][0]) - n, funnel=funnel_frame(stages),
-        dispositions=dispositions, provinces=provinces, fields=fields, grant_years=years, deals=deals,
-        league=league, rows=rows, pages=pages, page=page,
+        total=frame.height,
+        shown=n,
+        outside_years=int(unyeared["n"][0]) - n,
+        funnel=funnel_frame(stages),
+        dispositions=dispositions,
+        provinces=provinces,
+        fields=fields,
+        grant_years=years,
+        deals=deals,
+        league=league,
+        rows=rows,
+        pages=pages,
+        page=page,
     )
 
 
@@ -152,5 +200,7 @@ def filtered(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
 def year_bounds(frame: pl.DataFrame) -> tuple[int, int] | None:
     if frame.is_empty():
         return None
-    years = frame.select(pl.col("grant_year").min().alias("lo"), pl.col("grant_year").max().alias("hi")).row(0)
+    years = frame.select(pl.col("grant_year").min().alias("lo"), pl.col("grant_year").max().alias("hi")).row(
+        0
+    )
     return int(years[0]), int(years[1])

@@ -14,9 +14,13 @@ import pandas as pd  # noqa: E402
 import plotly.express as px  # noqa: E402
 import streamlit as st  # noqa: E402
 
-TYPES = {"all": ["university", "research_institute"], "university": ["university"],
-         "research_institute": ["research_institute"],
-         "university_and_institute": ["university", "research_institute"], "enterprise": []}
+TYPES = {
+    "all": ["university", "research_institute"],
+    "university": ["university"],
+    "research_institute": ["research_institute"],
+    "university_and_institute": ["university", "research_institute"],
+    "enterprise": [],
+}
 
 
 @st.cache_data(show_spinner=False)
@@ -41,10 +45,23 @@ if sections:
     mask &= df["ipc_section"].isin(sections)
 sub = df[mask]
 
-level = sub["stage"].map({"inventoried": 0, "abandoned": 0, "conversion_pool": 1, "matched": 2, "transferred": 3,
-                          "licensed": 3, "open_licensed": 3})
-funnel = pd.DataFrame({"level": ["inventoried", "conversion_pool", "matched", "deal"],
-                       "patents": [int((level >= n).sum()) for n in range(4)]})
+level = sub["stage"].map(
+    {
+        "inventoried": 0,
+        "abandoned": 0,
+        "conversion_pool": 1,
+        "matched": 2,
+        "transferred": 3,
+        "licensed": 3,
+        "open_licensed": 3,
+    }
+)
+funnel = pd.DataFrame(
+    {
+        "level": ["inventoried", "conversion_pool", "matched", "deal"],
+        "patents": [int((level >= n).sum()) for n in range(4)],
+    }
+)
 deals = sub[sub["deal_type"].notna()]
 a, b, c, d = st.columns(4)
 a.metric("Patents", len(sub))
@@ -54,19 +71,33 @@ d.metric("Value", f"{deals['deal_value'].sum():,.0f}")
 
 st.plotly_chart(px.funnel(funnel, x="patents", y="level"))
 by_disposition = sub.groupby(["institution_type", "disposition"]).size().reset_index(name="patents")
-st.plotly_chart(px.bar(by_disposition, x="patents", y="institution_type", color="disposition", orientation="h"))
+st.plotly_chart(
+    px.bar(by_disposition, x="patents", y="institution_type", color="disposition", orientation="h")
+)
 by_province = sub.groupby("province").size().reset_index(name="patents")
 st.plotly_chart(px.bar(by_province, x="province", y="patents"))
 by_field = sub.groupby("ipc_section").size().reset_index(name="patents")
 st.plotly_chart(px.bar(by_field, x="patents", y="ipc_section", orientation="h"))
 by_year = sub.groupby("grant_year").size().reset_index(name="patents")
 st.plotly_chart(px.bar(by_year, x="grant_year", y="patents"))
-by_deal = deals.groupby("deal_type").agg(deals=("deal_value", "size"), value=("deal_value", "sum"),
-                                         median=("deal_value", "median")).reset_index()
+by_deal = (
+    deals.groupby("deal_type")
+    .agg(deals=("deal_value", "size"), value=("deal_value", "sum"), median=("deal_value", "median"))
+    .reset_index()
+)
 st.plotly_chart(px.bar(by_deal, x="value", y="deal_type", orientation="h", hover_data=["deals", "median"]))
 
-league = sub.assign(pooled=level >= 1, deal=sub["deal_type"].notna()).groupby("institution").agg(
-    institution_type=("institution_type", "first"), province=("province", "first"), patents=("stage", "size"),
-    pooled=("pooled", "sum"), deals=("deal", "sum"), value=("deal_value", "sum"))
+league = (
+    sub.assign(pooled=level >= 1, deal=sub["deal_type"].notna())
+    .groupby("institution")
+    .agg(
+        institution_type=("institution_type", "first"),
+        province=("province", "first"),
+        patents=("stage", "size"),
+        pooled=("pooled", "sum"),
+        deals=("deal", "sum"),
+        value=("deal_value", "sum"),
+    )
+)
 st.dataframe(league.sort_values(["deals", "value", "patents"], ascending=False).head(20))
 st.dataframe(sub.head(50), hide_index=True)

@@ -17,14 +17,20 @@ from dashboard.inventory_tables import rules_text, synthetic_notice
 from dashboard.provenance import source_line
 from dashboard.store import StoreError
 
-UPLOAD_LIMIT_MB = 1024  # the inventory's own limit (the app's server.maxUploadSize is for the Data page's sheets)
+UPLOAD_LIMIT_MB = (
+    1024  # the inventory's own limit (the app's server.maxUploadSize is for the Data page's sheets)
+)
 DEMO_DEFAULT_ROWS = 100_000
 DEMO_MAX_ROWS = 20_000_000
 
 
 def _writer(bar, lang: str):
     def progress(done: int, total: int) -> None:
-        bar.progress(min(1.0, done / max(total, 1)), t("inv_progress_write", lang, done=f"{done:,}", total=f"{total:,}"))
+        bar.progress(
+            min(1.0, done / max(total, 1)),
+            t("inv_progress_write", lang, done=f"{done:,}", total=f"{total:,}"),
+        )
+
     return progress
 
 
@@ -46,22 +52,41 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
         return
     store = ui.open_store()
     current = inventory_store.state(store)
-    upload = st.file_uploader(t("inv_import_file", lang), type=["csv", "xlsx", "parquet"], key=f"{key}_file",
-                              max_upload_size=UPLOAD_LIMIT_MB, help=t("inv_upload_limit", lang, mb=f"{UPLOAD_LIMIT_MB:,}"))
+    upload = st.file_uploader(
+        t("inv_import_file", lang),
+        type=["csv", "xlsx", "parquet"],
+        key=f"{key}_file",
+        max_upload_size=UPLOAD_LIMIT_MB,
+        help=t("inv_upload_limit", lang, mb=f"{UPLOAD_LIMIT_MB:,}"),
+    )
     if current.records:
         st.caption(t("inv_import_replaces", lang, n=f"{current.records:,}"))
-    if not st.button(t("inv_import_button", lang), key=f"{key}_go", disabled=upload is None, type="primary",
-                     icon=":material/upload:"):
+    if not st.button(
+        t("inv_import_button", lang),
+        key=f"{key}_go",
+        disabled=upload is None,
+        type="primary",
+        icon=":material/upload:",
+    ):
         return
     bar = st.progress(0.0, t("inv_progress_read", lang))  # reading and checking; then writing, chunk by chunk
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(upload.name).name
         path.write_bytes(upload.getvalue())
         try:
-            records = read_records(path, load_province_tiles(), inventory_store.rules(store), name=upload.name)
+            records = read_records(
+                path, load_province_tiles(), inventory_store.rules(store), name=upload.name
+            )
             bar.progress(0.0, t("inv_progress_check", lang, n=f"{records.height:,}"))
-            inventory_store.replace_inventory(store, records, "import", False, {"file": upload.name},
-                                              ui.current_editor(), _writer(bar, lang))
+            inventory_store.replace_inventory(
+                store,
+                records,
+                "import",
+                False,
+                {"file": upload.name},
+                ui.current_editor(),
+                _writer(bar, lang),
+            )
         except InventoryFileError as exc:
             bar.empty()
             st.error(t("inv_import_failed", lang, file=upload.name, n=exc.total), icon=":material/error:")
@@ -82,7 +107,9 @@ def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = Fal
     if not editor_note(lang, quiet):
         return
     left, right = st.columns(2)
-    rows = left.number_input(t("inv_demo_rows", lang), 1, DEMO_MAX_ROWS, DEMO_DEFAULT_ROWS, step=10_000, key=f"{key}_rows")
+    rows = left.number_input(
+        t("inv_demo_rows", lang), 1, DEMO_MAX_ROWS, DEMO_DEFAULT_ROWS, step=10_000, key=f"{key}_rows"
+    )
     seed = right.number_input(t("inv_demo_seed", lang), 0, 2**31 - 1, 1, key=f"{key}_seed")
     if not st.button(t("inv_demo_button", lang), key=f"{key}_go", type="primary", icon=":material/science:"):
         return
@@ -90,10 +117,18 @@ def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = Fal
     bar = st.progress(0.0, t("inv_progress_generate", lang))
     try:
         anchors = demo.published_anchors(tables)
-        records = demo.generate(int(rows), int(seed), anchors, list(load_province_tiles()["id"]),
-                                inventory_store.rules(store))
-        inventory_store.replace_inventory(store, records, "demo", True, demo.detail(int(rows), int(seed), anchors),
-                                          ui.current_editor(), _writer(bar, lang))
+        records = demo.generate(
+            int(rows), int(seed), anchors, list(load_province_tiles()["id"]), inventory_store.rules(store)
+        )
+        inventory_store.replace_inventory(
+            store,
+            records,
+            "demo",
+            True,
+            demo.detail(int(rows), int(seed), anchors),
+            ui.current_editor(),
+            _writer(bar, lang),
+        )
     except (StoreError, LookupError) as exc:  # LookupError: the curated data lacks a figure the demo rests on
         bar.empty()
         st.error(str(exc), icon=":material/error:")
@@ -102,15 +137,39 @@ def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = Fal
     st.rerun()
 
 
-def downloads(key: str, csv_data, xlsx_data, name: str, lang: str, csv_help: str | None = None,
-              xlsx_help: str | None = None, xlsx_refused: str | None = None) -> None:
+def downloads(
+    key: str,
+    csv_data,
+    xlsx_data,
+    name: str,
+    lang: str,
+    csv_help: str | None = None,
+    xlsx_help: str | None = None,
+    xlsx_refused: str | None = None,
+) -> None:
     """CSV and XLSX buttons whose files are made only when clicked; `xlsx_refused` disables XLSX, saying why."""
     with st.container(horizontal=True):
-        st.download_button("CSV", csv_data, f"{name}.csv", "text/csv", key=f"{key}_csv", icon=":material/download:",
-                           on_click="ignore", help=csv_help or t("download_csv", lang))
-        st.download_button("XLSX", xlsx_data, f"{name}.xlsx", ui.XLSX_MIME, key=f"{key}_xlsx",
-                           icon=":material/download:", on_click="ignore", disabled=xlsx_refused is not None,
-                           help=xlsx_refused or xlsx_help or t("download_xlsx", lang))
+        st.download_button(
+            "CSV",
+            csv_data,
+            f"{name}.csv",
+            "text/csv",
+            key=f"{key}_csv",
+            icon=":material/download:",
+            on_click="ignore",
+            help=csv_help or t("download_csv", lang),
+        )
+        st.download_button(
+            "XLSX",
+            xlsx_data,
+            f"{name}.xlsx",
+            ui.XLSX_MIME,
+            key=f"{key}_xlsx",
+            icon=":material/download:",
+            on_click="ignore",
+            disabled=xlsx_refused is not None,
+            help=xlsx_refused or xlsx_help or t("download_xlsx", lang),
+        )
 
 
 def show_message() -> None:
@@ -157,17 +216,35 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
         st.caption(f"{t('inv_rules_in_force', lang)}: {rules_text(rules, lang)}")
         return
     cols = st.columns(3)
-    weights = {dim: cols[i].slider(t("inv_weight", lang, dimension=t(f"inv_dim_{dim}", lang)), 0, 100,
-                                   int(round(rules.weights[dim] * 100)), 5, key=f"inv_w_{dim}")
-               for i, dim in enumerate(grading.DIMENSIONS)}
+    weights = {
+        dim: cols[i].slider(
+            t("inv_weight", lang, dimension=t(f"inv_dim_{dim}", lang)),
+            0,
+            100,
+            int(round(rules.weights[dim] * 100)),
+            5,
+            key=f"inv_w_{dim}",
+        )
+        for i, dim in enumerate(grading.DIMENSIONS)
+    }
     cols = st.columns(3)
-    thresholds = {g: cols[i].number_input(t("inv_threshold", lang, grade=g), 0.0, 100.0, float(rules.thresholds[g]),
-                                          1.0, key=f"inv_th_{g}") for i, g in enumerate(grading.GRADES[:-1])}
+    thresholds = {
+        g: cols[i].number_input(
+            t("inv_threshold", lang, grade=g), 0.0, 100.0, float(rules.thresholds[g]), 1.0, key=f"inv_th_{g}"
+        )
+        for i, g in enumerate(grading.GRADES[:-1])
+    }
     cols = st.columns(4)
-    mapping = {g: cols[i].selectbox(t("inv_grade_to", lang, grade=g), grading.DISPOSITIONS,
-                                    index=grading.DISPOSITIONS.index(rules.disposition[g]), key=f"inv_map_{g}",
-                                    format_func=lambda d: t(f"inv_disposition_{d}", lang))
-               for i, g in enumerate(grading.GRADES)}
+    mapping = {
+        g: cols[i].selectbox(
+            t("inv_grade_to", lang, grade=g),
+            grading.DISPOSITIONS,
+            index=grading.DISPOSITIONS.index(rules.disposition[g]),
+            key=f"inv_map_{g}",
+            format_func=lambda d: t(f"inv_disposition_{d}", lang),
+        )
+        for i, g in enumerate(grading.GRADES)
+    }
     tried = grading.RuleSet({k: v / 100 for k, v in weights.items()}, thresholds, mapping)
     problems = tried.problems()
     if problems:
@@ -190,5 +267,7 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
         except StoreError as exc:
             st.error(str(exc))
             return
-        st.session_state["_inv_message"] = t("inv_rules_saved", lang, n=f"{inventory_store.state(store).records:,}")
+        st.session_state["_inv_message"] = t(
+            "inv_rules_saved", lang, n=f"{inventory_store.state(store).records:,}"
+        )
         st.rerun()

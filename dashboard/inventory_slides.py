@@ -33,8 +33,11 @@ class InventoryDeck:
 
 def available(tables: dict[str, pd.DataFrame], choice: str) -> bool:
     deck = tables.get("inventory")
-    return isinstance(deck, InventoryDeck) and deck.state.records > 0 and bool(
-        inventory_types(choice, tables["institution_types"]))
+    return (
+        isinstance(deck, InventoryDeck)
+        and deck.state.records > 0
+        and bool(inventory_types(choice, tables["institution_types"]))
+    )
 
 
 def build(tables: dict, choice: str, lang: str):
@@ -47,11 +50,16 @@ def build(tables: dict, choice: str, lang: str):
     funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
     value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
     mark = f" · {note}" if deck.state.synthetic else ""
-    numbers = [(t("inv_m_patents", lang) + mark, count_text(data.shown, lang)),
-               (t("inv_m_deals", lang) + mark, count_text(funnel["deal"], lang)),
-               (t("inv_m_value", lang) + mark, money_text(value, lang))]
-    notes = [t("inv_funnel_note", lang), t("inv_years_note", lang),
-             f"{t('inv_rules_in_force', lang)}: {rules_text(deck.rules, lang)}"]
+    numbers = [
+        (t("inv_m_patents", lang) + mark, count_text(data.shown, lang)),
+        (t("inv_m_deals", lang) + mark, count_text(funnel["deal"], lang)),
+        (t("inv_m_value", lang) + mark, money_text(value, lang)),
+    ]
+    notes = [
+        t("inv_funnel_note", lang),
+        t("inv_years_note", lang),
+        f"{t('inv_rules_in_force', lang)}: {rules_text(deck.rules, lang)}",
+    ]
     if deck.state.synthetic:
         anchors = demo.anchors_of(deck.state.detail)
         if anchors is None:
@@ -62,9 +70,19 @@ def build(tables: dict, choice: str, lang: str):
         cited = source_line(anchors.sources, tables["sources"], lang) if anchors else ""
         line = f"{demo.NOTE} · {cited}" if cited else demo.NOTE
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
-        notes = [t("inv_synthetic_banner", lang).replace("**", ""), *shaped, t("inv_shaped_rest", lang), *notes]
+        notes = [
+            t("inv_synthetic_banner", lang).replace("**", ""),
+            *shaped,
+            t("inv_shaped_rest", lang),
+            *notes,
+        ]
     else:
         line = note
-    return SlideContent(id=SLIDE_ID, title=f"{t('page_inventory', lang)}{mark}", key_numbers=numbers,
-                        figure=funnel_figure(data.funnel, lang, note) if data.shown else None, source_line=line,
-                        notes="\n\n".join([line, *notes]))
+    return SlideContent(
+        id=SLIDE_ID,
+        title=f"{t('page_inventory', lang)}{mark}",
+        key_numbers=numbers,
+        figure=funnel_figure(data.funnel, lang, note) if data.shown else None,
+        source_line=line,
+        notes="\n\n".join([line, *notes]),
+    )

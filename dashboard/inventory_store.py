@@ -49,7 +49,9 @@ EMPTY = InventoryState(0, 0, False, None, {}, None, None)
 
 def _fail(store: Store, what: str, exc: Exception) -> StoreError:
     reason = str(getattr(exc, "orig", exc)).strip().splitlines()
-    return StoreError(f"{what} in {store.url} failed, nothing was written: {reason[0] if reason else type(exc).__name__}")
+    return StoreError(
+        f"{what} in {store.url} failed, nothing was written: {reason[0] if reason else type(exc).__name__}"
+    )
 
 
 def state(store: Store) -> InventoryState:
@@ -57,17 +59,29 @@ def state(store: Store) -> InventoryState:
     changes = schema.inventory_changes
     try:
         with store.engine.connect() as conn:
-            latest = conn.execute(select(changes).order_by(changes.c.version.desc()).limit(1)).mappings().first()
+            latest = (
+                conn.execute(select(changes).order_by(changes.c.version.desc()).limit(1)).mappings().first()
+            )
             if latest is None:
                 return EMPTY
-            origin = conn.execute(select(changes.c.kind, changes.c.detail).where(changes.c.kind.in_(["import", "demo"]))
-                                  .order_by(changes.c.version.desc()).limit(1)).first()
+            origin = conn.execute(
+                select(changes.c.kind, changes.c.detail)
+                .where(changes.c.kind.in_(["import", "demo"]))
+                .order_by(changes.c.version.desc())
+                .limit(1)
+            ).first()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot read the inventory's state from {store.url}: {getattr(exc, 'orig', exc)}") from None
+        raise StoreError(
+            f"cannot read the inventory's state from {store.url}: {getattr(exc, 'orig', exc)}"
+        ) from None
     return InventoryState(
-        version=latest["version"], records=latest["records"], synthetic=bool(latest["synthetic"]),
-        kind=origin[0] if origin else None, detail=json.loads(origin[1]) if origin else {},
-        editor=latest["editor"], changed_at=latest["changed_at"],
+        version=latest["version"],
+        records=latest["records"],
+        synthetic=bool(latest["synthetic"]),
+        kind=origin[0] if origin else None,
+        detail=json.loads(origin[1]) if origin else {},
+        editor=latest["editor"],
+        changed_at=latest["changed_at"],
     )
 
 
@@ -90,7 +104,10 @@ def _write_records(conn, frame: pl.DataFrame, progress: Progress | None) -> None
     total, done = frame.height, 0
     if conn.dialect.name == "postgresql":
         text = frame.with_columns(pl.col("deal_date").cast(pl.String))
-        with raw.cursor() as cursor, cursor.copy(f"COPY inventory_patents ({names}) FROM STDIN (FORMAT csv)") as copy:
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY inventory_patents ({names}) FROM STDIN (FORMAT csv)") as copy,
+        ):
             for start in range(0, total, CHUNK):
                 part = text.slice(start, CHUNK)
                 buffer = io.BytesIO()
@@ -121,14 +138,28 @@ def _clear(conn) -> None:
 
 
 def _record_change(conn, kind: str, synthetic: bool, detail: dict, records: int, editor: str | None) -> int:
-    result = conn.execute(schema.inventory_changes.insert().values(
-        kind=kind, synthetic=synthetic, detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
-        records=records, editor=editor, changed_at=dt.datetime.now(dt.UTC)))
+    result = conn.execute(
+        schema.inventory_changes.insert().values(
+            kind=kind,
+            synthetic=synthetic,
+            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            records=records,
+            editor=editor,
+            changed_at=dt.datetime.now(dt.UTC),
+        )
+    )
     return int(result.inserted_primary_key[0])
 
 
-def replace_inventory(store: Store, records: pl.DataFrame, kind: str, synthetic: bool, detail: dict,
-                      editor: str | None = None, progress: Progress | None = None) -> int:
+def replace_inventory(
+    store: Store,
+    records: pl.DataFrame,
+    kind: str,
+    synthetic: bool,
+    detail: dict,
+    editor: str | None = None,
+    progress: Progress | None = None,
+) -> int:
     """Replace the whole inventory with `records` (checked ones: see dashboard.inventory) in one transaction;
     returns the new data version."""
     if kind not in ("import", "demo"):
@@ -165,7 +196,9 @@ def _compact(parts: list[pl.DataFrame]) -> pl.DataFrame:
     Together this keeps a loaded inventory at about half the memory it would otherwise hold."""
     block = pl.concat(parts, rechunk=True)
     text = [name for name, dtype in block.schema.items() if dtype == pl.String]
-    return block.with_columns(pl.from_arrow(block[name].to_arrow().cast(pa.large_string())).alias(name) for name in text)
+    return block.with_columns(
+        pl.from_arrow(block[name].to_arrow().cast(pa.large_string())).alias(name) for name in text
+    )
 
 
 def load_inventory(store: Store, dtypes: dict | None = None) -> pl.DataFrame:
@@ -190,7 +223,9 @@ def load_inventory(store: Store, dtypes: dict | None = None) -> pl.DataFrame:
                     blocks.append(_compact(pending))
                     pending, pending_rows = [], 0
     except Exception as exc:
-        raise StoreError(f"cannot read the inventory from {store.url}: {str(exc).strip().splitlines()[0]}") from None
+        raise StoreError(
+            f"cannot read the inventory from {store.url}: {str(exc).strip().splitlines()[0]}"
+        ) from None
     if pending:
         blocks.append(_compact(pending))
     if not blocks:
@@ -214,12 +249,21 @@ def save_rules(store: Store, new_rules: RuleSet, editor: str | None, progress: P
     graded = grade_frame(load_inventory(store), new_rules) if current.records else None
     try:
         with store.engine.begin() as conn:
-            conn.execute(schema.inventory_rule_sets.insert().values(
-                rules=new_rules.to_json(), editor=editor, saved_at=dt.datetime.now(dt.UTC)))
+            conn.execute(
+                schema.inventory_rule_sets.insert().values(
+                    rules=new_rules.to_json(), editor=editor, saved_at=dt.datetime.now(dt.UTC)
+                )
+            )
             if graded is not None:
                 _clear(conn)
                 _write_records(conn, graded, progress)
-            return _record_change(conn, "rules", current.synthetic, {"rules": json.loads(new_rules.to_json())},
-                                  current.records, editor)
+            return _record_change(
+                conn,
+                "rules",
+                current.synthetic,
+                {"rules": json.loads(new_rules.to_json())},
+                current.records,
+                editor,
+            )
     except SQLAlchemyError as exc:
         raise _fail(store, "saving the rule set", exc) from None

@@ -20,8 +20,22 @@ from dashboard.inventory_charts import count_text
 from dashboard.inventory_store import InventoryState
 
 XLSX_LIMIT = 100_000  # rows; larger downloads are CSV only
-TABLE_COLUMNS = ("patent_number", "title", "institution", "institution_type", "province", "ipc_class", "grant_year",
-                 "patent_type", "grade", "disposition", "stage", "deal_type", "deal_value", "deal_date")
+TABLE_COLUMNS = (
+    "patent_number",
+    "title",
+    "institution",
+    "institution_type",
+    "province",
+    "ipc_class",
+    "grant_year",
+    "patent_type",
+    "grade",
+    "disposition",
+    "stage",
+    "deal_type",
+    "deal_value",
+    "deal_date",
+)
 
 
 def inventory_types(choice: str, institution_types: pd.DataFrame) -> tuple[str, ...]:
@@ -42,11 +56,22 @@ def synthetic_notice(anchors: Anchors, records: int, lang: str) -> list[str]:
     total = anchors.inventoried
     held = anchors.holdings
     return [
-        t("inv_shaped_split", lang, university=format_number(held["university"], "件", lang),
-          institute=format_number(held["research_institute"], "件", lang), period=format_period(anchors.holdings_period, lang)),
+        t(
+            "inv_shaped_split",
+            lang,
+            university=format_number(held["university"], "件", lang),
+            institute=format_number(held["research_institute"], "件", lang),
+            period=format_period(anchors.holdings_period, lang),
+        ),
         t("inv_shaped_pool", lang, share=f"{anchors.pool_share:.1%}"),
-        t("inv_shaped_scale", lang, total=format_number(total, "件", lang), period=format_period(anchors.inventoried_period, lang),
-          n=count_text(records, lang), share=f"{records / total:.1%}"),
+        t(
+            "inv_shaped_scale",
+            lang,
+            total=format_number(total, "件", lang),
+            period=format_period(anchors.inventoried_period, lang),
+            n=count_text(records, lang),
+            share=f"{records / total:.1%}",
+        ),
     ]
 
 
@@ -58,20 +83,25 @@ def _labels(prefix: str, values, lang: str) -> dict[str, str]:
     return {v: t(f"{prefix}{v}", lang) for v in values}
 
 
-def league_table(league: pl.DataFrame, type_names: dict[str, str], province_names: dict[str, str],
-                 lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("inv_col_institution", lang): league["institution"].cast(pl.String).to_list(),
-        t("inv_col_institution_type", lang): _names(league["institution_type"], type_names).to_list(),
-        t("inv_col_province", lang): _names(league["province"], province_names).to_list(),
-        t("inv_col_patents", lang): league["patents"].to_list(),
-        t("inv_col_pooled", lang): league["pooled"].to_list(),
-        t("inv_col_deals", lang): league["deals"].to_list(),
-        t("inv_col_deal_value", lang): league["value"].round(2).to_list(),
-    })
+def league_table(
+    league: pl.DataFrame, type_names: dict[str, str], province_names: dict[str, str], lang: str
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("inv_col_institution", lang): league["institution"].cast(pl.String).to_list(),
+            t("inv_col_institution_type", lang): _names(league["institution_type"], type_names).to_list(),
+            t("inv_col_province", lang): _names(league["province"], province_names).to_list(),
+            t("inv_col_patents", lang): league["patents"].to_list(),
+            t("inv_col_pooled", lang): league["pooled"].to_list(),
+            t("inv_col_deals", lang): league["deals"].to_list(),
+            t("inv_col_deal_value", lang): league["value"].round(2).to_list(),
+        }
+    )
 
 
-def page_table(rows: pl.DataFrame, type_names: dict[str, str], province_names: dict[str, str], lang: str) -> pl.DataFrame:
+def page_table(
+    rows: pl.DataFrame, type_names: dict[str, str], province_names: dict[str, str], lang: str
+) -> pl.DataFrame:
     """One page of records with readable headers and values (polars: Streamlit shows it without pandas)."""
     from dashboard.inventory import DEAL_TYPES, PATENT_TYPES, STAGES
 
@@ -82,7 +112,9 @@ def page_table(rows: pl.DataFrame, type_names: dict[str, str], province_names: d
         _names(rows["disposition"], _labels("inv_disposition_", DISPOSITIONS, lang)).alias("disposition"),
         _names(rows["stage"], _labels("inv_stage_", STAGES, lang)).alias("stage"),
         _names(rows["deal_type"], _labels("inv_deal_", DEAL_TYPES, lang)).alias("deal_type"),
-        pl.col("ipc_class").cast(pl.String), pl.col("grade").cast(pl.String), pl.col("deal_date").cast(pl.String),
+        pl.col("ipc_class").cast(pl.String),
+        pl.col("grade").cast(pl.String),
+        pl.col("deal_date").cast(pl.String),
     )
     return readable.rename({c: t(f"inv_col_{c}", lang) for c in TABLE_COLUMNS})
 
@@ -91,18 +123,22 @@ def with_note(frame: pd.DataFrame, synthetic: bool, lang: str) -> pd.DataFrame:
     """A table to download: synthetic data leads with a column saying so on every row (in both languages)."""
     if not synthetic:
         return frame
-    return pd.concat([pd.DataFrame({t("inv_col_dataset", lang): [NOTE] * len(frame)}, index=frame.index), frame], axis=1)
+    return pd.concat(
+        [pd.DataFrame({t("inv_col_dataset", lang): [NOTE] * len(frame)}, index=frame.index), frame], axis=1
+    )
 
 
 def export_frame(records: pl.DataFrame, synthetic: bool) -> pl.DataFrame:
     """Records in the import columns (so an export of real records imports again), text a spreadsheet would
     run as a formula neutralised; synthetic records lead with a column saying so on every row."""
     out = records.select(COLUMN_NAMES).with_columns(
-        pl.col(pl.Categorical, pl.Enum).cast(pl.String), pl.col("deal_date").cast(pl.String))
+        pl.col(pl.Categorical, pl.Enum).cast(pl.String), pl.col("deal_date").cast(pl.String)
+    )
     risky = "^[" + "".join("\\" + c if c in "-+" else c for c in FORMULA_PREFIXES) + "]"
     out = out.with_columns(
         pl.when(pl.col(c).str.contains(risky)).then(pl.lit("'") + pl.col(c)).otherwise(pl.col(c)).alias(c)
-        for c in ("patent_number", "title", "institution"))
+        for c in ("patent_number", "title", "institution")
+    )
     if synthetic:
         out = out.select(pl.lit(NOTE).alias(SYNTHETIC_NOTE_COLUMN), pl.all())
     return out
@@ -142,5 +178,7 @@ def rules_text(rules: grading.RuleSet, lang: str) -> str:
     weights = rules.normalised_weights()
     parts = [" · ".join(f"{t(f'inv_dim_{d}', lang)} {weights[d]:.0%}" for d in grading.DIMENSIONS)]
     parts.append(" · ".join(f"{g} ≥ {rules.thresholds[g]:g}" for g in grading.GRADES[:-1]))
-    parts.append(" · ".join(f"{g} → {t(f'inv_disposition_{rules.disposition[g]}', lang)}" for g in grading.GRADES))
+    parts.append(
+        " · ".join(f"{g} → {t(f'inv_disposition_{rules.disposition[g]}', lang)}" for g in grading.GRADES)
+    )
     return "；".join(parts) if lang == "zh" else "; ".join(parts)

@@ -35,7 +35,9 @@ def _v2_observation_lookup_index(conn: Connection) -> None:
 def _v3_milestone_completion(conn: Connection) -> None:
     # Stores made before this migration lack the column; stores made by migration 1 since then have it.
     if "evidence_complete" not in {c["name"] for c in inspect(conn).get_columns("milestones")}:
-        conn.exec_driver_sql("ALTER TABLE milestones ADD COLUMN evidence_complete BOOLEAN NOT NULL DEFAULT false")
+        conn.exec_driver_sql(
+            "ALTER TABLE milestones ADD COLUMN evidence_complete BOOLEAN NOT NULL DEFAULT false"
+        )
 
 
 def _v4_slide_lists(conn: Connection) -> None:
@@ -45,7 +47,9 @@ def _v4_slide_lists(conn: Connection) -> None:
 def _v5_editing(conn: Connection) -> None:
     # Edits count revisions on the tables editors change, and every change is kept in the audit log.
     for table in schema.EDITABLE_KEYS:
-        if inspect(conn).has_table(table) and "revision" not in {c["name"] for c in inspect(conn).get_columns(table)}:
+        if inspect(conn).has_table(table) and "revision" not in {
+            c["name"] for c in inspect(conn).get_columns(table)
+        }:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
     schema.audit_log.create(conn, checkfirst=True)
 
@@ -57,7 +61,9 @@ def _v6_inventory(conn: Connection) -> None:
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables),
+    Migration(
+        1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
+    ),
     Migration(2, "index observations by indicator and institution type", _v2_observation_lookup_index),
     Migration(3, "milestones record whether the evidence shows them met", _v3_milestone_completion),
     Migration(4, "saved slide lists for briefings", _v4_slide_lists),

@@ -21,8 +21,12 @@ COMPARATOR_SIGNS = {">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}
 
 def present(value: object) -> bool:
     """A cell that holds something (not None, NaN or empty text)."""
-    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA and (
-        not isinstance(value, str) or value != "")
+    return (
+        value is not None
+        and not (isinstance(value, float) and pd.isna(value))
+        and value is not pd.NA
+        and (not isinstance(value, str) or value != "")
+    )
 
 
 def _with_period_order(obs: pd.DataFrame) -> pd.DataFrame:
@@ -30,17 +34,21 @@ def _with_period_order(obs: pd.DataFrame) -> pd.DataFrame:
     return obs.assign(_end=parsed.map(lambda p: p.end), _precision=parsed.map(lambda p: p.precision))
 
 
-def latest_observation(observations: pd.DataFrame, indicator: str, institution_type: str,
-                       full_year_only: bool = False) -> pd.Series | None:
+def latest_observation(
+    observations: pd.DataFrame, indicator: str, institution_type: str, full_year_only: bool = False
+) -> pd.Series | None:
     """The most recent figure of an indicator for one institution type (the latest period end; at equal ends
     a full year beats a part of it); None when none is published."""
-    rows = observations[(observations["indicator"] == indicator)
-                        & (observations["institution_type"] == institution_type)]
+    rows = observations[
+        (observations["indicator"] == indicator) & (observations["institution_type"] == institution_type)
+    ]
     if full_year_only:
         rows = rows[rows["period"].map(lambda p: parse_period(p).is_full_year)]
     if rows.empty:
         return None
-    rows = _with_period_order(rows).sort_values(["_end", "_precision"], ascending=[True, False], kind="stable")
+    rows = _with_period_order(rows).sort_values(
+        ["_end", "_precision"], ascending=[True, False], kind="stable"
+    )
     return rows.iloc[-1].drop(["_end", "_precision"])
 
 
@@ -57,8 +65,10 @@ class Growth:
     def formulas(self, lang: str) -> tuple[str, str]:
         """The multiple's and the annual growth's formulas, with the numbers filled in."""
         multiple = f"{self.end_value:g} ÷ {self.start_value:g} = {self.multiple:.2f}"
-        growth = (f"({self.end_value:g} ÷ {self.start_value:g})^(1/{self.years:g}) − 1 = "
-                  f"{self.annual_growth * 100:.1f}%")
+        growth = (
+            f"({self.end_value:g} ÷ {self.start_value:g})^(1/{self.years:g}) − 1 = "
+            f"{self.annual_growth * 100:.1f}%"
+        )
         return multiple, growth
 
 
@@ -76,7 +86,9 @@ def growth_between(start_value: float, start_period: str, end_value: float, end_
     if start_value <= 0:
         raise ValueError("annual growth needs a positive starting value")
     multiple = end_value / start_value
-    return Growth(start_value, start_period, end_value, end_period, years, multiple, multiple ** (1 / years) - 1)
+    return Growth(
+        start_value, start_period, end_value, end_period, years, multiple, multiple ** (1 / years) - 1
+    )
 
 
 def headline_growth(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[Growth, pd.DataFrame]]:
@@ -89,7 +101,10 @@ def headline_growth(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[Growth, 
         if len(rows) != 2:
             continue
         first, last = rows.iloc[0], rows.iloc[1]
-        out[indicator] = (growth_between(first["value"], first["period"], last["value"], last["period"]), rows)
+        out[indicator] = (
+            growth_between(first["value"], first["period"], last["value"], last["period"]),
+            rows,
+        )
     return out
 
 
@@ -121,9 +136,10 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
             "programme": programmes.loc[target["programme"], f"short_{lang}"],
             "wording": target[f"wording_{lang}"],
             "numeric": numeric,
-            "target_value": COMPARATOR_SIGNS[target["comparator"]] + format_value(
-                target["target_value"], indicator["unit"], "exact", lang, indicator["unit_en"]
-            ) if numeric else t("qualitative", lang),
+            "target_value": COMPARATOR_SIGNS[target["comparator"]]
+            + format_value(target["target_value"], indicator["unit"], "exact", lang, indicator["unit_en"])
+            if numeric
+            else t("qualitative", lang),
             "deadline": format_period(target["deadline"], lang, "stock").replace("月末", "月"),
             "baseline": None,
             "latest": [],
@@ -131,9 +147,14 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
             "assumptions": [],
         }
         if present(target["baseline_value"]):
-            value = format_value(target["baseline_value"], indicator["unit"], "exact", lang, indicator["unit_en"])
-            card["baseline"] = f"{value}（{format_period(target['baseline_period'], lang)}）" if lang == "zh" else (
-                f"{value} ({format_period(target['baseline_period'], lang)})")
+            value = format_value(
+                target["baseline_value"], indicator["unit"], "exact", lang, indicator["unit_en"]
+            )
+            card["baseline"] = (
+                f"{value}（{format_period(target['baseline_period'], lang)}）"
+                if lang == "zh"
+                else (f"{value} ({format_period(target['baseline_period'], lang)})")
+            )
         text = assumption_text(target["assumption"], tables["assumptions"], lang)
         if text:
             card["assumptions"].append(text)
@@ -155,11 +176,16 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
         for type_id, row in candidates:
             value, period = describe_observation(row, indicator, lang)
             partial = indicator["measure"] == "flow" and not parse_period(row["period"]).is_full_year
-            card["latest"].append({
-                "institution_type": _type_name(types, type_id, lang), "value": value, "period": period,
-                "partial_year": partial, "grade": row["grade"], "formula": row["formula"] if present(
-                    row["formula"]) else None,
-            })
+            card["latest"].append(
+                {
+                    "institution_type": _type_name(types, type_id, lang),
+                    "value": value,
+                    "period": period,
+                    "partial_year": partial,
+                    "grade": row["grade"],
+                    "formula": row["formula"] if present(row["formula"]) else None,
+                }
+            )
             card["sources"].append(row["source"])
             text = assumption_text(row["assumption"], tables["assumptions"], lang)
             if text and text not in card["assumptions"]:
@@ -171,21 +197,32 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
     return cards
 
 
-def timeline_frames(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def timeline_frames(
+    tables: dict[str, pd.DataFrame], choice: str, lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The plans as spans from issue (or announcement) to deadline, and the milestones the filter shows."""
     rows = []
     for _, prog in tables["programmes"].sort_values("sort_order").iterrows():
         start_text = prog["issued"] if present(prog["issued"]) else prog["announced"]
         start = parse_period(start_text)
         # A period names its last day; a plan issued "in 2024-01" starts at the month's first day.
-        start_date = start.end.replace(day=1) if start.precision == 2 else (
-            start.end.replace(month=1, day=1) if start.precision == 1 else start.end)
+        start_date = (
+            start.end.replace(day=1)
+            if start.precision == 2
+            else (start.end.replace(month=1, day=1) if start.precision == 1 else start.end)
+        )
         end_date = parse_period(prog["deadline"]).end if present(prog["deadline"]) else None
-        rows.append({
-            "programme": prog["id"], "label": prog[f"short_{lang}"], "name": prog[f"name_{lang}"],
-            "start": pd.Timestamp(start_date), "end": pd.Timestamp(end_date) if end_date else None,
-            "open_ended": end_date is None, "document_number": prog["document_number"],
-        })
+        rows.append(
+            {
+                "programme": prog["id"],
+                "label": prog[f"short_{lang}"],
+                "name": prog[f"name_{lang}"],
+                "start": pd.Timestamp(start_date),
+                "end": pd.Timestamp(end_date) if end_date else None,
+                "open_ended": end_date is None,
+                "document_number": prog["document_number"],
+            }
+        )
     spans = pd.DataFrame(rows)
     milestones = apply_filter(tables["milestones"], choice, tables["institution_types"]).copy()
     labels = dict(zip(spans["programme"], spans["label"], strict=True))
@@ -201,37 +238,48 @@ def targets_table(cards: list[dict], lang: str) -> pd.DataFrame:
     rows = []
     for card in cards:
         latest = card["latest"]
-        rows.append({
-            t("col_indicator", lang): card["indicator_name"],
-            t("col_institution_type", lang): card["institution_type"],
-            t("col_programme", lang): card["programme"],
-            t("col_target", lang): card["target_value"],
-            t("col_deadline", lang): card["deadline"],
-            t("col_baseline", lang): card["baseline"] or "—",
-            t("col_latest", lang): "；".join(
-                (f"{x['institution_type']} " if card["split_by_part"] else "") + x["value"] for x in latest
-            ) if latest else t("no_figure", lang),
-            t("col_latest_period", lang): "；".join(x["period"] for x in latest) if latest else "—",
-        })
+        rows.append(
+            {
+                t("col_indicator", lang): card["indicator_name"],
+                t("col_institution_type", lang): card["institution_type"],
+                t("col_programme", lang): card["programme"],
+                t("col_target", lang): card["target_value"],
+                t("col_deadline", lang): card["deadline"],
+                t("col_baseline", lang): card["baseline"] or "—",
+                t("col_latest", lang): "；".join(
+                    (f"{x['institution_type']} " if card["split_by_part"] else "") + x["value"]
+                    for x in latest
+                )
+                if latest
+                else t("no_figure", lang),
+                t("col_latest_period", lang): "；".join(x["period"] for x in latest) if latest else "—",
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def pilots_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
     pilots = tables["pilots"]
-    return pd.DataFrame({
-        t("col_pilot", lang): pilots[f"name_{lang}"],
-        t("col_province", lang): pilots[f"province_{lang}"],
-        t("col_approved", lang): pilots["approved_since"].map(lambda p: format_period(p, lang)),
-    })
+    return pd.DataFrame(
+        {
+            t("col_pilot", lang): pilots[f"name_{lang}"],
+            t("col_province", lang): pilots[f"province_{lang}"],
+            t("col_approved", lang): pilots["approved_since"].map(lambda p: format_period(p, lang)),
+        }
+    )
 
 
 def milestones_table(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("col_programme", lang): milestones["label"],
-        t("col_milestone", lang): milestones["what"],
-        t("col_due", lang): milestones["due_date"].dt.strftime("%Y-%m-%d"),
-        t("col_evidence", lang): milestones["evidence"].map(lambda e: e if present(e) else t("no_evidence", lang)),
-    })
+    return pd.DataFrame(
+        {
+            t("col_programme", lang): milestones["label"],
+            t("col_milestone", lang): milestones["what"],
+            t("col_due", lang): milestones["due_date"].dt.strftime("%Y-%m-%d"),
+            t("col_evidence", lang): milestones["evidence"].map(
+                lambda e: e if present(e) else t("no_evidence", lang)
+            ),
+        }
+    )
 
 
 def statement(tables: dict[str, pd.DataFrame], topic: str) -> pd.Series | None:
@@ -253,22 +301,30 @@ def source_summaries(tables: dict[str, pd.DataFrame], choice: str) -> pd.DataFra
         sources[f"n_{name}"] = sources["id"].map(series).fillna(0).astype(int)
     if choice != ALL_TYPES:
         sources = sources[sources[["n_observations", "n_targets", "n_statements"]].sum(axis=1) > 0]
-    return sources.sort_values(["grade", "published"], ascending=[True, False], na_position="last", kind="stable")
+    return sources.sort_values(
+        ["grade", "published"], ascending=[True, False], na_position="last", kind="stable"
+    )
 
 
 def sources_table(summaries: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The source list with readable columns."""
-    return pd.DataFrame({
-        t("col_grade", lang): summaries["grade"],
-        t("col_outlet", lang): summaries["outlet" if lang == "zh" else "outlet_en"],
-        t("col_title", lang): summaries["title" if lang == "zh" else "title_en"],
-        t("col_date", lang): summaries["published"].map(lambda p: p if present(p) else t("date_unknown", lang)),
-        t("col_kind", lang): summaries["kind"].map(lambda k: t(f"kind_{k}", lang)),
-        t("col_figures", lang): summaries["n_observations"],
-    })
+    return pd.DataFrame(
+        {
+            t("col_grade", lang): summaries["grade"],
+            t("col_outlet", lang): summaries["outlet" if lang == "zh" else "outlet_en"],
+            t("col_title", lang): summaries["title" if lang == "zh" else "title_en"],
+            t("col_date", lang): summaries["published"].map(
+                lambda p: p if present(p) else t("date_unknown", lang)
+            ),
+            t("col_kind", lang): summaries["kind"].map(lambda k: t(f"kind_{k}", lang)),
+            t("col_figures", lang): summaries["n_observations"],
+        }
+    )
 
 
-def figures_of_source(tables: dict[str, pd.DataFrame], source_id: str, choice: str, lang: str) -> pd.DataFrame:
+def figures_of_source(
+    tables: dict[str, pd.DataFrame], source_id: str, choice: str, lang: str
+) -> pd.DataFrame:
     """The figures drawn from one source that the filter shows, readable: value with unit and qualifier,
     period as people say it, grade, formula and assumption where there is one."""
     obs = apply_filter(tables["observations"], choice, tables["institution_types"])
@@ -279,15 +335,24 @@ def figures_of_source(tables: dict[str, pd.DataFrame], source_id: str, choice: s
     for _, row in obs.iterrows():
         meta = indicators.loc[row["indicator"]]
         value, period = describe_observation(row, meta, lang)
-        notes = [x for x in (row["formula"], assumption_text(row["assumption"], tables["assumptions"], lang),
-                             row["note"]) if present(x)]
-        rows.append({
-            t("col_indicator", lang): meta[f"name_{lang}"],
-            t("col_institution_type", lang): types.loc[row["institution_type"], f"name_{lang}"],
-            t("col_period", lang): period,
-            t("col_value", lang): value,
-            t("col_grade", lang): row["grade"],
-            t("col_where", lang): row["where"] if present(row["where"]) else "",
-            t("col_note", lang): " / ".join(notes),
-        })
+        notes = [
+            x
+            for x in (
+                row["formula"],
+                assumption_text(row["assumption"], tables["assumptions"], lang),
+                row["note"],
+            )
+            if present(x)
+        ]
+        rows.append(
+            {
+                t("col_indicator", lang): meta[f"name_{lang}"],
+                t("col_institution_type", lang): types.loc[row["institution_type"], f"name_{lang}"],
+                t("col_period", lang): period,
+                t("col_value", lang): value,
+                t("col_grade", lang): row["grade"],
+                t("col_where", lang): row["where"] if present(row["where"]) else "",
+                t("col_note", lang): " / ".join(notes),
+            }
+        )
     return pd.DataFrame(rows)

@@ -38,12 +38,32 @@ class Thresholds:
 THRESHOLDS = Thresholds()
 
 ACHIEVED, ON_TRACK, ACCELERATION, LIMITED, DETERIORATION, NOT_ENOUGH_DATA = (
-    "achieved", "on_track", "acceleration_needed", "limited_progress", "deterioration", "not_enough_data")
+    "achieved",
+    "on_track",
+    "acceleration_needed",
+    "limited_progress",
+    "deterioration",
+    "not_enough_data",
+)
 TREND_MARKED, TREND_MODERATE, TREND_FLAT, TREND_WORSE = (
-    "trend_marked", "trend_moderate", "trend_flat", "trend_worse")
+    "trend_marked",
+    "trend_moderate",
+    "trend_flat",
+    "trend_worse",
+)
 # From best to worst, for sorting; a trend grade sorts beside the numeric status it resembles.
-STATUS_ORDER = [ACHIEVED, ON_TRACK, TREND_MARKED, ACCELERATION, TREND_MODERATE, LIMITED, TREND_FLAT,
-                DETERIORATION, TREND_WORSE, NOT_ENOUGH_DATA]
+STATUS_ORDER = [
+    ACHIEVED,
+    ON_TRACK,
+    TREND_MARKED,
+    ACCELERATION,
+    TREND_MODERATE,
+    LIMITED,
+    TREND_FLAT,
+    DETERIORATION,
+    TREND_WORSE,
+    NOT_ENOUGH_DATA,
+]
 MILESTONE_DONE, MILESTONE_DUE, MILESTONE_OVERDUE = "done", "due", "overdue"
 
 
@@ -76,14 +96,25 @@ class Assessment:
 
 
 REASONS = (
-    "no_figures", "single_figure", "span_too_short", "partial_years_left_out", "linear_growth",
-    "sign_change", "met_then_lost", "lower_bound", "approximate", "no_numeric_target", "deadline_passed",
+    "no_figures",
+    "single_figure",
+    "span_too_short",
+    "partial_years_left_out",
+    "linear_growth",
+    "sign_change",
+    "met_then_lost",
+    "lower_bound",
+    "approximate",
+    "no_numeric_target",
+    "deadline_passed",
     "baseline_from_observations",
 )
 
 
 def meets(value: float, comparator: str, target: float) -> bool:
-    return {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[comparator]
+    return {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[
+        comparator
+    ]
 
 
 def _full_years(observations: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
@@ -127,15 +158,25 @@ def _choose_base(full: pd.DataFrame, latest_year: int, start_year: int | None) -
     return earlier.iloc[0]
 
 
-def assess(target: dict | pd.Series, observations: pd.DataFrame, higher_is_better: bool,
-           today: dt.date, programme_start_year: int | None = None, th: Thresholds = THRESHOLDS) -> Assessment:
+def assess(
+    target: dict | pd.Series,
+    observations: pd.DataFrame,
+    higher_is_better: bool,
+    today: dt.date,
+    programme_start_year: int | None = None,
+    th: Thresholds = THRESHOLDS,
+) -> Assessment:
     """Assess one target against the observations of its indicator and institution type."""
     comparator = target["comparator"]
     numeric = comparator not in ("rises", "falls")
     kind = "numeric" if numeric else "trend"
     deadline = parse_period(target["deadline"])
-    result = Assessment(status=NOT_ENOUGH_DATA, kind=kind, deadline_year=deadline.year,
-                        target_value=float(target["target_value"]) if numeric else None)
+    result = Assessment(
+        status=NOT_ENOUGH_DATA,
+        kind=kind,
+        deadline_year=deadline.year,
+        target_value=float(target["target_value"]) if numeric else None,
+    )
     if not numeric:
         result.reasons.append("no_numeric_target")
         higher_is_better = comparator == "rises"
@@ -175,7 +216,11 @@ def assess(target: dict | pd.Series, observations: pd.DataFrame, higher_is_bette
     # The base: the target's own baseline when it names one, else chosen among the observations.
     baseline_period = target.get("baseline_period")
     if isinstance(baseline_period, str) and baseline_period and not pd.isna(target.get("baseline_value")):
-        base_value, base_year, result.base_from = float(target["baseline_value"]), int(baseline_period[:4]), "target"
+        base_value, base_year, result.base_from = (
+            float(target["baseline_value"]),
+            int(baseline_period[:4]),
+            "target",
+        )
         result.base_period = baseline_period
     else:
         base = _choose_base(full, int(latest["year"]), programme_start_year)
@@ -209,7 +254,9 @@ def assess(target: dict | pd.Series, observations: pd.DataFrame, higher_is_bette
         result.growth_model = "compound"
         result.actual_growth = (xt / base_value) ** (1 / span) - 1
         if numeric:
-            result.required_growth = (result.target_value / base_value) ** (1 / to_go) - 1 if to_go > 0 else None
+            result.required_growth = (
+                (result.target_value / base_value) ** (1 / to_go) - 1 if to_go > 0 else None
+            )
             result.projection = xt * (1 + result.actual_growth) ** max(deadline.year - int(latest["year"]), 0)
     else:
         result.growth_model = "linear"
@@ -220,9 +267,17 @@ def assess(target: dict | pd.Series, observations: pd.DataFrame, higher_is_bette
             result.projection = xt + result.actual_growth * max(deadline.year - int(latest["year"]), 0)
 
     if not numeric:
-        result.status = _trend_status(result.actual_growth if compound else (
-            result.actual_growth / abs(base_value) if base_value else math.copysign(1, result.actual_growth)),
-            higher_is_better, th)
+        result.status = _trend_status(
+            result.actual_growth
+            if compound
+            else (
+                result.actual_growth / abs(base_value)
+                if base_value
+                else math.copysign(1, result.actual_growth)
+            ),
+            higher_is_better,
+            th,
+        )
         return result
     direction = 1 if higher_is_better else -1
     if result.required_growth:

@@ -18,11 +18,17 @@ def cite(source: pd.Series | dict, lang: str) -> str:
     outlet = source["outlet"] if lang == "zh" else source["outlet_en"]
     title = source["title"] if lang == "zh" else source["title_en"]
     published = source.get("published")
-    date = format_period(published, lang, "stock") if isinstance(published, str) and published else t(
-        "date_unknown", lang)
+    date = (
+        format_period(published, lang, "stock")
+        if isinstance(published, str) and published
+        else t("date_unknown", lang)
+    )
     date = date.replace("月末", "月").replace("end of ", "")  # a publication month is not a stock's month end
-    grade = t("grade_unrated", lang) if source["grade"] == UNRATED else (
-        f"{source['grade']}级" if lang == "zh" else f"grade {source['grade']}")
+    grade = (
+        t("grade_unrated", lang)
+        if source["grade"] == UNRATED
+        else (f"{source['grade']}级" if lang == "zh" else f"grade {source['grade']}")
+    )
     if lang == "zh":
         return f"{outlet}《{title}》，{date}，{grade}" if outlet else f"《{title}》，{date}，{grade}"
     return f"{outlet}, “{title}”, {date}, {grade}" if outlet else f"“{title}”, {date}, {grade}"

@@ -24,22 +24,61 @@ KINDS = ("policy_text", "press_conference", "statistical_bulletin", "press_repor
 QUALIFIERS = ("exact", "more_than", "approx")
 COMPARATORS = (">=", ">", "<=", "<", "rises", "falls")
 SOURCE_KEYS = {
-    "id": True, "title": True, "title_en": True, "outlet": True, "outlet_en": True, "published": False,
-    "date_note": False, "kind": True, "language": True, "url": False, "grade": True, "reported_by": False,
-    "note": False, "facts": False, "targets": False, "statements": False,
+    "id": True,
+    "title": True,
+    "title_en": True,
+    "outlet": True,
+    "outlet_en": True,
+    "published": False,
+    "date_note": False,
+    "kind": True,
+    "language": True,
+    "url": False,
+    "grade": True,
+    "reported_by": False,
+    "note": False,
+    "facts": False,
+    "targets": False,
+    "statements": False,
 }
 FACT_KEYS = {
-    "indicator": True, "value": True, "unit": True, "period": True, "institution_type": True,
-    "qualifier": False, "where": True, "note": False, "assumption": False, "grade": False, "formula": False,
+    "indicator": True,
+    "value": True,
+    "unit": True,
+    "period": True,
+    "institution_type": True,
+    "qualifier": False,
+    "where": True,
+    "note": False,
+    "assumption": False,
+    "grade": False,
+    "formula": False,
 }
 TARGET_KEYS = {
-    "id": True, "indicator": True, "institution_type": True, "programme": True, "comparator": True,
-    "value": False, "unit": False, "wording_zh": True, "wording_en": True, "deadline": True,
-    "baseline_period": False, "where": True, "assumption": False, "note": False,
+    "id": True,
+    "indicator": True,
+    "institution_type": True,
+    "programme": True,
+    "comparator": True,
+    "value": False,
+    "unit": False,
+    "wording_zh": True,
+    "wording_en": True,
+    "deadline": True,
+    "baseline_period": False,
+    "where": True,
+    "assumption": False,
+    "note": False,
 }
 STATEMENT_KEYS = {
-    "id": True, "programme": False, "institution_type": True, "topic": True, "period": False,
-    "text_zh": True, "text_en": True, "where": True,
+    "id": True,
+    "programme": False,
+    "institution_type": True,
+    "topic": True,
+    "period": False,
+    "text_zh": True,
+    "text_en": True,
+    "where": True,
 }
 
 
@@ -94,13 +133,21 @@ def load_seed(path: Path) -> tuple[dict | None, list[DataProblem]]:
     problems = _check_keys(raw, SOURCE_KEYS, file, "source")
     line = raw.get("__line__")
     if raw.get("id") and raw["id"] != path.stem:
-        problems.append(DataProblem(file, line, "id", f"id {raw['id']!r} must equal the file name {path.stem!r}"))
+        problems.append(
+            DataProblem(file, line, "id", f"id {raw['id']!r} must equal the file name {path.stem!r}")
+        )
     if raw.get("grade") not in GRADES:
-        problems.append(DataProblem(file, line, "grade", f"{raw.get('grade')!r} is not one of {', '.join(GRADES)}"))
+        problems.append(
+            DataProblem(file, line, "grade", f"{raw.get('grade')!r} is not one of {', '.join(GRADES)}")
+        )
     if raw.get("kind") not in KINDS:
-        problems.append(DataProblem(file, line, "kind", f"{raw.get('kind')!r} is not one of {', '.join(KINDS)}"))
+        problems.append(
+            DataProblem(file, line, "kind", f"{raw.get('kind')!r} is not one of {', '.join(KINDS)}")
+        )
     if raw.get("published") is None and not raw.get("date_note"):
-        problems.append(DataProblem(file, line, "published", "give the date, or say in date_note why it is unknown"))
+        problems.append(
+            DataProblem(file, line, "published", "give the date, or say in date_note why it is unknown")
+        )
     if raw.get("published") is not None:
         try:
             parse_period(raw["published"])
@@ -151,18 +198,31 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
     sources, observations, targets, statements = [], [], [], []
     for seed in seeds:
         file = seed["__file__"]
-        sources.append({
-            "id": seed["id"], "title": seed["title"], "title_en": seed["title_en"], "outlet": seed["outlet"],
-            "outlet_en": seed["outlet_en"], "published": _text(seed.get("published")),
-            "date_note": _text(seed.get("date_note")), "kind": seed["kind"], "language": seed["language"],
-            "url": _text(seed.get("url")), "grade": seed["grade"], "reported_by": _text(seed.get("reported_by")),
-            "note": _text(seed.get("note")), "seed_file": file,
-        })
+        sources.append(
+            {
+                "id": seed["id"],
+                "title": seed["title"],
+                "title_en": seed["title_en"],
+                "outlet": seed["outlet"],
+                "outlet_en": seed["outlet_en"],
+                "published": _text(seed.get("published")),
+                "date_note": _text(seed.get("date_note")),
+                "kind": seed["kind"],
+                "language": seed["language"],
+                "url": _text(seed.get("url")),
+                "grade": seed["grade"],
+                "reported_by": _text(seed.get("reported_by")),
+                "note": _text(seed.get("note")),
+                "seed_file": file,
+            }
+        )
         for fact in seed.get("facts") or []:
             line = fact["__line__"]
             canonical = units.get(fact["indicator"])
             if canonical is None:
-                problems.append(DataProblem(file, line, "indicator", f"{fact['indicator']!r} is not in indicators.csv"))
+                problems.append(
+                    DataProblem(file, line, "indicator", f"{fact['indicator']!r} is not in indicators.csv")
+                )
                 continue
             try:
                 value = convert(float(fact["value"]), str(fact["unit"]), canonical)
@@ -174,23 +234,44 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                 continue
             qualifier = fact.get("qualifier", "exact")
             if qualifier not in QUALIFIERS:
-                problems.append(DataProblem(file, line, "qualifier", f"{qualifier!r} is not one of {QUALIFIERS}"))
+                problems.append(
+                    DataProblem(file, line, "qualifier", f"{qualifier!r} is not one of {QUALIFIERS}")
+                )
             grade = fact.get("grade", seed["grade"])
             if grade == "D" and not fact.get("formula"):
-                problems.append(DataProblem(file, line, "formula", "a derived (grade D) figure must show its formula"))
-            observations.append({
-                "indicator": fact["indicator"], "period": str(fact["period"]), "value": value, "unit": canonical,
-                "qualifier": qualifier, "institution_type": fact["institution_type"], "source": seed["id"],
-                "grade": grade, "formula": _text(fact.get("formula")), "assumption": _text(fact.get("assumption")),
-                "where": _text(fact.get("where")), "note": _text(fact.get("note")),
-            })
+                problems.append(
+                    DataProblem(file, line, "formula", "a derived (grade D) figure must show its formula")
+                )
+            observations.append(
+                {
+                    "indicator": fact["indicator"],
+                    "period": str(fact["period"]),
+                    "value": value,
+                    "unit": canonical,
+                    "qualifier": qualifier,
+                    "institution_type": fact["institution_type"],
+                    "source": seed["id"],
+                    "grade": grade,
+                    "formula": _text(fact.get("formula")),
+                    "assumption": _text(fact.get("assumption")),
+                    "where": _text(fact.get("where")),
+                    "note": _text(fact.get("note")),
+                }
+            )
         for stmt in seed.get("statements") or []:
-            statements.append({
-                "id": stmt["id"], "source": seed["id"], "programme": _text(stmt.get("programme")),
-                "institution_type": stmt["institution_type"], "topic": stmt["topic"],
-                "period": _text(stmt.get("period")), "text_zh": stmt["text_zh"].strip(),
-                "text_en": stmt["text_en"].strip(), "where": _text(stmt.get("where")),
-            })
+            statements.append(
+                {
+                    "id": stmt["id"],
+                    "source": seed["id"],
+                    "programme": _text(stmt.get("programme")),
+                    "institution_type": stmt["institution_type"],
+                    "topic": stmt["topic"],
+                    "period": _text(stmt.get("period")),
+                    "text_zh": stmt["text_zh"].strip(),
+                    "text_en": stmt["text_en"].strip(),
+                    "where": _text(stmt.get("where")),
+                }
+            )
     obs = pd.DataFrame(observations)
     for seed in seeds:
         file = seed["__file__"]
@@ -204,30 +285,60 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                 except (UnitError, ValueError) as exc:
                     problems.append(DataProblem(file, line, "value", str(exc)))
             if tgt["comparator"] not in COMPARATORS:
-                problems.append(DataProblem(file, line, "comparator", f"{tgt['comparator']!r} is not one of {COMPARATORS}"))
+                problems.append(
+                    DataProblem(
+                        file, line, "comparator", f"{tgt['comparator']!r} is not one of {COMPARATORS}"
+                    )
+                )
             numeric = tgt["comparator"] not in ("rises", "falls")
             if numeric and value is None:
-                problems.append(DataProblem(file, line, "value", f"comparator {tgt['comparator']!r} needs a value"))
+                problems.append(
+                    DataProblem(file, line, "value", f"comparator {tgt['comparator']!r} needs a value")
+                )
             baseline_value = None
             baseline_period = _text(tgt.get("baseline_period"))
             if baseline_period:
-                match = obs[(obs["indicator"] == tgt["indicator"]) & (obs["period"] == baseline_period)
-                            & (obs["institution_type"] == tgt["institution_type"])] if not obs.empty else obs
+                match = (
+                    obs[
+                        (obs["indicator"] == tgt["indicator"])
+                        & (obs["period"] == baseline_period)
+                        & (obs["institution_type"] == tgt["institution_type"])
+                    ]
+                    if not obs.empty
+                    else obs
+                )
                 if len(match) != 1:
-                    problems.append(DataProblem(
-                        file, line, "baseline_period",
-                        f"expected one observation of {tgt['indicator']} for {tgt['institution_type']} in "
-                        f"{baseline_period}, found {len(match)}"))
+                    problems.append(
+                        DataProblem(
+                            file,
+                            line,
+                            "baseline_period",
+                            f"expected one observation of {tgt['indicator']} for {tgt['institution_type']} in "
+                            f"{baseline_period}, found {len(match)}",
+                        )
+                    )
                 else:
                     baseline_value = float(match["value"].iloc[0])
-            targets.append({
-                "id": tgt["id"], "indicator": tgt["indicator"], "institution_type": tgt["institution_type"],
-                "programme": tgt["programme"], "comparator": tgt["comparator"], "target_value": value,
-                "unit": canonical, "wording_zh": tgt["wording_zh"].strip(), "wording_en": tgt["wording_en"].strip(),
-                "deadline": str(tgt["deadline"]), "baseline_period": baseline_period,
-                "baseline_value": baseline_value, "source": seed["id"], "assumption": _text(tgt.get("assumption")),
-                "where": _text(tgt.get("where")), "note": _text(tgt.get("note")),
-            })
+            targets.append(
+                {
+                    "id": tgt["id"],
+                    "indicator": tgt["indicator"],
+                    "institution_type": tgt["institution_type"],
+                    "programme": tgt["programme"],
+                    "comparator": tgt["comparator"],
+                    "target_value": value,
+                    "unit": canonical,
+                    "wording_zh": tgt["wording_zh"].strip(),
+                    "wording_en": tgt["wording_en"].strip(),
+                    "deadline": str(tgt["deadline"]),
+                    "baseline_period": baseline_period,
+                    "baseline_value": baseline_value,
+                    "source": seed["id"],
+                    "assumption": _text(tgt.get("assumption")),
+                    "where": _text(tgt.get("where")),
+                    "note": _text(tgt.get("note")),
+                }
+            )
     if problems:
         raise DataFileError(problems)
     tables = {

@@ -44,20 +44,30 @@ def read_sheet(data: bytes | Path, name: str | None = None, sheet: str | None = 
         try:
             data = data.read_bytes()
         except OSError as exc:
-            raise SheetError(f"{name}: cannot read the file ({exc.strerror or exc})", f"{name}：无法读取该文件") from None
+            raise SheetError(
+                f"{name}: cannot read the file ({exc.strerror or exc})", f"{name}：无法读取该文件"
+            ) from None
     name = name or "sheet"
     if not data.strip():
         raise SheetError(f"{name}: the file is empty", f"{name}：文件是空的")
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data, name, sheet)
     if Path(name).suffix.lower() in XLSX_SUFFIXES:
-        raise SheetError(f"{name}: not an XLSX workbook (the file is damaged or has another format)",
-                         f"{name}：不是 XLSX 工作簿（文件已损坏或是其他格式）")
+        raise SheetError(
+            f"{name}: not an XLSX workbook (the file is damaged or has another format)",
+            f"{name}：不是 XLSX 工作簿（文件已损坏或是其他格式）",
+        )
     if sheet:
-        raise SheetError(f"{name}: --sheet applies to XLSX workbooks, not to CSV files",
-                         f"{name}：工作表只适用于 XLSX 工作簿，不适用于 CSV 文件", usage=True)
+        raise SheetError(
+            f"{name}: --sheet applies to XLSX workbooks, not to CSV files",
+            f"{name}：工作表只适用于 XLSX 工作簿，不适用于 CSV 文件",
+            usage=True,
+        )
     if b"\x00" in data[:8192]:
-        raise SheetError(f"{name}: a binary file, not a CSV or XLSX sheet", f"{name}：这是二进制文件，不是 CSV 或 XLSX 数据表")
+        raise SheetError(
+            f"{name}: a binary file, not a CSV or XLSX sheet",
+            f"{name}：这是二进制文件，不是 CSV 或 XLSX 数据表",
+        )
     return _read_csv(data, name)
 
 
@@ -67,7 +77,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(encoding), ("UTF-8" if encoding == "utf-8-sig" else "GB18030/GBK")
         except UnicodeDecodeError:
             continue
-    raise SheetError(f"{name}: the text is neither UTF-8 nor GBK/GB18030", f"{name}：文本编码既不是 UTF-8 也不是 GBK/GB18030")
+    raise SheetError(
+        f"{name}: the text is neither UTF-8 nor GBK/GB18030",
+        f"{name}：文本编码既不是 UTF-8 也不是 GBK/GB18030",
+    )
 
 
 def _read_csv(data: bytes, name: str) -> Sheet:
@@ -82,15 +95,22 @@ def _read_csv(data: bytes, name: str) -> Sheet:
 
 
 def _sheet(name: str, records: list[list[object]], detail: str, worksheet: str | None = None) -> Sheet:
-    numbered = [(i, [restore_neutralised(c) for c in cells]) for i, cells in enumerate(records, start=1)
-                if not all(is_blank(c) for c in cells)]
+    numbered = [
+        (i, [restore_neutralised(c) for c in cells])
+        for i, cells in enumerate(records, start=1)
+        if not all(is_blank(c) for c in cells)
+    ]
     if not numbered:
-        raise SheetError(f"{name}: {'worksheet ' + repr(worksheet) + ' is' if worksheet else 'the file is'} empty",
-                         f"{name}：{'工作表“' + worksheet + '”' if worksheet else '文件'}是空的")
+        raise SheetError(
+            f"{name}: {'worksheet ' + repr(worksheet) + ' is' if worksheet else 'the file is'} empty",
+            f"{name}：{'工作表“' + worksheet + '”' if worksheet else '文件'}是空的",
+        )
     header_number, header_cells = numbered[0]
     if header_number != 1:
-        raise SheetError(f"{name}: row 1 is blank; the first row must name the columns",
-                         f"{name}：第1行是空的；第一行必须是列名")
+        raise SheetError(
+            f"{name}: row 1 is blank; the first row must name the columns",
+            f"{name}：第1行是空的；第一行必须是列名",
+        )
     header = ["" if is_blank(c) else str(c).strip() for c in header_cells]
     return Sheet(name=name, header=header, rows=numbered[1:], detail=detail)
 
@@ -111,12 +131,16 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Sheet:
         # Not read-only: a read-only sheet may skip blank rows, and rows must keep their numbers.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SheetError(f"{name}: not a readable XLSX workbook ({type(exc).__name__})",
-                         f"{name}：无法读取的 XLSX 工作簿") from None
+        raise SheetError(
+            f"{name}: not a readable XLSX workbook ({type(exc).__name__})", f"{name}：无法读取的 XLSX 工作簿"
+        ) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
-            raise SheetError(f"{name}: no worksheet {sheet!r}; it has {', '.join(map(repr, workbook.sheetnames))}",
-                             f"{name}：没有工作表“{sheet}”；现有：{'、'.join(workbook.sheetnames)}", usage=True)
+            raise SheetError(
+                f"{name}: no worksheet {sheet!r}; it has {', '.join(map(repr, workbook.sheetnames))}",
+                f"{name}：没有工作表“{sheet}”；现有：{'、'.join(workbook.sheetnames)}",
+                usage=True,
+            )
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         records = [[_cell(c) for c in row] for row in worksheet.iter_rows()]
         title = worksheet.title

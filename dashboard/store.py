@@ -53,8 +53,12 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     """Rows as dicts with missing values as None (NaN is not NULL to a database)."""
     out = []
     for rec in frame.to_dict(orient="records"):
-        out.append({k: (None if (v is None or (isinstance(v, float) and math.isnan(v))) else v)
-                    for k, v in rec.items()})
+        out.append(
+            {
+                k: (None if (v is None or (isinstance(v, float) and math.isnan(v))) else v)
+                for k, v in rec.items()
+            }
+        )
     return out
 
 
@@ -85,13 +89,17 @@ class Store:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise StoreError(f"{url!r} is not a database URL (expected e.g. postgresql://user@host/db)") from None
+            raise StoreError(
+                f"{url!r} is not a database URL (expected e.g. postgresql://user@host/db)"
+            ) from None
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
             raise StoreError(f"{shown}: only SQLite and PostgreSQL stores are supported")
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         try:
-            kwargs = {"connect_args": {"connect_timeout": 5}} if parsed.get_backend_name() == "postgresql" else {}
+            kwargs = (
+                {"connect_args": {"connect_timeout": 5}} if parsed.get_backend_name() == "postgresql" else {}
+            )
             engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
             if parsed.get_backend_name() == "sqlite":
                 event.listen(engine, "connect", _sqlite_enforce_foreign_keys)
@@ -100,7 +108,9 @@ class Store:
         except NoSuchModuleError:
             raise StoreError(f"{shown}: no database driver for this URL") from None
         except SQLAlchemyError as exc:
-            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+            reason = (
+                str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+            )
             raise StoreError(f"cannot open the store at {shown}: {reason}") from None
         return cls(engine)
 
@@ -119,15 +129,21 @@ class Store:
                 schema.schema_migrations.create(conn, checkfirst=True)
             current = self.schema_version()
             if current > LATEST:
-                raise StoreError(f"{self.url} has schema version {current}, newer than this dashboard ({LATEST})")
+                raise StoreError(
+                    f"{self.url} has schema version {current}, newer than this dashboard ({LATEST})"
+                )
             for migration in MIGRATIONS:
                 if migration.version <= current:
                     continue
                 with self.engine.begin() as conn:
                     migration.apply(conn)
-                    conn.execute(schema.schema_migrations.insert().values(
-                        version=migration.version, description=migration.description,
-                        applied_at=dt.datetime.now(dt.UTC)))
+                    conn.execute(
+                        schema.schema_migrations.insert().values(
+                            version=migration.version,
+                            description=migration.description,
+                            applied_at=dt.datetime.now(dt.UTC),
+                        )
+                    )
                 applied.append(migration.version)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot migrate the store at {self.url}: {getattr(exc, 'orig', exc)}") from None
@@ -157,7 +173,9 @@ class Store:
                         conn.execute(table.insert(), rows)
                     counts[name] = len(rows)
         except SQLAlchemyError as exc:
-            raise StoreError(f"seeding {self.url} failed, nothing was written: {getattr(exc, 'orig', exc)}") from None
+            raise StoreError(
+                f"seeding {self.url} failed, nothing was written: {getattr(exc, 'orig', exc)}"
+            ) from None
         return counts
 
     def prepare(self, tables_loader) -> bool:
@@ -197,7 +215,9 @@ class Store:
             with self.engine.connect() as conn:
                 return conn.execute(select(func.coalesce(func.max(schema.audit_log.c.id), 0))).scalar_one()
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read the audit log of {self.url}: {getattr(exc, 'orig', exc)}") from None
+            raise StoreError(
+                f"cannot read the audit log of {self.url}: {getattr(exc, 'orig', exc)}"
+            ) from None
 
     def read_all(self) -> dict[str, pd.DataFrame]:
         return {name: self.read(name) for name in schema.CURATED}
@@ -210,12 +230,16 @@ class Store:
                 conn.execute(schema.slide_lists.delete().where(schema.slide_lists.c.name == name))
                 conn.execute(schema.slide_lists.insert().values(**row))
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot save the slide list in {self.url}: {getattr(exc, 'orig', exc)}") from None
+            raise StoreError(
+                f"cannot save the slide list in {self.url}: {getattr(exc, 'orig', exc)}"
+            ) from None
 
     def load_slide_list(self, name: str) -> list[str] | None:
         """A saved slide list, or None when nothing is saved under that name."""
         with self.engine.connect() as conn:
-            found = conn.execute(select(schema.slide_lists.c.slide_ids).where(schema.slide_lists.c.name == name))
+            found = conn.execute(
+                select(schema.slide_lists.c.slide_ids).where(schema.slide_lists.c.name == name)
+            )
             value = found.scalar()
         return json.loads(value) if value else None
 

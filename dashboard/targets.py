@@ -24,8 +24,9 @@ class AssessedTarget:
     parts_only: bool  # the target is for a combined type whose figures are published only by part
 
 
-def assess_targets(tables: dict[str, pd.DataFrame], choice: str, today: dt.date,
-                   years: tuple[int, int] | None = None) -> list[AssessedTarget]:
+def assess_targets(
+    tables: dict[str, pd.DataFrame], choice: str, today: dt.date, years: tuple[int, int] | None = None
+) -> list[AssessedTarget]:
     """Assess every target the institution-type choice shows, on the figures within the year range."""
     types = tables["institution_types"].set_index("id")
     indicators = tables["indicators"].set_index("id")
@@ -34,15 +35,25 @@ def assess_targets(tables: dict[str, pd.DataFrame], choice: str, today: dt.date,
     out = []
     for _, target in apply_filter(tables["targets"], choice, tables["institution_types"]).iterrows():
         indicator = indicators.loc[target["indicator"]]
-        figures = obs[(obs["indicator"] == target["indicator"]) & (obs["institution_type"] == target["institution_type"])]
+        figures = obs[
+            (obs["indicator"] == target["indicator"])
+            & (obs["institution_type"] == target["institution_type"])
+        ]
         covers = types.loc[target["institution_type"], "covers"]
         parts = str(covers).split(";") if isinstance(covers, str) and covers else []
         parts_only = figures.empty and any(
-            ((obs["indicator"] == target["indicator"]) & (obs["institution_type"] == part)).any() for part in parts)
+            ((obs["indicator"] == target["indicator"]) & (obs["institution_type"] == part)).any()
+            for part in parts
+        )
         programme = programmes.loc[target["programme"]]
         start = programme["issued"] if isinstance(programme["issued"], str) else programme["announced"]
-        assessment = assess(target, figures, bool(indicator["higher_is_better"]), today,
-                            parse_period(start).year if isinstance(start, str) else None)
+        assessment = assess(
+            target,
+            figures,
+            bool(indicator["higher_is_better"]),
+            today,
+            parse_period(start).year if isinstance(start, str) else None,
+        )
         if parts_only:
             assessment.reasons.append("published_by_part_only")
         out.append(AssessedTarget(target, indicator, figures, assessment, parts_only))
@@ -70,9 +81,22 @@ def target_text(item: AssessedTarget, lang: str) -> str:
     return sign + format_value(target["target_value"], indicator["unit"], "exact", lang, indicator["unit_en"])
 
 
-STATUS_COLUMNS = ["target", "indicator", "institution_type", "name", "latest_value", "latest_period",
-                  "latest_qualifier", "unit", "target_value", "target_text", "deadline", "progress_pct", "status",
-                  "status_label"]
+STATUS_COLUMNS = [
+    "target",
+    "indicator",
+    "institution_type",
+    "name",
+    "latest_value",
+    "latest_period",
+    "latest_qualifier",
+    "unit",
+    "target_value",
+    "target_text",
+    "deadline",
+    "progress_pct",
+    "status",
+    "status_label",
+]
 
 
 def status_frame(items: list[AssessedTarget], lang: str) -> pd.DataFrame:
@@ -80,22 +104,24 @@ def status_frame(items: list[AssessedTarget], lang: str) -> pd.DataFrame:
     rows = []
     for item in items:
         a, indicator = item.assessment, item.indicator
-        rows.append({
-            "target": item.target["id"],
-            "indicator": item.target["indicator"],
-            "institution_type": item.target["institution_type"],
-            "name": indicator[f"name_{lang}"],
-            "latest_value": a.latest_value,
-            "latest_period": a.latest_period,
-            "latest_qualifier": a.latest_qualifier,
-            "unit": indicator["unit"],
-            "target_value": a.target_value,
-            "target_text": target_text(item, lang),
-            "deadline": item.target["deadline"],
-            "progress_pct": round(a.progress * 100, 1) if a.progress is not None else None,
-            "status": a.status,
-            "status_label": status_label(a, lang),
-        })
+        rows.append(
+            {
+                "target": item.target["id"],
+                "indicator": item.target["indicator"],
+                "institution_type": item.target["institution_type"],
+                "name": indicator[f"name_{lang}"],
+                "latest_value": a.latest_value,
+                "latest_period": a.latest_period,
+                "latest_qualifier": a.latest_qualifier,
+                "unit": indicator["unit"],
+                "target_value": a.target_value,
+                "target_text": target_text(item, lang),
+                "deadline": item.target["deadline"],
+                "progress_pct": round(a.progress * 100, 1) if a.progress is not None else None,
+                "status": a.status,
+                "status_label": status_label(a, lang),
+            }
+        )
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     if not frame.empty:
         frame["_order"] = frame["status"].map(STATUS_ORDER.index)
@@ -107,19 +133,27 @@ def readable_status_table(items: list[AssessedTarget], type_names: dict[str, str
     """The status table with readable column names and values, for people."""
     frame = status_frame(items, lang)
     units = {item.target["id"]: item.indicator for item in items}
-    return pd.DataFrame({
-        t("col_status", lang): frame["status_label"],
-        t("col_indicator", lang): frame["name"],
-        t("col_institution_type", lang): frame["institution_type"].map(type_names),
-        t("col_latest", lang): [
-            format_value(v, units[tid]["unit"], q, lang, units[tid]["unit_en"]) if pd.notna(v) else t("no_figure", lang)
-            for tid, v, q in zip(frame["target"], frame["latest_value"], frame["latest_qualifier"], strict=True)],
-        t("col_latest_period", lang): frame["latest_period"].map(
-            lambda p: format_period(p, lang) if isinstance(p, str) else "—"),
-        t("col_target", lang): frame["target_text"],
-        t("col_deadline", lang): frame["deadline"],
-        t("col_progress", lang): frame["progress_pct"].map(lambda p: f"{p:.1f}%" if pd.notna(p) else "—"),
-    })
+    return pd.DataFrame(
+        {
+            t("col_status", lang): frame["status_label"],
+            t("col_indicator", lang): frame["name"],
+            t("col_institution_type", lang): frame["institution_type"].map(type_names),
+            t("col_latest", lang): [
+                format_value(v, units[tid]["unit"], q, lang, units[tid]["unit_en"])
+                if pd.notna(v)
+                else t("no_figure", lang)
+                for tid, v, q in zip(
+                    frame["target"], frame["latest_value"], frame["latest_qualifier"], strict=True
+                )
+            ],
+            t("col_latest_period", lang): frame["latest_period"].map(
+                lambda p: format_period(p, lang) if isinstance(p, str) else "—"
+            ),
+            t("col_target", lang): frame["target_text"],
+            t("col_deadline", lang): frame["deadline"],
+            t("col_progress", lang): frame["progress_pct"].map(lambda p: f"{p:.1f}%" if pd.notna(p) else "—"),
+        }
+    )
 
 
 def _growth_text(value: float | None, model: str | None, indicator: pd.Series, lang: str) -> str:
@@ -152,7 +186,10 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
         rows += [
             (t("m_required", lang), _growth_text(a.required_growth, a.growth_model, ind, lang)),
             (t("m_ratio", lang), "—" if a.ratio is None else f"{a.ratio:.2f}"),
-            (t("m_projection", lang), value(a.projection) + (f" ({a.deadline_year})" if a.projection else "")),
+            (
+                t("m_projection", lang),
+                value(a.projection) + (f" ({a.deadline_year})" if a.projection else ""),
+            ),
             (t("m_progress", lang), "—" if a.progress is None else f"{a.progress * 100:.1f}%"),
         ]
     return rows
@@ -169,4 +206,6 @@ def reason_texts(item: AssessedTarget, lang: str) -> list[str]:
 def method_table(item: AssessedTarget, lang: str) -> pd.DataFrame:
     """The method panel as a two-column table."""
     rows = method_numbers(item, lang)
-    return pd.DataFrame({t("method_panel", lang): [r[0] for r in rows], t("col_value", lang): [r[1] for r in rows]})
+    return pd.DataFrame(
+        {t("method_panel", lang): [r[0] for r in rows], t("col_value", lang): [r[1] for r in rows]}
+    )

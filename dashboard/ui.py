@@ -49,8 +49,13 @@ class View:
 
     def link_params(self, **extra: str) -> dict[str, str]:
         """The query string that reopens this view (plus page-specific parameters)."""
-        return {"lang": self.lang, "type": self.choice, "from": str(self.years[0]), "to": str(self.years[1]),
-                **extra}
+        return {
+            "lang": self.lang,
+            "type": self.choice,
+            "from": str(self.years[0]),
+            "to": str(self.years[1]),
+            **extra,
+        }
 
 
 def database_url() -> str:
@@ -107,6 +112,7 @@ def link_value(name: str, allowed: list, default, lang: str, label_key: str):
 
 
 # --- editors ----------------------------------------------------------------------------------------------
+
 
 def _secrets() -> dict:
     try:
@@ -179,8 +185,10 @@ def _try_sign_in(settings: EditorConfig, name: str, password: str, lang: str) ->
         return
     if editor is None:
         delay = throttle.failed()
-        st.error(t("sign_in_failed", lang) + (" " + t("sign_in_wait", lang, seconds=int(delay + 0.999))
-                                              if delay else ""))
+        st.error(
+            t("sign_in_failed", lang)
+            + (" " + t("sign_in_wait", lang, seconds=int(delay + 0.999)) if delay else "")
+        )
         return
     throttle.succeeded()
     st.session_state["editor"] = editor
@@ -201,18 +209,26 @@ def sidebar(tables_loader) -> View:
     """Language first (so that even an error banner speaks it), then the data, then the filters. Every
     choice starts from the page's address and is written back to it, so a copied link reopens the view."""
     if "lang" not in st.session_state:
-        st.session_state["lang"] = link_value("lang", list(LANGUAGES), DEFAULT_LANGUAGE, DEFAULT_LANGUAGE,
-                                              "language_word")
+        st.session_state["lang"] = link_value(
+            "lang", list(LANGUAGES), DEFAULT_LANGUAGE, DEFAULT_LANGUAGE, "language_word"
+        )
     with st.sidebar:
-        lang = st.radio(t("language", st.session_state["lang"]), LANGUAGES, key="lang", horizontal=True,
-                        format_func=LANGUAGE_NAMES.get)
+        lang = st.radio(
+            t("language", st.session_state["lang"]),
+            LANGUAGES,
+            key="lang",
+            horizontal=True,
+            format_func=LANGUAGE_NAMES.get,
+        )
     tables = tables_loader(lang)
     types = tables["institution_types"].set_index("id")
     choices = filter_choices(tables["institution_types"])
     all_years = sorted(int(p[:4]) for p in tables["observations"]["period"])
     first, last = all_years[0], max(all_years[-1], dt.date.today().year)
     if "institution_type" not in st.session_state:
-        st.session_state["institution_type"] = link_value("type", choices, ALL_TYPES, lang, "institution_type")
+        st.session_state["institution_type"] = link_value(
+            "type", choices, ALL_TYPES, lang, "institution_type"
+        )
     if "years" not in st.session_state:
         start = link_value("from", list(range(first, last + 1)), first, lang, "year_from")
         end = link_value("to", list(range(first, last + 1)), last, lang, "year_to")
@@ -222,7 +238,10 @@ def sidebar(tables_loader) -> View:
         st.session_state["years"] = (start, end)
     with st.sidebar:
         choice = st.selectbox(
-            t("institution_type", lang), choices, key="institution_type", help=t("filter_help", lang),
+            t("institution_type", lang),
+            choices,
+            key="institution_type",
+            help=t("filter_help", lang),
             format_func=lambda c: t("filter_all", lang) if c == ALL_TYPES else types.loc[c, f"name_{lang}"],
         )
         years = st.slider(t("years", lang), first, last, key="years", help=t("years_help", lang))
@@ -259,11 +278,26 @@ def show_table(frame: pd.DataFrame, wrap_text: bool = False, name: str = "table"
         place.dataframe(frame, hide_index=True, width="stretch", height="content")
     lang = st.session_state.get("lang", "zh")
     with place.container(horizontal=True):
-        st.download_button("CSV", table_csv(frame), f"{name}.csv", "text/csv", key=_download_key(name, "csv"),
-                           icon=":material/download:", on_click="ignore", help=t("download_csv", lang))
-        st.download_button("XLSX", lambda: table_xlsx(frame), f"{name}.xlsx", XLSX_MIME,
-                           key=_download_key(name, "xlsx"), icon=":material/download:", on_click="ignore",
-                           help=t("download_xlsx", lang))
+        st.download_button(
+            "CSV",
+            table_csv(frame),
+            f"{name}.csv",
+            "text/csv",
+            key=_download_key(name, "csv"),
+            icon=":material/download:",
+            on_click="ignore",
+            help=t("download_csv", lang),
+        )
+        st.download_button(
+            "XLSX",
+            lambda: table_xlsx(frame),
+            f"{name}.xlsx",
+            XLSX_MIME,
+            key=_download_key(name, "xlsx"),
+            icon=":material/download:",
+            on_click="ignore",
+            help=t("download_xlsx", lang),
+        )
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -292,11 +326,26 @@ def show_chart(fig, name: str, place=None) -> None:
         place.caption(t("images_unavailable", lang))
         return
     with place.container(horizontal=True):
-        st.download_button("PNG", lambda: figure_png(fig), f"{name}.png", "image/png", key=_download_key(name, "png"),
-                           icon=":material/image:", on_click="ignore", help=t("download_png", lang))
-        st.download_button("SVG", lambda: figure_svg(fig), f"{name}.svg", "image/svg+xml",
-                           key=_download_key(name, "svg"), icon=":material/image:", on_click="ignore",
-                           help=t("download_svg", lang))
+        st.download_button(
+            "PNG",
+            lambda: figure_png(fig),
+            f"{name}.png",
+            "image/png",
+            key=_download_key(name, "png"),
+            icon=":material/image:",
+            on_click="ignore",
+            help=t("download_png", lang),
+        )
+        st.download_button(
+            "SVG",
+            lambda: figure_svg(fig),
+            f"{name}.svg",
+            "image/svg+xml",
+            key=_download_key(name, "svg"),
+            icon=":material/image:",
+            on_click="ignore",
+            help=t("download_svg", lang),
+        )
 
 
 def type_names(view: View) -> dict[str, str]:
@@ -317,8 +366,10 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
     meta = view.tables["indicators"].set_index("id").loc[indicator]
     if len(obs) == 1:  # one figure is a number, not a chart
         row = obs.iloc[0]
-        place.metric(f"{meta[f'name_{view.lang}']} · {format_period(row['period'], view.lang, meta['measure'])}",
-                     format_value(row["value"], meta["unit"], row["qualifier"], view.lang, meta["unit_en"]))
+        place.metric(
+            f"{meta[f'name_{view.lang}']} · {format_period(row['period'], view.lang, meta['measure'])}",
+            format_value(row["value"], meta["unit"], row["qualifier"], view.lang, meta["unit_en"]),
+        )
     else:
         show_chart(series_figure(obs, meta, type_names(view), view.lang), indicator, place)
     if any(shows_combined_only(view.choice, x) for x in obs["institution_type"]):

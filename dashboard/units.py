@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Multiplier prefixes as Chinese statistics write them. Longest first so 万亿 wins over 万.
-MULTIPLIERS: dict[str, float] = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "": 1.0}
+MULTIPLIERS: dict[str, float] = {
+    "万亿": 1e12,
+    "亿": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "千": 1e3,
+    "": 1.0,
+}
 
 # Base units a figure can be counted in. Counting words (量词) do not convert into one another:
 # 件 (patents) is not 项 (contracts) is not 次 (recordals).

@@ -12,8 +12,16 @@ from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def main() -> None:
@@ -21,7 +29,9 @@ def main() -> None:
     parser.add_argument("url")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--pages", default="overview,sources")
-    parser.add_argument("--types", default="all,university,research_institute,university_and_institute,enterprise")
+    parser.add_argument(
+        "--types", default="all,university,research_institute,university_and_institute,enterprise"
+    )
     parser.add_argument("--langs", default="zh,en")
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=3600)
@@ -43,7 +53,9 @@ def main() -> None:
                     # every Plotly chart has drawn its SVG
                     page.wait_for_function(
                         "[...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
-                        ".every(c => c.querySelector('.main-svg'))", timeout=60_000)
+                        ".every(c => c.querySelector('.main-svg'))",
+                        timeout=60_000,
+                    )
                     out = args.outdir / f"{name}-{lang}-{kind}.png"
                     page.screenshot(path=str(out), full_page=True)
                     print(out)

@@ -59,7 +59,9 @@ def inventory_records(rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED):
     from dashboard import demo
     from dashboard.geography import load_province_tiles
 
-    return demo.generate(rows, seed, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"]))
+    return demo.generate(
+        rows, seed, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"])
+    )
 
 
 def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED) -> Store:
@@ -68,8 +70,9 @@ def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVE
 
     store = build_store(url)
     anchors = demo.published_anchors(load_dataset())
-    inventory_store.replace_inventory(store, inventory_records(rows, seed), "demo", True,
-                                      demo.detail(rows, seed, anchors), "fixture")
+    inventory_store.replace_inventory(
+        store, inventory_records(rows, seed), "demo", True, demo.detail(rows, seed, anchors), "fixture"
+    )
     return store
 
 
@@ -85,8 +88,9 @@ def editor_password_hash() -> str:
     return hash_password(EDITOR_PASSWORD, salt=b"dashboard-tests!")
 
 
-def write_csv(path: Path, header: list[str], rows: list[list[object]], encoding: str = "utf-8",
-              delimiter: str = ",") -> Path:
+def write_csv(
+    path: Path, header: list[str], rows: list[list[object]], encoding: str = "utf-8", delimiter: str = ","
+) -> Path:
     """A sheet as people save it: the given encoding and separator, cells written as given."""
     import csv
     import io
@@ -99,8 +103,14 @@ def write_csv(path: Path, header: list[str], rows: list[list[object]], encoding:
     return path
 
 
-def write_xlsx(path: Path, header: list[str], rows: list[list[object]], sheet: str = "Sheet1",
-               number_formats: dict[int, str] | None = None, first_sheet: str | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    header: list[str],
+    rows: list[list[object]],
+    sheet: str = "Sheet1",
+    number_formats: dict[int, str] | None = None,
+    first_sheet: str | None = None,
+) -> Path:
     """An XLSX workbook with real cells (numbers, dates) as given; `number_formats` maps a column index to a
     cell format (e.g. '0.00%'); `first_sheet` puts another worksheet before the data."""
     from openpyxl import Workbook

@@ -17,15 +17,25 @@ if not ui.series_chart(view, "invention_industrialisation_rate"):
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("ent_products", lang))
-items = [i for i in targets.assess_targets(tables, view.choice, dt.date.today())
-         if i.target["indicator"] == "patent_intensive_product_output"]
+items = [
+    i
+    for i in targets.assess_targets(tables, view.choice, dt.date.today())
+    if i.target["indicator"] == "patent_intensive_product_output"
+]
 for item in items:
     _, colour, icon = charts.STATUS_STYLE[item.assessment.status]
-    st.badge(f"{t('target', lang)} {targets.target_text(item, lang)} · {targets.status_label(item.assessment, lang)}",
-             color=colour, icon=icon)
+    st.badge(
+        f"{t('target', lang)} {targets.target_text(item, lang)} · {targets.status_label(item.assessment, lang)}",
+        color=colour,
+        icon=icon,
+    )
 left, right = st.columns(2)
-if not any([ui.series_chart(view, "patent_intensive_product_output", left),
-            ui.series_chart(view, "patent_intensive_products_certified", right)]):
+if not any(
+    [
+        ui.series_chart(view, "patent_intensive_product_output", left),
+        ui.series_chart(view, "patent_intensive_products_certified", right),
+    ]
+):
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("ent_sme", lang))

@@ -20,5 +20,7 @@ ui.show_chart(charts.timeline_figure(spans, milestones, lang, today), "milestone
 if states.empty:
     st.info(t("nothing_for_filter", lang))
 else:
-    ui.show_table(sections.milestone_table(states, tables["programmes"], lang), wrap_text=True, name="milestones")
+    ui.show_table(
+        sections.milestone_table(states, tables["programmes"], lang), wrap_text=True, name="milestones"
+    )
 ui.caption_sources([*tables["programmes"]["source"], *states["evidence_source"].dropna()], view)

@@ -52,8 +52,12 @@ for row_start in range(0, len(cards), 3):
             for text in card["assumptions"]:
                 st.caption(f"{t('assumption', lang)}: {text}")
             ui.caption_sources(card["sources"], view)
-            st.page_link("views/targets.py", label=t("view_on_targets", lang), icon=":material/arrow_forward:",
-                         query_params=view.link_params(target=card["id"]))
+            st.page_link(
+                "views/targets.py",
+                label=t("view_on_targets", lang),
+                icon=":material/arrow_forward:",
+                query_params=view.link_params(target=card["id"]),
+            )
 if cards:
     with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
         ui.show_table(overview.targets_table(cards, lang), name="targets")
@@ -72,8 +76,12 @@ if "university" in shown:
             st.markdown(f"**{meta[f'name_{lang}']}**")
             start = format_value(first["value"], meta["unit"], first["qualifier"], lang, meta["unit_en"])
             end = format_value(last["value"], meta["unit"], last["qualifier"], lang, meta["unit_en"])
-            st.metric(f"{growth.start_period} → {growth.end_period}", end, f"{t('from', lang)} {start}",
-                      delta_color="off")
+            st.metric(
+                f"{growth.start_period} → {growth.end_period}",
+                end,
+                f"{t('from', lang)} {start}",
+                delta_color="off",
+            )
             a, b = st.columns(2)
             a.metric(t("multiple", lang), f"×{growth.multiple:.2f}")
             b.metric(t("annual_growth", lang), format_percent(growth.annual_growth, lang))
@@ -81,14 +89,22 @@ if "university" in shown:
             st.caption(f"{t('formula', lang)}: {multiple_formula}；{growth_formula}")
             if "more_than" in set(rows["qualifier"]):
                 st.caption(t("lower_bounds_note", lang))
-            st.caption(f"{t('assumption', lang)}: {assumption_text(first['assumption'], tables['assumptions'], lang)}")
+            st.caption(
+                f"{t('assumption', lang)}: {assumption_text(first['assumption'], tables['assumptions'], lang)}"
+            )
     series = tables["observations"][tables["observations"]["indicator"].isin(overview.HEADLINE_INDICATORS)]
     st.subheader(t("series_chart_title", lang))
-    type_names = dict(zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"],
-                          strict=True))
+    type_names = dict(
+        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
+    )
     for column, indicator in zip(st.columns(2), overview.HEADLINE_INDICATORS, strict=True):
-        ui.show_chart(charts.series_figure(series, indicators.loc[indicator], type_names, lang,
-                                           overview.ANNOUNCEMENT_SOURCE), indicator, column)
+        ui.show_chart(
+            charts.series_figure(
+                series, indicators.loc[indicator], type_names, lang, overview.ANNOUNCEMENT_SOURCE
+            ),
+            indicator,
+            column,
+        )
     st.caption(t("marker_legend", lang))
     ui.caption_sources(series["source"], view)
 if "research_institute" in shown:

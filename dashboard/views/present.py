@@ -45,13 +45,31 @@ st.query_params["slide"] = str(current)
 slide = briefing.build_slide(slides[current - 1], tables, view.choice, lang, today)
 
 with st.container(horizontal=True, vertical_alignment="center"):
-    st.button(t("previous", lang), icon=":material/arrow_back:", on_click=_move, args=(-1,), shortcut="Left",
-              disabled=current == 1, key="previous_slide")
-    st.button(t("next", lang), icon=":material/arrow_forward:", on_click=_move, args=(1,), shortcut="Right",
-              disabled=current == len(slides), key="next_slide")
+    st.button(
+        t("previous", lang),
+        icon=":material/arrow_back:",
+        on_click=_move,
+        args=(-1,),
+        shortcut="Left",
+        disabled=current == 1,
+        key="previous_slide",
+    )
+    st.button(
+        t("next", lang),
+        icon=":material/arrow_forward:",
+        on_click=_move,
+        args=(1,),
+        shortcut="Right",
+        disabled=current == len(slides),
+        key="next_slide",
+    )
     st.caption(t("slide_of", lang, n=current, total=len(slides)))
-    st.page_link("views/overview.py", label=t("exit_presentation", lang), icon=":material/close:",
-                 query_params=view.link_params())
+    st.page_link(
+        "views/overview.py",
+        label=t("exit_presentation", lang),
+        icon=":material/close:",
+        query_params=view.link_params(),
+    )
 
 st.title(slide.title)
 if slide.status_label:
@@ -67,8 +85,14 @@ if slide.table is not None:
 st.caption(literal(slide.source_line))
 
 with st.expander(t("choose_slides", lang)):
-    chosen = st.multiselect(t("choose_slides", lang), available, default=slides, format_func=names.get,
-                            help=t("choose_slides_help", lang), key="slide_picker")
+    chosen = st.multiselect(
+        t("choose_slides", lang),
+        available,
+        default=slides,
+        format_func=names.get,
+        help=t("choose_slides_help", lang),
+        key="slide_picker",
+    )
     if chosen != slides:
         st.session_state["slides"] = chosen
         st.session_state["slide"] = "1"
@@ -86,19 +110,39 @@ with st.expander(t("export_deck", lang)):
     if chromium_path() is None:
         st.warning(t("images_unavailable", lang))
     else:
-        for fmt, label, mime in (("pptx", "prepare_pptx", briefing.PPTX_MIME), ("pdf", "prepare_pdf", "application/pdf")):
+        for fmt, label, mime in (
+            ("pptx", "prepare_pptx", briefing.PPTX_MIME),
+            ("pdf", "prepare_pdf", "application/pdf"),
+        ):
             if st.button(t(label, lang), key=f"make_{fmt}"):
                 bar = st.progress(0.0)
                 target = Path(tempfile.mkdtemp()) / f"briefing.{fmt}"
                 try:
-                    briefing.make_deck(tables, view.choice, view.years, lang, slides, fmt, target, today,
-                                       lambda done, total, bar=bar: bar.progress(
-                                           done / total, t("exporting", lang, n=done, total=total)))
+                    briefing.make_deck(
+                        tables,
+                        view.choice,
+                        view.years,
+                        lang,
+                        slides,
+                        fmt,
+                        target,
+                        today,
+                        lambda done, total, bar=bar: bar.progress(
+                            done / total, t("exporting", lang, n=done, total=total)
+                        ),
+                    )
                 except ExportUnavailable as exc:
                     st.warning(str(exc))
                 else:
                     st.session_state[f"deck_{fmt}"] = target.read_bytes()
             if st.session_state.get(f"deck_{fmt}"):
                 name = f"briefing-{today.isoformat()}-{lang}.{fmt}"
-                st.download_button(t("download_file", lang, name=name), st.session_state[f"deck_{fmt}"], name, mime,
-                                   key=f"download_{fmt}", on_click="ignore", icon=":material/download:")
+                st.download_button(
+                    t("download_file", lang, name=name),
+                    st.session_state[f"deck_{fmt}"],
+                    name,
+                    mime,
+                    key=f"download_{fmt}",
+                    on_click="ignore",
+                    icon=":material/download:",
+                )

@@ -33,5 +33,10 @@ for _, source in summaries.iterrows():
             ui.show_table(figures, wrap_text=True, name=f"figures-{source['id']}")
 
 st.header(t("assumptions_heading", lang))
-ui.show_table(tables["assumptions"][["id", f"text_{lang}"]].rename(
-    columns={"id": "ID", f"text_{lang}": t("assumption", lang)}), wrap_text=True, name="assumptions")
+ui.show_table(
+    tables["assumptions"][["id", f"text_{lang}"]].rename(
+        columns={"id": "ID", f"text_{lang}": t("assumption", lang)}
+    ),
+    wrap_text=True,
+    name="assumptions",
+)

@@ -20,7 +20,9 @@ items = targets.assess_targets(tables, view.choice, dt.date.today())
 if not items:
     st.info(t("no_targets", lang))
     st.stop()
-type_names = dict(zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True))
+type_names = dict(
+    zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
+)
 
 st.subheader(t("all_targets", lang))
 ui.show_table(targets.readable_status_table(items, type_names, lang), name="target-status")
@@ -33,8 +35,14 @@ if "target" not in st.session_state:
 elif st.session_state["target"] not in ids:  # the filter no longer shows the chosen target
     st.session_state["target"] = ids[0]
 by_id = {item.target["id"]: item for item in items}
-chosen = st.selectbox(t("choose_target", lang), ids, key="target", format_func=lambda i: (
-    f"{by_id[i].indicator[f'name_{lang}']} · {type_names[by_id[i].target['institution_type']]}"))
+chosen = st.selectbox(
+    t("choose_target", lang),
+    ids,
+    key="target",
+    format_func=lambda i: (
+        f"{by_id[i].indicator[f'name_{lang}']} · {type_names[by_id[i].target['institution_type']]}"
+    ),
+)
 st.query_params["target"] = chosen
 item = by_id[chosen]
 a = item.assessment
@@ -62,5 +70,13 @@ with right, st.container(border=True):
         text = assumption_text(assumption, tables["assumptions"], lang)
         if text:
             st.caption(f"{t('assumption', lang)}: {text}")
-    st.caption(t("m_thresholds", lang, on_track=th.on_track, acceleration=th.acceleration,
-                 marked=f"{th.trend_marked:.1%}", moderate=f"{th.trend_moderate:.1%}"))
+    st.caption(
+        t(
+            "m_thresholds",
+            lang,
+            on_track=th.on_track,
+            acceleration=th.acceleration,
+            marked=f"{th.trend_marked:.1%}",
+            moderate=f"{th.trend_moderate:.1%}",
+        )
+    )

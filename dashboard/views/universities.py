@@ -13,7 +13,10 @@ shown_any = False
 
 st.header(t("univ_contracts", lang))
 left, right = st.columns(2)
-drawn = [ui.series_chart(view, "univ_transfer_contracts", left), ui.series_chart(view, "univ_transfer_amount", right)]
+drawn = [
+    ui.series_chart(view, "univ_transfer_contracts", left),
+    ui.series_chart(view, "univ_transfer_amount", right),
+]
 if any(drawn):
     st.caption(t("marker_legend_short", lang))
 else:
@@ -30,8 +33,12 @@ else:
 
 st.header(t("univ_recordals", lang))
 left, right = st.columns(2)
-if not any([ui.series_chart(view, "transfer_licence_recordals", left),
-            ui.series_chart(view, "transfer_licence_recordals_since_action", right)]):
+if not any(
+    [
+        ui.series_chart(view, "transfer_licence_recordals", left),
+        ui.series_chart(view, "transfer_licence_recordals_since_action", right),
+    ]
+):
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("rates_by_type", lang))

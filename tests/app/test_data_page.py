@@ -41,7 +41,9 @@ def open_data_page(lang="zh") -> AppTest:
 def sign_in(at: AppTest, password: str = EDITOR_PASSWORD, name: str = "王编辑") -> AppTest:
     at.text_input(key="sign_in_name").input(name)
     at.text_input(key="sign_in_password").input(password)
-    next(b for b in at.button if b.key and b.key.startswith("FormSubmitter:editor_sign_in_form")).click().run()
+    next(
+        b for b in at.button if b.key and b.key.startswith("FormSubmitter:editor_sign_in_form")
+    ).click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -54,7 +56,8 @@ def test_a_viewer_cannot_reach_importing_or_editing(store):
     at = open_data_page("en")
     assert not at.get("file_uploader")
     assert [i.value for i in at.info].count(
-        "Importing and editing are for signed-in editors. Sign in under “Editor sign-in” in the sidebar.") == 2
+        "Importing and editing are for signed-in editors. Sign in under “Editor sign-in” in the sidebar."
+    ) == 2
     assert not [s for s in at.selectbox if s.key in ("figure_pick", "target_pick", "source_pick")]
     assert not [b for b in at.button if b.key in ("import_commit", "undo_button")]
     assert at.text_input(key="sign_in_password")  # the way in is offered
@@ -75,10 +78,12 @@ def test_an_editor_previews_imports_and_undoes_a_sheet(store):
     existing = store.read("observations").iloc[0]
     at = sign_in(open_data_page("en"))
     assert "Signed in as editor: 王编辑" in [c.value for c in at.caption]
-    sheet = ("指标,年份,数值,机构类型,来源,备注\n"
-             f"高校专利转让及许可合同数量,2026年,2.5万余,高校,{SOURCE},<b>not bold</b>\n"
-             f"{existing['indicator']},{existing['period']},{existing['value'] + 1:g},{existing['institution_type']},"
-             f"{existing['source']},\n").encode("gbk")
+    sheet = (
+        "指标,年份,数值,机构类型,来源,备注\n"
+        f"高校专利转让及许可合同数量,2026年,2.5万余,高校,{SOURCE},<b>not bold</b>\n"
+        f"{existing['indicator']},{existing['period']},{existing['value'] + 1:g},{existing['institution_type']},"
+        f"{existing['source']},\n"
+    ).encode("gbk")
     at.get("file_uploader")[0].set_value(("figures.csv", sheet, "text/csv")).run()
     assert not at.exception, [e.value for e in at.exception]
     metrics = {m.label: m.value for m in at.metric}
@@ -86,10 +91,12 @@ def test_an_editor_previews_imports_and_undoes_a_sheet(store):
     corrections = next(e for e in at.expander if e.label.startswith("Corrections"))
     table = corrections.dataframe[0].value
     meta = store.read("indicators").set_index("id").loc[existing["indicator"]]
-    assert table["Old value"].tolist() == [format_value(existing["value"], meta["unit"], existing["qualifier"], "en",
-                                                        meta["unit_en"])]
-    assert table["New value"].tolist() == [format_value(existing["value"] + 1, meta["unit"], existing["qualifier"],
-                                                        "en", meta["unit_en"])]
+    assert table["Old value"].tolist() == [
+        format_value(existing["value"], meta["unit"], existing["qualifier"], "en", meta["unit_en"])
+    ]
+    assert table["New value"].tolist() == [
+        format_value(existing["value"] + 1, meta["unit"], existing["qualifier"], "en", meta["unit_en"])
+    ]
     before = store.count("observations")
     button(at, "import_commit").click().run()
     assert at.success[0].value == "Imported: 1 added, 1 corrected, 0 unchanged."
@@ -104,8 +111,10 @@ def test_an_editor_previews_imports_and_undoes_a_sheet(store):
 
 def test_a_sheet_with_problems_shows_them_by_row_and_cannot_be_imported(store):
     at = sign_in(open_data_page("en"))
-    sheet = (f"indicator,period,value,institution_type,source\nnope,2026,1,university,{SOURCE}\n"
-             f"univ_transfer_contracts,2026,lots,university,{SOURCE}\n").encode()
+    sheet = (
+        f"indicator,period,value,institution_type,source\nnope,2026,1,university,{SOURCE}\n"
+        f"univ_transfer_contracts,2026,lots,university,{SOURCE}\n"
+    ).encode()
     at.get("file_uploader")[0].set_value(("bad.csv", sheet, "text/csv")).run()
     problems = at.dataframe[0].value
     assert problems[["Row", "Column"]].values.tolist() == [[2, "indicator"], [3, "value"]]
@@ -142,9 +151,15 @@ def test_markup_in_a_citation_shows_as_text_on_the_sources_page(store):
 def test_where_oidc_is_configured_editors_are_offered_its_sign_in(store):
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["lang"] = "en"
-    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                          "company": {"client_id": "id", "client_secret": "s",
-                                      "server_metadata_url": "https://idp.example.org/.well-known/openid-configuration"}}
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "company": {
+            "client_id": "id",
+            "client_secret": "s",
+            "server_metadata_url": "https://idp.example.org/.well-known/openid-configuration",
+        },
+    }
     at.secrets["editor_emails"] = ["editor@example.org"]
     at.run()
     at.switch_page("views/data.py").run()
@@ -162,9 +177,12 @@ def test_problems_are_told_in_chinese_and_oversized_sheets_refused(store):
     assert problems.values.tolist() == [[2, "年份", "“去年”不是期间（可写 2023、2023年6月、2024-04-24 等）"]]
     from dashboard.importing import UPLOAD_ROW_LIMIT
 
-    rows = "".join(f"高校专利转让及许可合同数量,{1000 + i},1,高校,{SOURCE}\n" for i in range(UPLOAD_ROW_LIMIT + 1))
-    at.get("file_uploader")[0].set_value(("大表.csv", ("指标,年份,数值,机构类型,来源\n" + rows).encode(),
-                                          "text/csv")).run()
+    rows = "".join(
+        f"高校专利转让及许可合同数量,{1000 + i},1,高校,{SOURCE}\n" for i in range(UPLOAD_ROW_LIMIT + 1)
+    )
+    at.get("file_uploader")[0].set_value(
+        ("大表.csv", ("指标,年份,数值,机构类型,来源\n" + rows).encode(), "text/csv")
+    ).run()
     assert f"超过上限 {UPLOAD_ROW_LIMIT} 行" in at.error[0].value
     assert not [b for b in at.button if b.key == "import_commit"]
 

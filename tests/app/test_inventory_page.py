@@ -17,7 +17,9 @@ from tests.fixtures import build_store, inventory_records
 PAGE = "views/inventory.py"
 
 
-def open_page(url: str, monkeypatch, lang: str = "zh", choice: str | None = None, editor: bool = False) -> AppTest:
+def open_page(
+    url: str, monkeypatch, lang: str = "zh", choice: str | None = None, editor: bool = False
+) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
     at = AppTest.from_file(APP, default_timeout=120)
     if editor:
@@ -40,7 +42,9 @@ def records() -> pl.DataFrame:
     return inventory_records()
 
 
-def expected_count(records: pl.DataFrame, years, types=("university", "research_institute"), provinces=(), sections=()):
+def expected_count(
+    records: pl.DataFrame, years, types=("university", "research_institute"), provinces=(), sections=()
+):
     keep = pl.col("institution_type").is_in(list(types)) & pl.col("grant_year").is_between(*years)
     if provinces:
         keep &= pl.col("province").is_in(list(provinces))
@@ -73,7 +77,9 @@ def test_an_empty_store_offers_the_demo_to_editors_only(sqlite_url, monkeypatch)
 
 def test_the_filters_drive_every_number(inventory_sqlite_url, monkeypatch, records):
     # the two provinces with most institute patents, so that every step below still has patents to count
-    busiest = records.filter(pl.col("institution_type") == "research_institute")["province"].value_counts(sort=True)
+    busiest = records.filter(pl.col("institution_type") == "research_institute")["province"].value_counts(
+        sort=True
+    )
     two = tuple(sorted(busiest["province"][:2]))
     at = open_page(inventory_sqlite_url, monkeypatch)
     years = tuple(at.slider(key="years").value)
@@ -109,15 +115,18 @@ def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url
 
     for chart in charts:
         assert "synthetic demo data" in json.loads(chart.proto.spec)["layout"]["title"]["subtitle"]["text"]
-    assert sum(c.value == "synthetic demo data" for c in at.caption) >= 3  # metrics, league table, patents table
+    assert (
+        sum(c.value == "synthetic demo data" for c in at.caption) >= 3
+    )  # metrics, league table, patents table
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("choice", CHOICES)
 def test_the_page_renders_for_each_language_and_type(inventory_sqlite_url, monkeypatch, lang, choice):
     at = open_page(inventory_sqlite_url, monkeypatch, lang, choice)
-    assert at.title[0].value == ("存量专利盘点：从盘点到成交" if lang == "zh" else
-                                 "The stock-patent inventory: from inventory to deal")
+    assert at.title[0].value == (
+        "存量专利盘点：从盘点到成交" if lang == "zh" else "The stock-patent inventory: from inventory to deal"
+    )
     assert bool(at.get("plotly_chart")) == (choice != "enterprise")
 
 
@@ -149,15 +158,20 @@ def test_a_rule_trial_shows_the_shift_and_only_an_editor_saves_it(sqlite_url, mo
         regraded = inventory_store.load_inventory(store)
     finally:
         store.dispose()
-    assert (regraded["disposition"] != records["disposition"]).sum() == \
-        int(disposition_shift(records, tried).filter(pl.col("stored") != pl.col("tried"))["patents"].sum())
+    assert (regraded["disposition"] != records["disposition"]).sum() == int(
+        disposition_shift(records, tried).filter(pl.col("stored") != pl.col("tried"))["patents"].sum()
+    )
 
 
 def test_an_upload_is_checked_whole_and_imported_only_when_clean(sqlite_url, monkeypatch, records):
     build_store(sqlite_url).dispose()
     text = records.head(40).with_columns(pl.col("deal_date").cast(pl.String))
-    bad = text.with_columns(pl.when(pl.int_range(pl.len()) == 6).then(pl.lit("Atlantis")).otherwise(pl.col("province"))
-                            .alias("province"))
+    bad = text.with_columns(
+        pl.when(pl.int_range(pl.len()) == 6)
+        .then(pl.lit("Atlantis"))
+        .otherwise(pl.col("province"))
+        .alias("province")
+    )
     at = open_page(sqlite_url, monkeypatch, editor=True)
     at.get("file_uploader")[0].set_value(("bad.csv", bad.write_csv().encode(), "text/csv")).run()
     at.button(key="inv_import_go").click().run()
@@ -172,5 +186,7 @@ def test_an_upload_is_checked_whole_and_imported_only_when_clean(sqlite_url, mon
     at.get("file_uploader")[0].set_value(("good.csv", text.write_csv().encode(), "text/csv")).run()
     at.button(key="inv_import_go").click().run()
     assert any("已从 good.csv 导入 40 条记录" in s.value for s in at.success)
-    assert not at.warning or not any("合成演示数据" in w.value for w in at.warning)  # real records: no synthetic notice
+    assert not at.warning or not any(
+        "合成演示数据" in w.value for w in at.warning
+    )  # real records: no synthetic notice
     assert metrics(at)["专利"]

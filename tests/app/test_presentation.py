@@ -33,7 +33,9 @@ def present(tmp_path, monkeypatch):
     return open_present
 
 
-@pytest.mark.parametrize(("lang", "choice"), [("zh", "all"), ("en", "all"), ("en", "enterprise"), ("zh", "university")])
+@pytest.mark.parametrize(
+    ("lang", "choice"), [("zh", "all"), ("en", "all"), ("en", "enterprise"), ("zh", "university")]
+)
 def test_slides_follow_the_view_and_the_buttons(present, lang, choice):
     tables = load_dataset()
     ids = default_slide_ids(tables, choice, dt.date.today())

@@ -31,7 +31,9 @@ def seeded(seeded_sqlite_url, monkeypatch):
 
 
 def test_a_view_set_in_the_address_renders_as_set():
-    at = open_view({"lang": "en", "type": "university", "from": "2018", "to": "2022"}, "views/universities.py")
+    at = open_view(
+        {"lang": "en", "type": "university", "from": "2018", "to": "2022"}, "views/universities.py"
+    )
     assert at.radio(key="lang").value == "en"
     assert at.selectbox(key="institution_type").value == "university"
     assert at.slider(key="years").value == (2018, 2022)
@@ -75,8 +77,14 @@ def test_overview_cards_link_to_the_targets_page_at_their_target():
 
 
 def _cli_status(url: str, lang: str) -> list[dict]:
-    result = subprocess.run([sys.executable, "-m", "dashboard", "status", "--db", url, "--lang", lang, "--format",
-                             "json"], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "status", "--db", url, "--lang", lang, "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 

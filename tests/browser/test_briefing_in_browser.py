@@ -28,7 +28,9 @@ def test_walk_the_presentation_with_the_keyboard(page: Page, streamlit_app, arti
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # the app's chrome is hidden for the projector
     expect(page.get_by_role("button", name=re.compile("Next"))).to_be_enabled(timeout=TIMEOUT)
     press_until(page, "ArrowRight", r"slide=2")
-    expect(page.get_by_role("heading", name=re.compile("High-value invention patents"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name=re.compile("High-value invention patents"))).to_be_visible(
+        timeout=TIMEOUT
+    )
     expect(page.get_by_text("Target achieved").first).to_be_visible()
     press_until(page, "ArrowRight", r"slide=3")
     press_until(page, "ArrowLeft", r"slide=2")

@@ -13,7 +13,9 @@ SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
 
 def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_app, artifacts_dir, tmp_path):
     page.goto(f"{editable_app}/data?lang=en")
-    expect(page.get_by_role("heading", name="Data: import, corrections and history")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Data: import, corrections and history")).to_be_visible(
+        timeout=TIMEOUT
+    )
     expect(page.get_by_text("Importing and editing are for signed-in editors.").first).to_be_visible()
     expect(page.locator("[data-testid=stFileUploader]")).to_have_count(0)
 
@@ -25,10 +27,15 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
     expect(sidebar.get_by_text("Signed in as editor: 王编辑")).to_be_visible(timeout=TIMEOUT)
 
     citation = "<b>Bold outlet</b>, **starred title**, 2026-05-01"
-    sheet = write_csv(tmp_path / "figures.csv", ["指标", "年份", "数值", "机构类型", "来源", "备注"], [
-        ["高校专利转让及许可合同数量", "2026年", "2.5万余", "高校", citation, "<i>note</i>"],
-        ["univ_transfer_amount", "2026", "110.1亿元", "university", SOURCE, ""],
-    ], encoding="gbk")
+    sheet = write_csv(
+        tmp_path / "figures.csv",
+        ["指标", "年份", "数值", "机构类型", "来源", "备注"],
+        [
+            ["高校专利转让及许可合同数量", "2026年", "2.5万余", "高校", citation, "<i>note</i>"],
+            ["univ_transfer_amount", "2026", "110.1亿元", "university", SOURCE, ""],
+        ],
+        encoding="gbk",
+    )
     sheet_uploader = page.get_by_role("region", name="Upload a sheet (CSV or XLSX)")  # not the inventory's
     sheet_uploader.locator("input[type=file]").set_input_files(str(sheet))
     metric = page.get_by_test_id("stMetric").filter(has_text="To add")

@@ -35,7 +35,9 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     expect(page.get_by_text("合成演示数据（synthetic demo data）").first).to_be_visible()
 
     # The same demo, made here, says what the funnel must show for the busiest province.
-    records = demo.generate(ROWS, SEED, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"]))
+    records = demo.generate(
+        ROWS, SEED, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"])
+    )
     shown = records.filter(records["grant_year"] >= 2012)
     funnel = page.get_by_test_id("stPlotlyChart").first
     expect(funnel).to_contain_text(f"{count_text(shown.height, 'zh')} · 100.0%", timeout=TIMEOUT)

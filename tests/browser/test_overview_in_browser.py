@@ -45,7 +45,9 @@ def test_language_switch_turns_every_label_english(page: Page, streamlit_app, ar
     page.goto(streamlit_app)
     expect(page.get_by_role("heading", name="专利转化运用跟踪")).to_be_visible(timeout=TIMEOUT)
     page.get_by_test_id("stSidebar").get_by_text("English").click()
-    expect(page.get_by_role("heading", name="Patent commercialisation tracker")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Patent commercialisation tracker")).to_be_visible(
+        timeout=TIMEOUT
+    )
     expect(page.get_by_role("heading", name="2025 targets and the latest figures")).to_be_visible()
     expect(page.get_by_test_id("stSidebarNav").get_by_text("Sources")).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=en"))
@@ -57,7 +59,9 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, 
     expect(page.get_by_role("heading", name="专利转化运用跟踪")).to_be_visible(timeout=TIMEOUT)
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("English").click()
-    expect(page.get_by_role("heading", name="Patent commercialisation tracker")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("heading", name="Patent commercialisation tracker")).to_be_visible(
+        timeout=TIMEOUT
+    )
     sidebar.get_by_test_id("stSelectbox").click()
     page.get_by_role("option", name="Enterprises (SMEs included)").click()
     expect(page).to_have_url(re.compile(r"type=enterprise"), timeout=TIMEOUT)
@@ -73,7 +77,8 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, 
         expect(fresh.get_by_role("heading", name="Finance", exact=True)).to_be_visible(timeout=TIMEOUT)
         expect(fresh.get_by_role("heading", name="Warrant service pilots")).to_be_visible()
         expect(fresh.get_by_role("combobox", name="Institution type")).to_match_aria_snapshot(
-            '- combobox "Institution type": Enterprises (SMEs included)')
+            '- combobox "Institution type": Enterprises (SMEs included)'
+        )
         expect(fresh.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
         _keep_screenshot_and_check(fresh, artifacts_dir / "finance-en-enterprise-from-link.png")
     finally:

@@ -51,24 +51,40 @@ def plan_rows(store, rows, name="sheet.csv"):
 
 def stored(store, indicator, period, institution_type, source=SOURCE):
     frame = store.read_with_revisions("observations")
-    match = frame[(frame.indicator == indicator) & (frame.period == period) &
-                  (frame.institution_type == institution_type) & (frame.source == source)]
+    match = frame[
+        (frame.indicator == indicator)
+        & (frame.period == period)
+        & (frame.institution_type == institution_type)
+        & (frame.source == source)
+    ]
     return None if match.empty else match.iloc[0].to_dict()
 
 
 def test_an_import_adds_corrects_and_records_who_and_what(store):
     existing = store.read("observations").iloc[0]
-    plan = plan_rows(store, [
-        ["univ_transfer_contracts", "2026", "2.5万余", "", "高校", SOURCE, "", "new"],
-        [existing["indicator"], existing["period"], existing["value"] * 2, "", existing["institution_type"],
-         existing["source"], existing["qualifier"], ""],
-    ])
+    plan = plan_rows(
+        store,
+        [
+            ["univ_transfer_contracts", "2026", "2.5万余", "", "高校", SOURCE, "", "new"],
+            [
+                existing["indicator"],
+                existing["period"],
+                existing["value"] * 2,
+                "",
+                existing["institution_type"],
+                existing["source"],
+                existing["qualifier"],
+                "",
+            ],
+        ],
+    )
     assert plan.ok, plan.problem_lines()
     outcome = apply_import(store, plan, "王编辑")
     assert (outcome.added, outcome.corrected) == (1, 1)
     assert stored(store, "univ_transfer_contracts", "2026", "university")["value"] == 25000
-    corrected = stored(store, existing["indicator"], existing["period"], existing["institution_type"],
-                       existing["source"])
+    corrected = stored(
+        store, existing["indicator"], existing["period"], existing["institution_type"], existing["source"]
+    )
     assert corrected["value"] == existing["value"] * 2 and corrected["revision"] == 2
     log = audit_frame(store)
     assert set(log["editor"]) == {"王编辑"} and sorted(log["action"]) == ["add", "correct"]
@@ -79,27 +95,60 @@ def test_an_import_adds_corrects_and_records_who_and_what(store):
 def test_an_import_that_meets_a_conflict_writes_nothing(store):
     existing = store.read("observations").iloc[0]
     before = observation_count(store)
-    plan = plan_rows(store, [
-        ["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""],
-        [existing["indicator"], existing["period"], existing["value"] + 1, "", existing["institution_type"],
-         existing["source"], existing["qualifier"], ""],
-    ])
+    plan = plan_rows(
+        store,
+        [
+            ["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""],
+            [
+                existing["indicator"],
+                existing["period"],
+                existing["value"] + 1,
+                "",
+                existing["institution_type"],
+                existing["source"],
+                existing["qualifier"],
+                "",
+            ],
+        ],
+    )
     # Someone else corrects the same figure after the sheet was checked.
-    other = plan_rows(store, [[existing["indicator"], existing["period"], existing["value"] + 5, "",
-                               existing["institution_type"], existing["source"], existing["qualifier"], ""]])
+    other = plan_rows(
+        store,
+        [
+            [
+                existing["indicator"],
+                existing["period"],
+                existing["value"] + 5,
+                "",
+                existing["institution_type"],
+                existing["source"],
+                existing["qualifier"],
+                "",
+            ]
+        ],
+    )
     apply_import(store, other, "other editor")
     with pytest.raises(ConflictError, match="changed by someone else"):
         apply_import(store, plan, "late editor")
     assert observation_count(store) == before  # the row to add was not written either
-    assert stored(store, existing["indicator"], existing["period"], existing["institution_type"],
-                  existing["source"])["value"] == existing["value"] + 5
+    assert (
+        stored(
+            store, existing["indicator"], existing["period"], existing["institution_type"], existing["source"]
+        )["value"]
+        == existing["value"] + 5
+    )
     assert set(audit_frame(store)["editor"]) == {"other editor"}
 
 
 def test_an_import_with_problems_is_refused_whole(store):
     before = observation_count(store)
-    plan = plan_rows(store, [["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""],
-                             ["univ_transfer_contracts", "2026", "lots", "", "university", SOURCE, "", ""]])
+    plan = plan_rows(
+        store,
+        [
+            ["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""],
+            ["univ_transfer_contracts", "2026", "lots", "", "university", SOURCE, "", ""],
+        ],
+    )
     with pytest.raises(ChangeError, match="problems"):
         apply_import(store, plan, "editor")
     assert observation_count(store) == before and audit_frame(store).empty
@@ -136,25 +185,40 @@ def test_a_target_needs_a_source_and_a_source_its_fields(store):
     with pytest.raises(ChangeError, match="source"):
         save_record(store, "targets", {**target, "source": None}, "e", int(target["revision"]), "edit")
     with pytest.raises(ChangeError):
-        save_record(store, "targets", {**target, "id": "new-target", "source": "no-such-source"}, "e", None, "add")
+        save_record(
+            store, "targets", {**target, "id": "new-target", "source": "no-such-source"}, "e", None, "add"
+        )
     assert "new-target" not in set(store.read("targets")["id"])
 
 
 def test_undo_reverts_a_whole_import_and_is_itself_recorded(store):
     existing = store.read("observations").iloc[0]
     before = store.read("observations")
-    plan = plan_rows(store, [
-        ["univ_transfer_contracts", "2026", "100", "", "university", "某报，某标题，2026-01-05", "", ""],
-        [existing["indicator"], existing["period"], existing["value"] + 1, "", existing["institution_type"],
-         existing["source"], existing["qualifier"], ""],
-    ])
+    plan = plan_rows(
+        store,
+        [
+            ["univ_transfer_contracts", "2026", "100", "", "university", "某报，某标题，2026-01-05", "", ""],
+            [
+                existing["indicator"],
+                existing["period"],
+                existing["value"] + 1,
+                "",
+                existing["institution_type"],
+                existing["source"],
+                existing["qualifier"],
+                "",
+            ],
+        ],
+    )
     outcome = apply_import(store, plan, "editor")
     assert len(store.read("sources")) == len(store.read("sources").drop_duplicates())
     undo(store, outcome.batch, "editor")
-    pd.testing.assert_frame_equal(store.read("observations").sort_values(["indicator", "period", "source",
-                                                                          "institution_type"]).reset_index(drop=True),
-                                  before.sort_values(["indicator", "period", "source", "institution_type"]
-                                                     ).reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        store.read("observations")
+        .sort_values(["indicator", "period", "source", "institution_type"])
+        .reset_index(drop=True),
+        before.sort_values(["indicator", "period", "source", "institution_type"]).reset_index(drop=True),
+    )
     assert not store.read("sources")["id"].str.startswith("cited-").any()
     history = batches(store)
     assert history.iloc[0]["reverts"] == outcome.batch and history.iloc[1]["undone"]
@@ -166,22 +230,50 @@ def test_undo_reverts_a_whole_import_and_is_itself_recorded(store):
 
 def test_undo_refuses_when_the_figure_changed_since(store):
     existing = store.read("observations").iloc[0]
-    row = [existing["indicator"], existing["period"], None, "", existing["institution_type"], existing["source"],
-           existing["qualifier"], ""]
+    row = [
+        existing["indicator"],
+        existing["period"],
+        None,
+        "",
+        existing["institution_type"],
+        existing["source"],
+        existing["qualifier"],
+        "",
+    ]
     first = apply_import(store, plan_rows(store, [[*row[:2], existing["value"] + 1, *row[3:]]]), "a")
     apply_import(store, plan_rows(store, [[*row[:2], existing["value"] + 2, *row[3:]]]), "b")
     with pytest.raises(ConflictError):
         undo(store, first.batch, "a")
-    assert stored(store, existing["indicator"], existing["period"], existing["institution_type"],
-                  existing["source"])["value"] == existing["value"] + 2
+    assert (
+        stored(
+            store, existing["indicator"], existing["period"], existing["institution_type"], existing["source"]
+        )["value"]
+        == existing["value"] + 2
+    )
 
 
 def test_what_changed_since_a_date(store):
     existing = store.read("observations").iloc[0]
-    apply_import(store, plan_rows(store, [
-        ["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""],
-        [existing["indicator"], existing["period"], existing["value"] + 1, "", existing["institution_type"],
-         existing["source"], existing["qualifier"], ""]]), "editor")
+    apply_import(
+        store,
+        plan_rows(
+            store,
+            [
+                ["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""],
+                [
+                    existing["indicator"],
+                    existing["period"],
+                    existing["value"] + 1,
+                    "",
+                    existing["institution_type"],
+                    existing["source"],
+                    existing["qualifier"],
+                    "",
+                ],
+            ],
+        ),
+        "editor",
+    )
     today = dt.datetime.now(dt.UTC).date()
     changed = changes_since(store, today)
     assert sorted(changed["change"]) == ["added", "corrected"]
@@ -200,13 +292,18 @@ def test_export_then_import_into_a_fresh_store_reproduces_the_observations(store
     apply_import(store, plan, "round trip")
     again = store.read("observations")
     order = ["indicator", "institution_type", "period", "source"]
-    pd.testing.assert_frame_equal(again.sort_values(order).reset_index(drop=True),
-                                  original.sort_values(order).reset_index(drop=True), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        again.sort_values(order).reset_index(drop=True),
+        original.sort_values(order).reset_index(drop=True),
+        check_dtype=False,
+    )
 
 
 def test_a_killed_import_leaves_the_store_as_it_was(store, store_url, tmp_path):
-    rows = [["univ_transfer_contracts", str(1000 + i), str(i), "", "university", SOURCE, "", ""]
-            for i in range(1500)]
+    rows = [
+        ["univ_transfer_contracts", str(1000 + i), str(i), "", "university", SOURCE, "", ""]
+        for i in range(1500)
+    ]
     path = write_csv(tmp_path / "big.csv", HEADER, rows)
     before = observation_count(store)
     # Hold a lock that the import's final writes (its audit entries) wait on, so the kill lands mid-transaction.
@@ -216,8 +313,13 @@ def test_a_killed_import_leaves_the_store_as_it_was(store, store_url, tmp_path):
         blocker.exec_driver_sql("SELECT count(*) FROM audit_log").all()  # a reader's lock blocks the commit
     else:
         blocker.exec_driver_sql("LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE")
-    process = subprocess.Popen([sys.executable, "-m", "dashboard", "import", str(path), "--db", store_url],
-                               cwd=DATA_DIR.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "import", str(path), "--db", store_url],
+        cwd=DATA_DIR.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         for line in process.stderr:
             if line.startswith("written 1500/1500"):

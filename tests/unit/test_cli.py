@@ -15,8 +15,14 @@ ROOT = DATA_DIR.parent
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_init_seeds_once_and_export_writes_every_observation(store_url, tmp_path):
@@ -32,8 +38,12 @@ def test_init_seeds_once_and_export_writes_every_observation(store_url, tmp_path
     assert list(from_csv.columns) == EXPORT_COLUMNS
     shipped = pd.read_csv(DATA_DIR / "observations.csv", dtype={"period": str})
     assert len(from_csv) == len(shipped)
-    merged = from_csv.merge(shipped, on=["indicator", "period", "institution_type", "source"], validate="one_to_one",
-                            suffixes=("", "_shipped"))
+    merged = from_csv.merge(
+        shipped,
+        on=["indicator", "period", "institution_type", "source"],
+        validate="one_to_one",
+        suffixes=("", "_shipped"),
+    )
     assert merged["value"].tolist() == pytest.approx(merged["value_shipped"].tolist())
     sheet = openpyxl.load_workbook(xlsx_path).active
     assert [c.value for c in sheet[1]] == EXPORT_COLUMNS
@@ -70,7 +80,11 @@ def test_a_store_that_cannot_be_opened_exits_1_with_a_clear_message():
 
 def test_a_malformed_data_file_fails_init_naming_file_row_and_column(tmp_path, sqlite_url):
     data_dir, seeds_dir = copy_dataset(tmp_path)
-    replace_in_file(data_dir / "pilots.csv", "重庆,Chongqing,csrc_warrant_pilots,2022,", "重庆,Chongqing,csrc_warrant_pilots,20X2,")
+    replace_in_file(
+        data_dir / "pilots.csv",
+        "重庆,Chongqing,csrc_warrant_pilots,2022,",
+        "重庆,Chongqing,csrc_warrant_pilots,20X2,",
+    )
     result = run("init", "--db", sqlite_url, "--data-dir", str(data_dir), "--seeds-dir", str(seeds_dir))
     assert result.returncode == 1
     assert "pilots.csv, row 4, column 'approved_since'" in result.stderr and "Traceback" not in result.stderr
@@ -92,7 +106,19 @@ def test_brief_writes_a_deck_and_a_handout_with_every_chart(sqlite_url, tmp_path
     assert run("init", "--db", sqlite_url).returncode == 0
     slides = "summary,target:ip_royalty_trade_2025,page:finance"
     pptx_path, pdf_path = tmp_path / "deck.pptx", tmp_path / "deck.pdf"
-    made = run("brief", "--db", sqlite_url, "--lang", "en", "--slides", slides, "--format", "pptx", "-o", str(pptx_path))
+    made = run(
+        "brief",
+        "--db",
+        sqlite_url,
+        "--lang",
+        "en",
+        "--slides",
+        slides,
+        "--format",
+        "pptx",
+        "-o",
+        str(pptx_path),
+    )
     assert made.returncode == 0, made.stderr
     deck = Presentation(str(pptx_path))
     assert len(deck.slides) == 4  # the title slide, then the three chosen
@@ -100,8 +126,19 @@ def test_brief_writes_a_deck_and_a_handout_with_every_chart(sqlite_url, tmp_path
     pictures = [sum(s.shape_type == 13 for s in slide.shapes) for slide in deck.slides]
     assert pictures[2] == 1 and pictures[3] == 1  # the trajectory and the pledge-financing chart
     assert "Securities Daily" in deck.slides[2].notes_slide.notes_text_frame.text
-    made = run("brief", "--db", sqlite_url, "--lang", "zh", "--institution-type", "enterprise", "--format", "pdf",
-               "-o", str(pdf_path))
+    made = run(
+        "brief",
+        "--db",
+        sqlite_url,
+        "--lang",
+        "zh",
+        "--institution-type",
+        "enterprise",
+        "--format",
+        "pdf",
+        "-o",
+        str(pdf_path),
+    )
     assert made.returncode == 0, made.stderr
     assert len(PdfReader(str(pdf_path)).pages) >= 4
 

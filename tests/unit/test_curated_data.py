@@ -40,19 +40,75 @@ def test_every_table_has_a_valid_sidecar_matching_its_csv_and_the_store(table):
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"table": "x", "title": {"zh": "甲"}, "description": {"zh": "甲", "en": "a"}, "columns": []}, "'title'"),
-        ({"table": "x", "title": {"zh": "甲", "en": "a"}, "description": {"zh": "甲", "en": "a"},
-          "columns": [{"name": "a", "type": "float", "label": {"zh": "甲", "en": "a"},
-                       "description": {"zh": "甲", "en": "a"}}]}, "type must be one of"),
-        ({"table": "x", "title": {"zh": "甲", "en": "a"}, "description": {"zh": "甲", "en": "a"},
-          "columns": [{"name": "a", "type": "ref", "label": {"zh": "甲", "en": "a"},
-                       "description": {"zh": "甲", "en": "a"}}]}, "references"),
-        ({"table": "x", "title": {"zh": "甲", "en": "a"}, "description": {"zh": "甲", "en": "a"},
-          "columns": [{"name": "a", "type": "text", "label": {"en": "a"}, "description": {"zh": "甲", "en": "a"}}]},
-         "'label' needs both"),
-        ({"table": "x", "title": {"zh": "甲", "en": "a"}, "description": {"zh": "甲", "en": "a"}, "units": 1,
-          "columns": [{"name": "a", "type": "text", "label": {"zh": "甲", "en": "a"},
-                       "description": {"zh": "甲", "en": "a"}}]}, "unknown key 'units'"),
+        (
+            {"table": "x", "title": {"zh": "甲"}, "description": {"zh": "甲", "en": "a"}, "columns": []},
+            "'title'",
+        ),
+        (
+            {
+                "table": "x",
+                "title": {"zh": "甲", "en": "a"},
+                "description": {"zh": "甲", "en": "a"},
+                "columns": [
+                    {
+                        "name": "a",
+                        "type": "float",
+                        "label": {"zh": "甲", "en": "a"},
+                        "description": {"zh": "甲", "en": "a"},
+                    }
+                ],
+            },
+            "type must be one of",
+        ),
+        (
+            {
+                "table": "x",
+                "title": {"zh": "甲", "en": "a"},
+                "description": {"zh": "甲", "en": "a"},
+                "columns": [
+                    {
+                        "name": "a",
+                        "type": "ref",
+                        "label": {"zh": "甲", "en": "a"},
+                        "description": {"zh": "甲", "en": "a"},
+                    }
+                ],
+            },
+            "references",
+        ),
+        (
+            {
+                "table": "x",
+                "title": {"zh": "甲", "en": "a"},
+                "description": {"zh": "甲", "en": "a"},
+                "columns": [
+                    {
+                        "name": "a",
+                        "type": "text",
+                        "label": {"en": "a"},
+                        "description": {"zh": "甲", "en": "a"},
+                    }
+                ],
+            },
+            "'label' needs both",
+        ),
+        (
+            {
+                "table": "x",
+                "title": {"zh": "甲", "en": "a"},
+                "description": {"zh": "甲", "en": "a"},
+                "units": 1,
+                "columns": [
+                    {
+                        "name": "a",
+                        "type": "text",
+                        "label": {"zh": "甲", "en": "a"},
+                        "description": {"zh": "甲", "en": "a"},
+                    }
+                ],
+            },
+            "unknown key 'units'",
+        ),
     ],
 )
 def test_sidecar_schema_catches_mistakes(raw, message):
@@ -101,8 +157,10 @@ def test_the_announcements_figures_are_present(tables, indicator, period, value,
 
 
 def test_the_five_year_span_is_an_assumption_shown_with_its_figures(tables):
-    rows = tables["observations"][(tables["observations"]["source"] == ANNOUNCEMENT)
-                                  & tables["observations"]["indicator"].str.startswith("univ_transfer")]
+    rows = tables["observations"][
+        (tables["observations"]["source"] == ANNOUNCEMENT)
+        & tables["observations"]["indicator"].str.startswith("univ_transfer")
+    ]
     assert set(rows["assumption"]) == {"five_years_2018_2022"}
     assert "five_years_2018_2022" in set(tables["assumptions"]["id"])
 
@@ -130,18 +188,47 @@ BREAKAGES = [
     # (file, old text, new text, expected row, expected column, words in the message)
     ("observations.csv", "2024-04-24,30.4,", "2024-04-31,30.4,", 2, "period", "not a real date"),
     ("observations.csv", "2024-04-24,30.4,", "2024-04-24,thirty,", 2, "value", "not a number"),
-    ("observations.csv", ",exact,university_and_institute,2024-04-24-xinhua",
-     ",roughly,university_and_institute,2024-04-24-xinhua", 2, "qualifier", "not one of"),
-    ("observations.csv", "university_and_institute,2024-04-24-xinhua-stock-patent-inventory,B,,,同上，自评",
-     "university_and_institute,no-such-source,B,,,同上，自评", 2, "source", "not an id in sources.csv"),
-    ("indicators.csv", "univ_transfer_contracts,高校专利转让及许可合同数量,University patent transfer and licence contracts,项",
-     "univ_transfer_contracts,高校专利转让及许可合同数量,University patent transfer and licence contracts,台", 2, "unit",
-     "not one of"),
+    (
+        "observations.csv",
+        ",exact,university_and_institute,2024-04-24-xinhua",
+        ",roughly,university_and_institute,2024-04-24-xinhua",
+        2,
+        "qualifier",
+        "not one of",
+    ),
+    (
+        "observations.csv",
+        "university_and_institute,2024-04-24-xinhua-stock-patent-inventory,B,,,同上，自评",
+        "university_and_institute,no-such-source,B,,,同上，自评",
+        2,
+        "source",
+        "not an id in sources.csv",
+    ),
+    (
+        "indicators.csv",
+        "univ_transfer_contracts,高校专利转让及许可合同数量,University patent transfer and licence contracts,项",
+        "univ_transfer_contracts,高校专利转让及许可合同数量,University patent transfer and licence contracts,台",
+        2,
+        "unit",
+        "not one of",
+    ),
     ("programmes.csv", "国办发〔2023〕37号,2023-10-17,", "国办发〔2023〕37号,,", 2, "issued", None),
-    ("pilots.csv", "北京,Beijing,csrc_warrant_pilots,2022,116.40", "北京,Beijing,csrc_warrant_pilots,2022,east", 2,
-     "longitude", "not a number"),
-    ("milestones.csv", "stock_batch_converted,stock_patent_plan", "stock_inventory_full_coverage,stock_patent_plan", 3,
-     "id", "duplicates row 2"),
+    (
+        "pilots.csv",
+        "北京,Beijing,csrc_warrant_pilots,2022,116.40",
+        "北京,Beijing,csrc_warrant_pilots,2022,east",
+        2,
+        "longitude",
+        "not a number",
+    ),
+    (
+        "milestones.csv",
+        "stock_batch_converted,stock_patent_plan",
+        "stock_inventory_full_coverage,stock_patent_plan",
+        3,
+        "id",
+        "duplicates row 2",
+    ),
 ]
 
 

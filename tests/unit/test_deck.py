@@ -86,7 +86,9 @@ def test_pptx_title_slide_names_title_date_filters_and_language(deck):
 def test_pptx_charts_tables_and_placeholders(deck):
     _, slides, _, folder = deck
     pages = list(Presentation(folder / "deck.pptx").slides)[1:]
-    assert any(s.figure is not None for s in slides) and any(s.figure is None and s.table is None for s in slides)
+    assert any(s.figure is not None for s in slides) and any(
+        s.figure is None and s.table is None for s in slides
+    )
     for slide, page in zip(slides, pages, strict=True):
         pictures = [s for s in page.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
         tables = [s for s in page.shapes if s.has_table]
@@ -104,7 +106,9 @@ def test_pptx_summary_table_is_native_with_a_bold_header(deck):
     assert len(table.rows) == len(frame) + 1 and len(table.columns) == len(frame.columns)
     assert [table.cell(0, c).text for c in range(len(frame.columns))] == list(frame.columns)
     assert [table.cell(1, c).text for c in range(len(frame.columns))] == [str(v) for v in frame.iloc[0]]
-    header_runs = [r for c in range(len(frame.columns)) for p in table.cell(0, c).text_frame.paragraphs for r in p.runs]
+    header_runs = [
+        r for c in range(len(frame.columns)) for p in table.cell(0, c).text_frame.paragraphs for r in p.runs
+    ]
     body_runs = [r for p in table.cell(1, 0).text_frame.paragraphs for r in p.runs]
     assert header_runs and all(r.font.bold for r in header_runs)
     assert body_runs and not any(r.font.bold for r in body_runs)
@@ -116,8 +120,11 @@ def test_pptx_badge_numbers_source_and_notes(deck):
     pages = list(Presentation(folder / "deck.pptx").slides)[1:]
     assert any(s.status_label for s in slides)
     for slide, page in zip(slides, pages, strict=True):
-        badges = [s for s in page.shapes if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
-                  and s.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE]
+        badges = [
+            s
+            for s in page.shapes
+            if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and s.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE
+        ]
         if slide.status_label:
             (badge,) = badges
             assert badge.text_frame.text == slide.status_label  # the words, not colour alone
@@ -142,8 +149,14 @@ def test_pptx_badge_numbers_source_and_notes(deck):
 
 def test_pptx_runs_name_a_chinese_font_for_latin_and_east_asian_text(deck):
     _, _, _, folder = deck
-    runs = [r for page in Presentation(folder / "deck.pptx").slides for shape in page.shapes
-            if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs]
+    runs = [
+        r
+        for page in Presentation(folder / "deck.pptx").slides
+        for shape in page.shapes
+        if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+        for r in p.runs
+    ]
     assert len(runs) > 20
     for run in runs:
         rpr = run._r.find(qn("a:rPr"))
@@ -242,12 +255,17 @@ def pdf_save_failing(self) -> None:
     half_write(self._filename)  # reportlab's Canvas keeps the file it was given
 
 
-@pytest.mark.parametrize("write, saver, failing", [
-    (write_pptx, "pptx.presentation.Presentation.save", pptx_save_failing),
-    (write_pdf, "reportlab.pdfgen.canvas.Canvas.save", pdf_save_failing),
-], ids=["pptx", "pdf"])
-def test_a_save_failing_halfway_leaves_the_old_file_and_no_partial_one(deck, tmp_path, monkeypatch, write,
-                                                                       saver, failing):
+@pytest.mark.parametrize(
+    "write, saver, failing",
+    [
+        (write_pptx, "pptx.presentation.Presentation.save", pptx_save_failing),
+        (write_pdf, "reportlab.pdfgen.canvas.Canvas.save", pdf_save_failing),
+    ],
+    ids=["pptx", "pdf"],
+)
+def test_a_save_failing_halfway_leaves_the_old_file_and_no_partial_one(
+    deck, tmp_path, monkeypatch, write, saver, failing
+):
     info, slides, images, _ = deck
     target = tmp_path / "deck.out"
     target.write_bytes(b"the previous deck")
@@ -272,10 +290,20 @@ def test_a_successful_write_replaces_the_old_file(deck, tmp_path, write):
 
 
 def test_a_long_table_shrinks_then_drops_rows_to_stay_above_the_source(tmp_path):
-    frame = pd.DataFrame({"Indicator": [f"Indicator number {i} with a fairly long name" for i in range(80)],
-                          "Value": [f"{i * 1.5:.1f}" for i in range(80)]})
-    slide = SlideContent(id=SUMMARY, title="Long table", key_numbers=[("Rows", "80")], table=frame,
-                         source_line="Source: a test.", notes="Source: a test.")
+    frame = pd.DataFrame(
+        {
+            "Indicator": [f"Indicator number {i} with a fairly long name" for i in range(80)],
+            "Value": [f"{i * 1.5:.1f}" for i in range(80)],
+        }
+    )
+    slide = SlideContent(
+        id=SUMMARY,
+        title="Long table",
+        key_numbers=[("Rows", "80")],
+        table=frame,
+        source_line="Source: a test.",
+        notes="Source: a test.",
+    )
     info = DeckInfo("Deck", TODAY, "All", "en")
     write_pptx(info, [slide], {}, tmp_path / "long.pptx")
     write_pdf(info, [slide], {}, tmp_path / "long.pdf")
@@ -298,7 +326,10 @@ def test_a_chart_drawn_for_its_area_fills_the_width(tables, tmp_path):
     assert 600 < width <= 888 and 150 < height < 540
     info = DeckInfo("Deck", TODAY, "All", "en")
     write_pptx(info, [slide], {slide.id: png(round(width * 2), round(height * 2))}, tmp_path / "fit.pptx")
-    (picture,) = [s for s in Presentation(tmp_path / "fit.pptx").slides[1].shapes
-                  if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    (picture,) = [
+        s
+        for s in Presentation(tmp_path / "fit.pptx").slides[1].shapes
+        if s.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
     assert picture.width == pytest.approx(Pt(width), rel=0.01)
     assert picture.height == pytest.approx(Pt(height), rel=0.01)

@@ -32,6 +32,7 @@ def plain(label: str) -> str:
 
 # --- The shipped CSV --------------------------------------------------------------------------------
 
+
 def test_shipped_grid_has_34_divisions_on_distinct_tiles(tiles):
     assert len(tiles) == 34
     assert tiles["id"].is_unique
@@ -42,14 +43,17 @@ def test_shipped_grid_has_34_divisions_on_distinct_tiles(tiles):
     assert tiles["row"].between(0, 7).all() and tiles["col"].between(0, 8).all()
 
 
-@pytest.mark.parametrize(("name_zh", "name_en", "row", "col"), [
-    ("北京", "Beijing", 1, 6),
-    ("上海", "Shanghai", 4, 7),
-    ("重庆", "Chongqing", 4, 3),
-    ("黑龙江", "Heilongjiang", 0, 8),
-    ("西藏", "Tibet (Xizang)", 4, 1),
-    ("香港", "Hong Kong", 7, 5),
-])
+@pytest.mark.parametrize(
+    ("name_zh", "name_en", "row", "col"),
+    [
+        ("北京", "Beijing", 1, 6),
+        ("上海", "Shanghai", 4, 7),
+        ("重庆", "Chongqing", 4, 3),
+        ("黑龙江", "Heilongjiang", 0, 8),
+        ("西藏", "Tibet (Xizang)", 4, 1),
+        ("香港", "Hong Kong", 7, 5),
+    ],
+)
 def test_shipped_grid_places_divisions(tiles, name_zh, name_en, row, col):
     [found] = tiles[tiles["name_zh"] == name_zh].to_dict("records")
     assert (found["name_en"], found["row"], found["col"]) == (name_en, row, col)
@@ -62,13 +66,17 @@ def test_default_path_is_the_shipped_csv(tiles):
 
 # --- Loader errors ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "row_number", "fragment"), [
-    ("beijing,北京,Beijing,1,6\nshanghai,上海,Shanghai,four,7\n", 3, "row"),
-    ("beijing,北京,Beijing,1,6.5\n", 2, "col"),
-    ("beijing,北京,Beijing,,6\n", 2, "row"),
-    ("beijing,北京,Beijing,1,6\ntianjin,天津,Tianjin,2,7\nhebei,河北,Hebei,1,6\n", 4, "北京"),
-    ("beijing,北京,Beijing,1,6\nbeijing,上海,Shanghai,4,7\n", 3, "beijing"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "row_number", "fragment"),
+    [
+        ("beijing,北京,Beijing,1,6\nshanghai,上海,Shanghai,four,7\n", 3, "row"),
+        ("beijing,北京,Beijing,1,6.5\n", 2, "col"),
+        ("beijing,北京,Beijing,,6\n", 2, "row"),
+        ("beijing,北京,Beijing,1,6\ntianjin,天津,Tianjin,2,7\nhebei,河北,Hebei,1,6\n", 4, "北京"),
+        ("beijing,北京,Beijing,1,6\nbeijing,上海,Shanghai,4,7\n", 3, "beijing"),
+    ],
+)
 def test_malformed_csv_names_file_and_row(tmp_path, body, row_number, fragment):
     path = tmp_path / "tiles.csv"
     path.write_text(HEADER + body, encoding="utf-8")
@@ -87,10 +95,14 @@ def test_well_formed_csv_loads_integers(tmp_path):
 
 # --- The figure -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("lang", "highlighted_legend", "other_legend"), [
-    ("zh", "试点所在地", "其他省级行政区"),
-    ("en", "Pilot location", "Other divisions"),
-])
+
+@pytest.mark.parametrize(
+    ("lang", "highlighted_legend", "other_legend"),
+    [
+        ("zh", "试点所在地", "其他省级行政区"),
+        ("en", "Pilot location", "Other divisions"),
+    ],
+)
 def test_highlighted_trace_holds_exactly_the_pilots(tiles, lang, highlighted_legend, other_legend):
     fig = figure(tiles, lang)
     pilots = trace_named(fig, highlighted_legend)
@@ -100,10 +112,13 @@ def test_highlighted_trace_holds_exactly_the_pilots(tiles, lang, highlighted_leg
     assert not {(c, r) for _, r, c in PILOT_TILES.values()} & set(zip(others.x, others.y, strict=True))
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", {(6, 1): "北京", (7, 4): "上海", (3, 4): "重庆"}),
-    ("en", {(6, 1): "Beijing", (7, 4): "Shanghai", (3, 4): "Chongqing"}),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", {(6, 1): "北京", (7, 4): "上海", (3, 4): "重庆"}),
+        ("en", {(6, 1): "Beijing", (7, 4): "Shanghai", (3, 4): "Chongqing"}),
+    ],
+)
 def test_highlighted_labels_are_in_the_chosen_language(tiles, lang, expected):
     pilots = figure(tiles, lang).data[-1]
     labels = {(x, y): plain(text) for x, y, text in zip(pilots.x, pilots.y, pilots.text, strict=True)}

@@ -20,8 +20,10 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def chromium_and_clean_server():
     """Fail (not skip) without Chromium, and leave kaleido's sync server stopped for whatever runs next."""
     if chromium_path() is None:
-        pytest.fail("No Chromium for kaleido: install Debian's chromium (bash scripts/test.sh does) "
-                    f"or set BROWSER_PATH (now {os.environ.get('BROWSER_PATH')!r})")
+        pytest.fail(
+            "No Chromium for kaleido: install Debian's chromium (bash scripts/test.sh does) "
+            f"or set BROWSER_PATH (now {os.environ.get('BROWSER_PATH')!r})"
+        )
     yield
     leaked = images._users
     while images._users:

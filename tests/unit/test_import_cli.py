@@ -17,8 +17,14 @@ HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", 
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, capture_output=True, text=True,
-                          input=stdin, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+    )
 
 
 @pytest.fixture
@@ -36,10 +42,24 @@ def count(url) -> int:
 
 
 def test_validate_then_import_then_undo(db, tmp_path):
-    path = write_csv(tmp_path / "good.csv", HEADER, [
-        ["univ_transfer_contracts", "2026年", "2.5万余", "", "高校", SOURCE, "", ""],
-        ["univ_transfer_amount", "2026", "110.1亿元", "", "university", "某报，某统计，2026-05-01", "", ""],
-    ], encoding="gbk")
+    path = write_csv(
+        tmp_path / "good.csv",
+        HEADER,
+        [
+            ["univ_transfer_contracts", "2026年", "2.5万余", "", "高校", SOURCE, "", ""],
+            [
+                "univ_transfer_amount",
+                "2026",
+                "110.1亿元",
+                "",
+                "university",
+                "某报，某统计，2026-05-01",
+                "",
+                "",
+            ],
+        ],
+        encoding="gbk",
+    )
     before = count(db)
     checked = run("validate", str(path), "--db", db)
     assert checked.returncode == 0, checked.stderr
@@ -64,11 +84,15 @@ def test_validate_then_import_then_undo(db, tmp_path):
 
 
 def test_an_invalid_sheet_prints_one_line_per_problem_and_imports_nothing(db, tmp_path):
-    path = write_xlsx(tmp_path / "bad.xlsx", HEADER, [
-        ["univ_transfer_contracts", 2026, 100, None, "university", SOURCE, None, None],
-        ["univ_transfer_contracts", 2027, "many", None, "university", SOURCE, None, None],
-        ["nope", 2027, 5, None, "university", SOURCE, None, None],
-    ])
+    path = write_xlsx(
+        tmp_path / "bad.xlsx",
+        HEADER,
+        [
+            ["univ_transfer_contracts", 2026, 100, None, "university", SOURCE, None, None],
+            ["univ_transfer_contracts", 2027, "many", None, "university", SOURCE, None, None],
+            ["nope", 2027, 5, None, "university", SOURCE, None, None],
+        ],
+    )
     before = count(db)
     for command in ("validate", "import"):
         result = run(command, str(path), "--db", db)
@@ -81,17 +105,23 @@ def test_an_invalid_sheet_prints_one_line_per_problem_and_imports_nothing(db, tm
     assert count(db) == before
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (["validate", "missing.csv"], 2, "no such file"),
-    (["validate"], 2, "required: FILE"),
-    (["import", "{xlsx}", "--sheet", "nope"], 2, "no worksheet 'nope'"),
-    (["validate", "{empty}"], 1, "empty"),
-    (["validate", "{headerless}"], 1, "row 1"),
-    (["changes", "--since", "yesterday"], 2, "not a date"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (["validate", "missing.csv"], 2, "no such file"),
+        (["validate"], 2, "required: FILE"),
+        (["import", "{xlsx}", "--sheet", "nope"], 2, "no worksheet 'nope'"),
+        (["validate", "{empty}"], 1, "empty"),
+        (["validate", "{headerless}"], 1, "row 1"),
+        (["changes", "--since", "yesterday"], 2, "not a date"),
+    ],
+)
 def test_usage_errors_exit_2_and_bad_files_1(db, tmp_path, args, code, words):
-    files = {"xlsx": write_xlsx(tmp_path / "a.xlsx", HEADER, []), "empty": tmp_path / "empty.csv",
-             "headerless": write_csv(tmp_path / "h.csv", ["2026", "100", "university"], [])}
+    files = {
+        "xlsx": write_xlsx(tmp_path / "a.xlsx", HEADER, []),
+        "empty": tmp_path / "empty.csv",
+        "headerless": write_csv(tmp_path / "h.csv", ["2026", "100", "university"], []),
+    }
     files["empty"].write_bytes(b"")
     args = [a.format(**files) for a in args]
     result = run(*args, *(["--db", db] if len(args) > 1 else []))
@@ -101,8 +131,11 @@ def test_usage_errors_exit_2_and_bad_files_1(db, tmp_path, args, code, words):
 
 
 def test_init_reset_keeps_editors_changes_unless_told(db, tmp_path):
-    path = write_csv(tmp_path / "one.csv", HEADER, [["univ_transfer_contracts", "2026", "1", "", "university",
-                                                     SOURCE, "", ""]])
+    path = write_csv(
+        tmp_path / "one.csv",
+        HEADER,
+        [["univ_transfer_contracts", "2026", "1", "", "university", SOURCE, "", ""]],
+    )
     assert run("import", str(path), "--db", db).returncode == 0
     refused = run("init", "--db", db, "--reset")
     assert refused.returncode == 1 and "--discard-edits" in refused.stderr

@@ -15,8 +15,15 @@ from dashboard.store import Store, StoreError
 from tests.fixtures import INVENTORY_ROWS, build_store, inventory_records
 
 PROVINCE_IDS = list(load_province_tiles()["id"])
-LEVEL = {"inventoried": 0, "abandoned": 0, "conversion_pool": 1, "matched": 2, "transferred": 3, "licensed": 3,
-         "open_licensed": 3}
+LEVEL = {
+    "inventoried": 0,
+    "abandoned": 0,
+    "conversion_pool": 1,
+    "matched": 2,
+    "transferred": 3,
+    "licensed": 3,
+    "open_licensed": 3,
+}
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +66,21 @@ def test_the_page_numbers_match_a_computation_by_hand(records, frame, filters):
     level = sub["stage"].map(LEVEL)
     assert data.funnel["patents"].to_list() == [int((level >= n).sum()) for n in range(len(FUNNEL))]
     disp = sub.groupby(["institution_type", "disposition"]).size().to_dict()
-    assert {(a, b): n for a, b, n in data.dispositions.with_columns(pl.all().cast(pl.String)).iter_rows()} == \
-        {k: str(v) for k, v in disp.items()}
-    assert dict(zip(data.provinces["province"].cast(pl.String), data.provinces["patents"], strict=True)) == \
-        sub["province"].value_counts().to_dict()
+    assert {
+        (a, b): n for a, b, n in data.dispositions.with_columns(pl.all().cast(pl.String)).iter_rows()
+    } == {k: str(v) for k, v in disp.items()}
+    assert (
+        dict(zip(data.provinces["province"].cast(pl.String), data.provinces["patents"], strict=True))
+        == sub["province"].value_counts().to_dict()
+    )
     deals = sub[sub["deal_type"].notna()]
     assert int(data.provinces["deals"].sum()) == len(deals) == data.funnel["patents"][-1]
     assert data.deals["value"].sum() == pytest.approx(deals["deal_value"].sum())
-    top = sub.assign(deal=sub["deal_type"].notna()).groupby("institution")["deal"].sum().max() if len(sub) else 0
+    top = (
+        sub.assign(deal=sub["deal_type"].notna()).groupby("institution")["deal"].sum().max()
+        if len(sub)
+        else 0
+    )
     assert (data.league["deals"][0] if data.league.height else 0) == top
     assert data.league["deals"].is_sorted(descending=True)
     assert data.rows.height == min(50, len(sub))
@@ -91,8 +105,10 @@ def test_the_demo_is_deterministic_and_shaped_on_the_published_figures(records):
     tables = load_dataset()
     anchors = demo.published_anchors(tables)
     obs = tables["observations"].set_index(["indicator", "institution_type", "period"])["value"]
-    assert anchors.holdings == {"university": obs[("valid_invention_patents_held", "university", "2023")],
-                                "research_institute": obs[("valid_invention_patents_held", "research_institute", "2023")]}
+    assert anchors.holdings == {
+        "university": obs[("valid_invention_patents_held", "university", "2023")],
+        "research_institute": obs[("valid_invention_patents_held", "research_institute", "2023")],
+    }
     assert anchors.inventoried == obs[("stock_patents_inventoried", "university_and_institute", "2024-11-29")]
     assert inventory_records().equals(records)
     assert not inventory_records(seed=12).equals(records)
@@ -112,12 +128,14 @@ def test_every_figure_is_valid_plotly_and_carries_the_note(frame):
 
     data = page_data(frame, Filters())
     names = {"university": "高校", "research_institute": "科研机构"}
-    figures = [charts.funnel_figure(data.funnel, "zh", "合成演示数据"),
-               charts.dispositions_figure(data.dispositions, names, "zh", "合成演示数据"),
-               charts.province_map_figure(load_province_tiles(), data.provinces, "en", "synthetic demo data"),
-               charts.fields_figure(data.fields, "en", "synthetic demo data"),
-               charts.years_figure(data.grant_years, "zh", "合成演示数据"),
-               charts.deals_figure(data.deals, "en", "synthetic demo data")]
+    figures = [
+        charts.funnel_figure(data.funnel, "zh", "合成演示数据"),
+        charts.dispositions_figure(data.dispositions, names, "zh", "合成演示数据"),
+        charts.province_map_figure(load_province_tiles(), data.provinces, "en", "synthetic demo data"),
+        charts.fields_figure(data.fields, "en", "synthetic demo data"),
+        charts.years_figure(data.grant_years, "zh", "合成演示数据"),
+        charts.deals_figure(data.deals, "en", "synthetic demo data"),
+    ]
     for fig in figures:
         checked = go.Figure(fig.to_dict())  # full validation: a misspelt property raises here
         subtitle = checked.layout.title.subtitle.text
@@ -128,10 +146,17 @@ def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_
     store = build_store(store_url)
     try:
         assert inventory_store.state(store).records == 0
-        first = inventory_store.replace_inventory(store, records, "demo", True, {"rows": len(records)}, "tester")
+        first = inventory_store.replace_inventory(
+            store, records, "demo", True, {"rows": len(records)}, "tester"
+        )
         assert inventory_store.load_inventory(store).equals(records)
         state = inventory_store.state(store)
-        assert (state.version, state.records, state.synthetic, state.kind) == (first, len(records), True, "demo")
+        assert (state.version, state.records, state.synthetic, state.kind) == (
+            first,
+            len(records),
+            True,
+            "demo",
+        )
         strict = RuleSet(thresholds={"A": 95.0, "B": 90.0, "C": 85.0})
         second = inventory_store.save_rules(store, strict, "tester")
         assert second > first and inventory_store.rules(store) == strict
@@ -181,8 +206,15 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     tables = load_dataset()
     today = dt.date.today()
     assert SLIDE_ID not in briefing.default_slide_ids(tables, "all", today)  # no inventory, no slide
-    state = inventory_store.InventoryState(3, frame.height, True, "demo", demo.detail(
-        frame.height, 11, demo.published_anchors(tables)), "fixture", None)
+    state = inventory_store.InventoryState(
+        3,
+        frame.height,
+        True,
+        "demo",
+        demo.detail(frame.height, 11, demo.published_anchors(tables)),
+        "fixture",
+        None,
+    )
     with_inventory = {**tables, "inventory": InventoryDeck(state, frame, (2000, 2030), DEFAULT_RULES)}
     assert SLIDE_ID in briefing.default_slide_ids(with_inventory, "university", today)
     assert SLIDE_ID not in briefing.default_slide_ids(with_inventory, "enterprise", today)
@@ -193,7 +225,11 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     assert slide.source_line.startswith("合成演示数据 / synthetic demo data · Sources: ")
     assert "made up by" in slide.notes  # the notice, in the speaker notes
     assert "synthetic demo data" in slide.figure.layout.title.subtitle.text
-    real = InventoryDeck(inventory_store.InventoryState(4, frame.height, False, "import", {"file": "x.csv"},
-                                                        "fixture", None), frame, (2000, 2030), DEFAULT_RULES)
+    real = InventoryDeck(
+        inventory_store.InventoryState(4, frame.height, False, "import", {"file": "x.csv"}, "fixture", None),
+        frame,
+        (2000, 2030),
+        DEFAULT_RULES,
+    )
     plain = briefing.build_slide(SLIDE_ID, {**tables, "inventory": real}, "all", "zh", today)
     assert plain.title == "存量专利盘点" and "合成" not in plain.notes

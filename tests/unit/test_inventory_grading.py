@@ -39,7 +39,9 @@ def test_weights_count_relative_to_their_sum():
 
 
 def test_the_grade_to_disposition_map_is_applied():
-    rules = RuleSet(disposition={"A": "commercialise", "B": "commercialise", "C": "protect", "D": "open_licence"})
+    rules = RuleSet(
+        disposition={"A": "commercialise", "B": "commercialise", "C": "protect", "D": "open_licence"}
+    )
     out = graded(rules, (90, 90, 90), (55, 55, 55), (10, 10, 10))
     assert out["disposition"].to_list() == ["commercialise", "protect", "open_licence"]
 
@@ -52,7 +54,10 @@ def test_the_grade_to_disposition_map_is_applied():
         (RuleSet(weights={"technology": 0.0, "market": 0.0, "legal": 0.0}), "at least one must be above 0"),
         (RuleSet(thresholds={"A": 60.0, "B": 65.0, "C": 50.0}), "A must be above B"),
         (RuleSet(thresholds={"A": 120.0, "B": 65.0, "C": 50.0}), "from 0 to 100"),
-        (RuleSet(disposition={"A": "sell", "B": "protect", "C": "protect", "D": "protect"}), "'sell' not one of"),
+        (
+            RuleSet(disposition={"A": "sell", "B": "protect", "C": "protect", "D": "protect"}),
+            "'sell' not one of",
+        ),
         (RuleSet(disposition={"A": "protect"}), "one for each grade"),
     ],
 )
@@ -63,9 +68,11 @@ def test_a_rule_set_that_cannot_grade_says_why(rules, words):
 
 
 def test_rule_sets_round_trip_through_json_and_bad_json_is_refused():
-    rules = RuleSet(weights={"technology": 0.5, "market": 0.3, "legal": 0.2},
-                    thresholds={"A": 85.0, "B": 70.0, "C": 40.0},
-                    disposition={"A": "commercialise", "B": "open_licence", "C": "protect", "D": "stop_maintaining"})
+    rules = RuleSet(
+        weights={"technology": 0.5, "market": 0.3, "legal": 0.2},
+        thresholds={"A": 85.0, "B": 70.0, "C": 40.0},
+        disposition={"A": "commercialise", "B": "open_licence", "C": "protect", "D": "stop_maintaining"},
+    )
     assert RuleSet.from_json(rules.to_json()) == rules
     with pytest.raises(RuleSetError):
         RuleSet.from_json('{"weights": {"technology": 1}}')

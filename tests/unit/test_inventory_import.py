@@ -35,8 +35,12 @@ def edit(frame: pl.DataFrame, row: int, column: str, value: str | None) -> pl.Da
     """`frame` as text with one cell changed; `row` is the file's row number (header = 1)."""
     text = frame.with_columns(pl.all().cast(pl.String))
     index = row - 2
-    return text.with_columns(pl.when(pl.int_range(pl.len()) == index).then(pl.lit(value, pl.String))
-                             .otherwise(pl.col(column)).alias(column))
+    return text.with_columns(
+        pl.when(pl.int_range(pl.len()) == index)
+        .then(pl.lit(value, pl.String))
+        .otherwise(pl.col(column))
+        .alias(column)
+    )
 
 
 def deal_row(frame: pl.DataFrame, deal: bool) -> int:
@@ -79,7 +83,12 @@ def test_xlsx_and_parquet_read_the_same_records_as_csv(tmp_path, records, suffix
         ("market_score", "high", False, "'high' is not a number"),
         ("grant_year", "20X1", False, "'20X1' is not a whole number"),
         ("application_year", "1970", False, "1970 is not a year from 1985"),
-        ("institution_type", "enterprise", False, "'enterprise' is not one of: university, research_institute"),
+        (
+            "institution_type",
+            "enterprise",
+            False,
+            "'enterprise' is not one of: university, research_institute",
+        ),
         ("stage", "sold", False, "'sold' is not one of"),
         ("title", None, False, "is required but empty"),
         ("deal_value", "12.5", False, "must be empty: stage"),
@@ -103,22 +112,30 @@ def test_rules_that_tie_columns_together(tmp_path, records):
     section = first["ipc_section"]
     other = "A" if section != "A" else "B"
     bad = edit(records, 2, "ipc_class", f"{other}01")
-    assert any(f"row 2, column 'ipc_class': '{other}01' is not in IPC section '{section}'" in p
-               for p in problems_of(tmp_path, bad))
+    assert any(
+        f"row 2, column 'ipc_class': '{other}01' is not in IPC section '{section}'" in p
+        for p in problems_of(tmp_path, bad)
+    )
     bad = edit(edit(records, 3, "application_year", "2020"), 3, "grant_year", "2019")
-    assert any("row 3, column 'grant_year': 2019 is before the application year 2020" in p
-               for p in problems_of(tmp_path, bad))
+    assert any(
+        "row 3, column 'grant_year': 2019 is before the application year 2020" in p
+        for p in problems_of(tmp_path, bad)
+    )
     row = deal_row(records, True)
     kind = records.row(row - 2, named=True)["deal_type"]
     wrong = next(k for k in ("transfer", "licence", "open_licence") if k != kind)
-    assert any(f"row {row}, column 'deal_type': '{wrong}' does not fit stage" in p
-               for p in problems_of(tmp_path, edit(records, row, "deal_type", wrong)))
+    assert any(
+        f"row {row}, column 'deal_type': '{wrong}' does not fit stage" in p
+        for p in problems_of(tmp_path, edit(records, row, "deal_type", wrong))
+    )
 
 
 def test_a_repeated_patent_number_names_the_row_it_first_appeared_on(tmp_path, records):
     number = records["patent_number"][0]
     found = problems_of(tmp_path, edit(records, 40, "patent_number", number))
-    assert found == [f"{tmp_path / 'inventory.csv'}, row 40, column 'patent_number': {number!r} is already on row 2"]
+    assert found == [
+        f"{tmp_path / 'inventory.csv'}, row 40, column 'patent_number': {number!r} is already on row 2"
+    ]
 
 
 def test_header_problems_are_on_row_1(tmp_path, records):
@@ -139,9 +156,16 @@ def test_many_problems_are_counted_and_the_first_listed(tmp_path, records):
     assert f"and {records.height - MAX_PROBLEMS} more" in str(caught.value)
 
 
-@pytest.mark.parametrize(("spelling", "province"), [("北京市", "beijing"), ("Guangdong", "guangdong"),
-                                                   ("广西壮族自治区", "guangxi"), ("NEIMENGGU", "neimenggu"),
-                                                   ("新疆维吾尔自治区", "xinjiang")])
+@pytest.mark.parametrize(
+    ("spelling", "province"),
+    [
+        ("北京市", "beijing"),
+        ("Guangdong", "guangdong"),
+        ("广西壮族自治区", "guangxi"),
+        ("NEIMENGGU", "neimenggu"),
+        ("新疆维吾尔自治区", "xinjiang"),
+    ],
+)
 def test_provinces_are_accepted_by_id_name_or_full_name(tmp_path, records, spelling, province):
     path = tmp_path / "inventory.csv"
     write_csv(edit(records, 2, "province", spelling), path)
@@ -186,10 +210,12 @@ def test_an_export_of_real_records_imports_again_and_one_of_synthetic_data_does_
 
 
 def test_synthetic_exports_say_so_on_every_row_and_formulas_are_neutralised(records):
-    risky = records.head(3).with_columns(pl.lit("=HYPERLINK(\"x\")").alias("title"))
+    risky = records.head(3).with_columns(pl.lit('=HYPERLINK("x")').alias("title"))
     out = export_frame(risky, synthetic=True)
     assert out.columns[0] == "dataset_note"
     assert set(out["dataset_note"]) == {"合成演示数据 / synthetic demo data"}
-    assert out["title"].to_list() == ["'=HYPERLINK(\"x\")"] * 3
+    assert out["title"].to_list() == ['\'=HYPERLINK("x")'] * 3
     text = export_csv(risky, synthetic=True).decode("utf-8-sig")
-    assert pl.read_csv(io.StringIO(text))["dataset_note"].to_list() == ["合成演示数据 / synthetic demo data"] * 3
+    assert (
+        pl.read_csv(io.StringIO(text))["dataset_note"].to_list() == ["合成演示数据 / synthetic demo data"] * 3
+    )

@@ -24,7 +24,9 @@ def test_periods_parse_to_their_last_day(text, end, precision):
     assert (period.end, period.precision, period.is_full_year) == (end, precision, precision == 1)
 
 
-@pytest.mark.parametrize("text", ["", "2023年", "23", "2023-13", "2023-02-30", "2023/06", "2023-6", None, "2023-06-1"])
+@pytest.mark.parametrize(
+    "text", ["", "2023年", "23", "2023-13", "2023-02-30", "2023/06", "2023-6", None, "2023-06-1"]
+)
 def test_malformed_periods_are_refused(text):
     with pytest.raises(PeriodError):
         parse_period(text)
@@ -51,7 +53,9 @@ def test_values_convert_to_the_canonical_unit(value, unit, canonical, expected):
     assert convert(value, unit, canonical) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("unit", "canonical"), [("件", "项"), ("万次", "件"), ("亿元", "%"), ("台", "台"), ("", "件")])
+@pytest.mark.parametrize(
+    ("unit", "canonical"), [("件", "项"), ("万次", "件"), ("亿元", "%"), ("台", "台"), ("", "件")]
+)
 def test_units_that_cannot_convert_are_refused(unit, canonical):
     with pytest.raises(UnitError):
         convert(1, unit, canonical)

@@ -19,7 +19,7 @@ def _line_of(path, text):
     [
         ("grade: B", "grade: E", "grade", "is not one of A, B, C, D"),
         ("kind: press_report", "kind: blog", "kind", "is not one of"),
-        ("published: \"2024-01-04\"", "published: \"2024-13-04\"", "published", "not a real date"),
+        ('published: "2024-01-04"', 'published: "2024-13-04"', "published", "not a real date"),
         ("outlet: 央视新闻\n", "", "outlet", "required key is missing"),
         ("language: zh", "language: zh\nlanguge: en", "languge", "unknown key"),
         ("id: 2024-01-04-cctv-ip-use-2023", "id: another-id", "id", "must equal the file name"),
@@ -58,7 +58,9 @@ def test_a_derived_figure_without_its_formula_is_refused(tmp_path):
 
 def test_a_baseline_without_its_observation_is_refused(tmp_path):
     _, seeds_dir = copy_dataset(tmp_path)
-    replace_in_file(seeds_dir / "2021-10-09-gov-fyp14-ip-plan.yaml", 'baseline_period: "2020"', 'baseline_period: "2019"')
+    replace_in_file(
+        seeds_dir / "2021-10-09-gov-fyp14-ip-plan.yaml", 'baseline_period: "2020"', 'baseline_period: "2019"'
+    )
     with pytest.raises(DataFileError) as caught:
         build_tables(load_seeds(seeds_dir), load_dataset()["indicators"])
     assert "found 0" in str(caught.value)

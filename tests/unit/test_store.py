@@ -77,7 +77,10 @@ def test_one_row_per_indicator_period_type_and_source(store_url, dataset):
     [
         ("not a url", "is not a database URL"),
         ("mysql://u@127.0.0.1/x", "only SQLite and PostgreSQL"),
-        ("postgresql://nobody@127.0.0.1:1/none", "cannot open the store at postgresql+psycopg://nobody@127.0.0.1:1"),
+        (
+            "postgresql://nobody@127.0.0.1:1/none",
+            "cannot open the store at postgresql+psycopg://nobody@127.0.0.1:1",
+        ),
     ],
 )
 def test_a_store_that_cannot_be_opened_says_why(url, words):

@@ -57,7 +57,11 @@ def test_the_sme_trend_starts_from_the_last_figure_before_the_plan(assessed):
 
 def test_the_year_range_changes_the_assessment(tables):
     narrowed = dict(tables, observations=within_years(tables["observations"], (2012, 2022)))
-    item = next(i for i in assess_targets(narrowed, ALL_TYPES, TODAY) if i.target["id"] == "high_value_patents_per_10k_2025")
+    item = next(
+        i
+        for i in assess_targets(narrowed, ALL_TYPES, TODAY)
+        if i.target["id"] == "high_value_patents_per_10k_2025"
+    )
     assert item.assessment.latest_period == "2022"
     assert item.assessment.status == "on_track"  # 9.4 in 2022 from 6.3 in 2020, needing 12 by 2025
 
@@ -66,8 +70,16 @@ def test_status_frame_is_sorted_best_first_and_matches_the_method_numbers(assess
     items = list(assessed.values())
     frame = status_frame(items, "en")
     assert list(frame["status"]) == sorted(frame["status"], key=STATUS_ORDER.index)
-    assert set(frame.columns) >= {"indicator", "name", "latest_value", "latest_period", "target_value", "deadline",
-                                  "progress_pct", "status"}
+    assert set(frame.columns) >= {
+        "indicator",
+        "name",
+        "latest_value",
+        "latest_period",
+        "target_value",
+        "deadline",
+        "progress_pct",
+        "status",
+    }
     for item in items:
         row = frame[frame["target"] == item.target["id"]].iloc[0]
         numbers = dict(method_numbers(item, "en"))
@@ -97,15 +109,23 @@ def test_milestone_states_use_todays_date(tables):
 def test_a_store_made_before_migration_3_gains_the_milestone_column(sqlite_url):
     engine = sa.create_engine(sqlite_url)
     with engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
-                             " applied_at TIMESTAMP NOT NULL)")
-        conn.exec_driver_sql("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01'), (2, 'v2', '2026-01-01')")
-        conn.exec_driver_sql("CREATE TABLE milestones (id VARCHAR(80) PRIMARY KEY, programme VARCHAR(60) NOT NULL,"
-                             " what_zh TEXT NOT NULL, what_en TEXT NOT NULL, institution_type VARCHAR(40) NOT NULL,"
-                             " due VARCHAR(10) NOT NULL, evidence_zh TEXT, evidence_en TEXT,"
-                             " evidence_source VARCHAR(120), evidence_date VARCHAR(10))")
-        conn.exec_driver_sql("INSERT INTO milestones (id, programme, what_zh, what_en, institution_type, due) "
-                             "VALUES ('m', 'p', '甲', 'a', 'all', '2025')")
+        conn.exec_driver_sql(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+            " applied_at TIMESTAMP NOT NULL)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01'), (2, 'v2', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "CREATE TABLE milestones (id VARCHAR(80) PRIMARY KEY, programme VARCHAR(60) NOT NULL,"
+            " what_zh TEXT NOT NULL, what_en TEXT NOT NULL, institution_type VARCHAR(40) NOT NULL,"
+            " due VARCHAR(10) NOT NULL, evidence_zh TEXT, evidence_en TEXT,"
+            " evidence_source VARCHAR(120), evidence_date VARCHAR(10))"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO milestones (id, programme, what_zh, what_en, institution_type, due) "
+            "VALUES ('m', 'p', '甲', 'a', 'all', '2025')"
+        )
     engine.dispose()
     store = Store.open(sqlite_url)
     try:
