@@ -10,10 +10,10 @@ if str(ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import ui  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
+from dashboard.ui import edge as ui  # noqa: E402
 
-VIEWS = Path(__file__).resolve().parent / "views"
+VIEWS = Path(__file__).resolve().parent / "ui" / "pages"
 PAGES = (
     ("overview", "page_overview", ":material/dashboard:"),
     ("targets", "page_targets", ":material/flag:"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.dataset import load_dataset
-from dashboard.store import Store
+from dashboard.curation.dataset import load_dataset
+from dashboard.store.database import Store
 
 
 def free_port() -> int:
@@ -33,8 +33,8 @@ def copy_dataset(folder: Path) -> tuple[Path, Path]:
     """A writable copy of data/ and seeds/ for tests that break a file on purpose."""
     import shutil
 
-    from dashboard.curated import DATA_DIR
-    from dashboard.seeds import SEEDS_DIR
+    from dashboard.curation.seeds import SEEDS_DIR
+    from dashboard.curation.tables import DATA_DIR
 
     data_dir, seeds_dir = folder / "data", folder / "seeds"
     shutil.copytree(DATA_DIR, data_dir)
@@ -56,8 +56,8 @@ INVENTORY_SEED = 11
 
 def inventory_records(rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED):
     """A deterministic synthetic inventory (polars frame in the import columns), shaped on the shipped data."""
-    from dashboard import demo
-    from dashboard.geography import load_province_tiles
+    from dashboard.charts.maps import load_province_tiles
+    from dashboard.inventory import demo
 
     return demo.generate(
         rows, seed, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"])
@@ -66,7 +66,8 @@ def inventory_records(rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED):
 
 def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED) -> Store:
     """A seeded store holding the synthetic inventory, as `python -m dashboard demo` writes it."""
-    from dashboard import demo, inventory_store
+    from dashboard.inventory import demo
+    from dashboard.inventory import store as inventory_store
 
     store = build_store(url)
     anchors = demo.published_anchors(load_dataset())
@@ -83,7 +84,7 @@ EDITOR_PASSWORD = "patent-editor-test-password"
 
 def editor_password_hash() -> str:
     """The hash the test apps are configured with (a fixed salt, so every tier agrees)."""
-    from dashboard.access import hash_password
+    from dashboard.editing.access import hash_password
 
     return hash_password(EDITOR_PASSWORD, salt=b"dashboard-tests!")
 

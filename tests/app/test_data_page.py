@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.access import ENV_PASSWORD_HASH
+from dashboard.editing.access import ENV_PASSWORD_HASH
 from dashboard.formatting import format_value
 from tests.fixtures import EDITOR_PASSWORD, build_store, editor_password_hash, sqlite_url
 
@@ -21,7 +21,7 @@ def store(tmp_path, monkeypatch):
     store = build_store(url)
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv(ENV_PASSWORD_HASH, editor_password_hash())
-    from dashboard import ui
+    from dashboard.ui import edge as ui
 
     ui._sign_in_throttle.clear()  # one throttle per process: start each test without earlier failures
     yield store
@@ -33,7 +33,7 @@ def open_data_page(lang="zh") -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.query_params["lang"] = lang
     at.run()
-    at.switch_page("views/data.py").run()
+    at.switch_page("ui/pages/data.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -143,7 +143,7 @@ def test_markup_in_a_citation_shows_as_text_on_the_sources_page(store):
     sheet = f'indicator,period,value,institution_type,source\nuniv_transfer_contracts,2026,1,university,"{citation}"\n'
     at.get("file_uploader")[0].set_value(("markup.csv", sheet.encode(), "text/csv")).run()
     button(at, "import_commit").click().run()
-    at.switch_page("views/sources.py").run()
+    at.switch_page("ui/pages/sources.py").run()
     labels = [e.label for e in at.expander if "Bold outlet" in e.label]
     assert labels and all("\\<b\\>" in label and "\\[click\\]" in label for label in labels)
 
@@ -162,7 +162,7 @@ def test_where_oidc_is_configured_editors_are_offered_its_sign_in(store):
     }
     at.secrets["editor_emails"] = ["editor@example.org"]
     at.run()
-    at.switch_page("views/data.py").run()
+    at.switch_page("ui/pages/data.py").run()
     assert not at.exception, [e.value for e in at.exception]
     labels = [b.label for b in at.button]
     assert "Sign in with company" in labels and "Sign in" in labels  # OIDC beside the password
@@ -175,7 +175,7 @@ def test_problems_are_told_in_chinese_and_oversized_sheets_refused(store):
     at.get("file_uploader")[0].set_value(("坏表.csv", sheet, "text/csv")).run()
     problems = at.dataframe[0].value
     assert problems.values.tolist() == [[2, "年份", "“去年”不是期间（可写 2023、2023年6月、2024-04-24 等）"]]
-    from dashboard.importing import UPLOAD_ROW_LIMIT
+    from dashboard.editing.plans import UPLOAD_ROW_LIMIT
 
     rows = "".join(
         f"高校专利转让及许可合同数量,{1000 + i},1,高校,{SOURCE}\n" for i in range(UPLOAD_ROW_LIMIT + 1)

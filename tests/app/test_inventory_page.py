@@ -7,14 +7,14 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import inventory_store
-from dashboard.grading import RuleSet, disposition_shift
-from dashboard.inventory_charts import count_text
-from dashboard.store import Store
+from dashboard.inventory import store as inventory_store
+from dashboard.inventory.charts import count_text
+from dashboard.inventory.grading import RuleSet, disposition_shift
+from dashboard.store.database import Store
 from tests.app.test_pages import APP, CHOICES
 from tests.fixtures import build_store, inventory_records
 
-PAGE = "views/inventory.py"
+PAGE = "ui/pages/inventory.py"
 
 
 def open_page(

@@ -6,17 +6,17 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.filters import ALL_TYPES
+from dashboard.programme.selection import ALL_TYPES
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 TITLES = {
-    "views/overview.py": ("专利转化运用跟踪", "Patent commercialisation tracker"),
-    "views/targets.py": ("目标进度：是否如期实现", "Targets: on track for the deadline?"),
-    "views/universities.py": ("高校和科研机构", "Universities and research institutes"),
-    "views/enterprises.py": ("企业和中小企业", "Enterprises and SMEs"),
-    "views/finance.py": ("金融", "Finance"),
-    "views/milestones.py": ("里程碑", "Milestones"),
-    "views/sources.py": ("来源与可靠性", "Sources and their reliability"),
+    "ui/pages/overview.py": ("专利转化运用跟踪", "Patent commercialisation tracker"),
+    "ui/pages/targets.py": ("目标进度：是否如期实现", "Targets: on track for the deadline?"),
+    "ui/pages/universities.py": ("高校和科研机构", "Universities and research institutes"),
+    "ui/pages/enterprises.py": ("企业和中小企业", "Enterprises and SMEs"),
+    "ui/pages/finance.py": ("金融", "Finance"),
+    "ui/pages/milestones.py": ("里程碑", "Milestones"),
+    "ui/pages/sources.py": ("来源与可靠性", "Sources and their reliability"),
 }
 PAGES = list(TITLES)
 LANGS = ["zh", "en"]
@@ -56,7 +56,7 @@ def test_every_page_renders_for_each_language_and_type(app, page, lang, choice):
     charts = at.get("plotly_chart")
     # every chart is followed by the line naming its sources
     assert sum(c.startswith(source_prefix) for c in _captions(at)) >= len(charts)
-    if page == "views/overview.py":
+    if page == "ui/pages/overview.py":
         assert charts, "the overview always shows the timeline"
 
 
@@ -94,8 +94,8 @@ def test_the_language_switch_changes_every_label(app):
 
 
 def test_the_sources_page_lists_fewer_sources_under_one_type(app):
-    everything = app("zh", ALL_TYPES, "views/sources.py")
-    enterprise = app("zh", "enterprise", "views/sources.py")
+    everything = app("zh", ALL_TYPES, "ui/pages/sources.py")
+    enterprise = app("zh", "enterprise", "ui/pages/sources.py")
     assert 0 < len(enterprise.main.expander) < len(everything.main.expander)
     # each starts with its grade (escaped, as every text from data is, so Markdown shows it as written)
     assert all(e.label.replace("\\", "").startswith("[") for e in everything.main.expander)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.briefing import default_slide_ids, slide_name
-from dashboard.dataset import load_dataset
+from dashboard.briefing.builders import default_slide_ids, slide_name
+from dashboard.curation.dataset import load_dataset
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
@@ -26,7 +26,7 @@ def present(tmp_path, monkeypatch):
         for key, value in params.items():
             at.query_params[key] = value
         at.run()
-        at.switch_page("views/present.py").run()
+        at.switch_page("ui/pages/present.py").run()
         assert not at.exception, [e.value for e in at.exception]
         return at
 

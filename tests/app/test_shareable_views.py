@@ -32,7 +32,7 @@ def seeded(seeded_sqlite_url, monkeypatch):
 
 def test_a_view_set_in_the_address_renders_as_set():
     at = open_view(
-        {"lang": "en", "type": "university", "from": "2018", "to": "2022"}, "views/universities.py"
+        {"lang": "en", "type": "university", "from": "2018", "to": "2022"}, "ui/pages/universities.py"
     )
     assert at.radio(key="lang").value == "en"
     assert at.selectbox(key="institution_type").value == "university"
@@ -62,9 +62,9 @@ def test_an_unknown_value_in_a_link_falls_back_with_a_notice(params, words):
 
 
 def test_the_targets_page_opens_at_the_target_in_the_link():
-    at = open_view({"lang": "en", "target": "ip_royalty_trade_2025"}, "views/targets.py")
+    at = open_view({"lang": "en", "target": "ip_royalty_trade_2025"}, "ui/pages/targets.py")
     assert at.selectbox(key="target").value == "ip_royalty_trade_2025"
-    unknown = open_view({"target": "no_such_target"}, "views/targets.py")
+    unknown = open_view({"target": "no_such_target"}, "ui/pages/targets.py")
     assert any("no_such_target" in i.value for i in unknown.info)
 
 
@@ -98,7 +98,7 @@ def test_the_method_panel_shows_the_same_numbers_as_the_cli(seeded_sqlite_url, l
     rows = _cli_status(seeded_sqlite_url, lang)
     assert {r["status"] for r in rows} >= {"achieved", "not_enough_data"}
     for row in rows:
-        at = open_view({"lang": lang, "target": row["target"]}, "views/targets.py")
+        at = open_view({"lang": lang, "target": row["target"]}, "ui/pages/targets.py")
         panel = at.table[0].value
         # A static table escapes its text for Markdown; compare what the reader sees.
         cells = {shown(k): shown(v) for k, v in zip(panel.iloc[:, 0], panel.iloc[:, 1], strict=True)}

@@ -82,7 +82,7 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], health_url: str, log_p
 def run_streamlit(database_url: str, log_path: Path) -> Iterator[str]:
     """``streamlit run dashboard/app.py`` on a free port against `database_url`, with the test editor password
     configured; yields its base URL and stops it afterwards."""
-    from dashboard.access import ENV_PASSWORD_HASH
+    from dashboard.editing.access import ENV_PASSWORD_HASH
     from tests.fixtures import editor_password_hash
 
     port = free_port()

@@ -1,0 +1,1 @@
+"""Plotly figures shared by the pages and the deck, their house style, and chart images (PNG/SVG) through kaleido."""

@@ -1,0 +1,164 @@
+"""A schematic tile-grid map of China's 34 provincial-level divisions, drawn from a shipped CSV (no geometry)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+TILES_CSV = Path(__file__).resolve().parents[1] / "assets" / "province_tiles.csv"
+COLUMNS = ("id", "name_zh", "name_en", "row", "col")
+
+FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+HIGHLIGHT_COLOUR = "#0072B2"  # Okabe–Ito blue; highlighted tiles also get a thick dark outline
+HIGHLIGHT_OUTLINE = "#1a1a1a"
+TILE_COLOUR = "#e8e8e8"
+TILE_SIZE = 46  # px; fits the 8 × 9 grid at the figure's height of 520 px
+HEIGHT = 520
+
+LEGEND = {
+    "zh": {"highlighted": "试点所在地", "other": "其他省级行政区"},
+    "en": {"highlighted": "Pilot location", "other": "Other divisions"},
+}
+TEXT_SIZE = {"zh": 12, "en": 10}
+
+# English names too wide for a tile at 10 px, broken over two lines (hover shows the full name).
+EN_TILE_LABELS = {
+    "Heilongjiang": "Heilong-<br>jiang",
+    "Inner Mongolia": "Inner<br>Mongolia",
+    "Shandong": "Shan-<br>dong",
+    "Tibet (Xizang)": "Tibet<br>(Xizang)",
+    "Chongqing": "Chong-<br>qing",
+    "Shanghai": "Shang-<br>hai",
+    "Guangdong": "Guang-<br>dong",
+    "Hong Kong": "Hong<br>Kong",
+}
+
+_INTEGER = re.compile(r"\d+")
+
+
+def load_province_tiles(path: Path = TILES_CSV) -> pd.DataFrame:
+    """The divisions and their tiles (row 0 = north, col 0 = west). Errors name the file and the row,
+    counting the header as row 1."""
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: row 1: missing column(s) {', '.join(missing)}")
+        records = []
+        seen_tiles: dict[tuple[int, int], tuple[int, str]] = {}
+        seen_ids: dict[str, int] = {}
+        for line, raw in enumerate(reader, start=2):
+            record = {c: (raw.get(c) or "").strip() for c in COLUMNS}
+            for c in ("id", "name_zh", "name_en"):
+                if not record[c]:
+                    raise ValueError(f"{path}: row {line}: {c} is empty")
+            for c in ("row", "col"):
+                if not _INTEGER.fullmatch(record[c]):
+                    raise ValueError(
+                        f"{path}: row {line}: {c} must be a non-negative integer, got {record[c]!r}"
+                    )
+                record[c] = int(record[c])
+            if record["id"] in seen_ids:
+                raise ValueError(
+                    f"{path}: row {line}: id {record['id']!r} already used on row {seen_ids[record['id']]}"
+                )
+            seen_ids[record["id"]] = line
+            tile = (record["row"], record["col"])
+            if tile in seen_tiles:
+                other_line, other_name = seen_tiles[tile]
+                raise ValueError(
+                    f"{path}: row {line}: {record['name_zh']} is on tile (row {tile[0]}, "
+                    f"col {tile[1]}), already taken by {other_name} on row {other_line}"
+                )
+            seen_tiles[tile] = (line, record["name_zh"])
+            records.append(record)
+    frame = pd.DataFrame(records, columns=list(COLUMNS))
+    return frame.astype({"row": int, "col": int})
+
+
+def tile_label(tiles_row: pd.Series, lang: str) -> str:
+    """The short name written inside a tile."""
+    if lang == "zh":
+        return tiles_row["name_zh"]
+    return EN_TILE_LABELS.get(tiles_row["name_en"], tiles_row["name_en"])
+
+
+def _hover_name(tiles_row: pd.Series, lang: str) -> str:
+    return tiles_row["name_zh"] if lang == "zh" else f"{tiles_row['name_en']} ({tiles_row['name_zh']})"
+
+
+def tile_map_figure(
+    tiles: pd.DataFrame, highlighted: dict[str, str], lang: str, title: str, note: str
+) -> go.Figure:
+    """Every division as a grey square at its tile; the ``highlighted`` ones (Chinese name → hover label)
+    in blue with a thick dark outline. ``note`` is shown under the title (say it is schematic)."""
+    if lang not in LEGEND:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LEGEND)}")
+    unknown = sorted(set(highlighted) - set(tiles["name_zh"]))
+    if unknown:
+        raise KeyError(f"not a provincial-level division in the tile table: {', '.join(unknown)}")
+
+    is_highlighted = tiles["name_zh"].isin(list(highlighted))
+    fig = go.Figure()
+    for part, chosen in (("other", tiles[~is_highlighted]), ("highlighted", tiles[is_highlighted])):
+        strong = part == "highlighted"
+        hover = []
+        for _, r in chosen.iterrows():
+            name = _hover_name(r, lang)
+            hover.append(f"<b>{name}</b><br>{highlighted[r['name_zh']]}" if strong else name)
+        fig.add_trace(
+            go.Scatter(
+                x=chosen["col"].tolist(),
+                y=chosen["row"].tolist(),
+                mode="markers+text",
+                name=LEGEND[lang][part],
+                legendrank=1 if strong else 2,
+                text=[tile_label(r, lang) for _, r in chosen.iterrows()],
+                textposition="middle center",
+                textfont={"size": TEXT_SIZE[lang], "color": "white" if strong else "#333333"},
+                hovertext=hover,
+                hoverinfo="text",
+                marker={
+                    "symbol": "square",
+                    "size": TILE_SIZE,
+                    "color": HIGHLIGHT_COLOUR if strong else TILE_COLOUR,
+                    "line": {"color": HIGHLIGHT_OUTLINE, "width": 3}
+                    if strong
+                    else {"color": "white", "width": 1},
+                },
+            )
+        )
+
+    rows, cols = int(tiles["row"].max()), int(tiles["col"].max())
+    fig.update_layout(
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 17},
+            "subtitle": {"text": note, "font": {"size": 12, "color": "#555555"}},
+        },
+        font={"family": FONT, "size": 13},
+        height=HEIGHT,
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "top",
+            "itemsizing": "constant",
+        },
+        hoverlabel={"font": {"family": FONT}},
+    )
+    fig.update_xaxes(visible=False, showgrid=False, zeroline=False, range=[-0.6, cols + 0.6])
+    fig.update_yaxes(
+        visible=False, showgrid=False, zeroline=False, range=[rows + 0.6, -0.6], scaleanchor="x", scaleratio=1
+    )
+    return fig

@@ -1,0 +1,1 @@
+"""`python -m dashboard`: the command-line interface, one module per command group."""

@@ -1,0 +1,449 @@
+"""Writing editors' changes: imports, single edits and undos, each in one transaction with its audit entries.
+
+Every change names its editor and is kept in the audit log with the record before and after. Conflicts are
+caught by revisions: a change based on a revision that is no longer the stored one is refused whole, so the
+second of two editors is told and nothing either of them entered is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Connection, and_, func, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from dashboard.editing.plans import KEY, ImportPlan, Reference
+from dashboard.store import schema
+from dashboard.store.database import Store, StoreError
+
+UNDO_ACTIONS = {"add": "undo_add", "correct": "undo_correct"}
+
+
+class ConflictError(Exception):
+    """Someone changed the record since the change was prepared; nothing was written."""
+
+    def __init__(self, message: str, current: dict | None = None):
+        super().__init__(message)
+        self.current = current
+
+
+class ChangeError(ValueError):
+    """A change that cannot be made as asked (an unknown record, an undo of an undo …); nothing was written."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    batch: str
+    added: int
+    corrected: int
+    unchanged: int
+
+
+def reference(store: Store) -> Reference:
+    """What an import sheet is checked against, read from the store now."""
+    return Reference(
+        indicators=store.read("indicators"),
+        institution_types=store.read("institution_types"),
+        sources=store.read("sources"),
+        observations=store.read_with_revisions("observations"),
+        assumptions=store.read("assumptions"),
+    )
+
+
+def _json(record: dict | None) -> str | None:
+    if record is None:
+        return None
+    return json.dumps(
+        {k: _plain_value(v) for k, v in record.items()}, ensure_ascii=False, default=str, sort_keys=True
+    )
+
+
+def _loads(text: object) -> dict | None:
+    """A record kept in the log as JSON; None where the log holds none (read back as None or NaN)."""
+    return json.loads(text) if isinstance(text, str) and text else None
+
+
+def _key_of(table: str, record: dict) -> dict:
+    return {k: record[k] for k in schema.EDITABLE_KEYS[table]}
+
+
+def _where_key(table: str, key: dict):
+    tbl = schema.CURATED[table]
+    return and_(*(tbl.c[k] == v for k, v in key.items()))
+
+
+def _current(conn: Connection, table: str, key: dict) -> dict | None:
+    tbl = schema.CURATED[table]
+    row = conn.execute(select(tbl).where(_where_key(table, key))).mappings().first()
+    if row is None:
+        return None
+    return {k: v for k, v in row.items() if not (table == "observations" and k == "id")}
+
+
+def _describe(key: dict) -> str:
+    return " · ".join(str(v) for v in key.values())
+
+
+def _writable(table: str, record: dict) -> dict:
+    columns = {c.name for c in schema.CURATED[table].columns} - {"revision"}
+    if table == "observations":
+        columns.discard("id")  # the surrogate id is the store's own
+    return {k: _plain_value(v) for k, v in record.items() if k in columns}
+
+
+def _plain_value(value: object) -> object:
+    """NaN as NULL and numpy scalars as Python values: what a database driver takes."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _audit_row(
+    batch: str,
+    at: dt.datetime,
+    editor: str,
+    action: str,
+    table: str,
+    key: dict,
+    before: dict | None,
+    after: dict | None,
+    summary: str,
+    reverts: str | None = None,
+) -> dict:
+    return {
+        "batch": batch,
+        "at": at,
+        "editor": editor,
+        "action": action,
+        "table_name": table,
+        "record_key": _json(key),
+        "before": _json(before),
+        "after": _json(after),
+        "summary": summary,
+        "reverts": reverts,
+    }
+
+
+def _audit(conn: Connection, *args, **kwargs) -> None:
+    conn.execute(schema.audit_log.insert().values(**_audit_row(*args, **kwargs)))
+
+
+def _update(conn: Connection, table: str, key: dict, values: dict, expected_revision: int) -> dict:
+    """Write `values` over the record at `expected_revision`; ConflictError when it is not at that revision."""
+    tbl = schema.CURATED[table]
+    result = conn.execute(
+        tbl.update()
+        .where(_where_key(table, key), tbl.c.revision == expected_revision)
+        .values(**values, revision=expected_revision + 1)
+    )
+    if result.rowcount != 1:
+        current = _current(conn, table, key)
+        raise ConflictError(_conflict_message(table, key, current), current)
+    return _current(conn, table, key)
+
+
+def _conflict_message(table: str, key: dict, current: dict | None) -> str:
+    if current is None:
+        return f"{table} {_describe(key)} was removed by someone else since you opened it; nothing was saved"
+    shown = f" (now {current['value']:g})" if "value" in current and current["value"] is not None else ""
+    return (
+        f"{table} {_describe(key)} was changed by someone else since you opened it{shown}; nothing was saved — "
+        "review the current record and save again"
+    )
+
+
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    editor: str,
+    summary: str | None = None,
+    expected: dict[tuple, int | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    chunk: int = 500,
+) -> Outcome:
+    """Write a plan in one transaction: new sources, added rows, corrections, and their audit entries.
+
+    `expected` maps an observation's key to the revision the editor saw (None: it did not exist); by default
+    the revisions the plan was made against. Raises ChangeError for a plan with problems, ConflictError when
+    the store moved on since; in both cases nothing is written."""
+    if not plan.ok:
+        raise ChangeError(f"{plan.file}: {len(plan.problems)} problems; nothing was imported")
+    batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    summary = summary or f"import {plan.file}"
+    obs = schema.observations
+    adds, corrections = plan.of("add"), plan.of("correct")
+    expected = dict(expected or {})
+    total = len(adds) + len(corrections)
+    try:
+        with store.engine.begin() as conn:
+            for source in plan.new_sources:
+                if _current(conn, "sources", {"id": source["id"]}) is None:
+                    conn.execute(schema.sources.insert().values(**_writable("sources", source)))
+                    _audit(
+                        conn,
+                        batch,
+                        at,
+                        editor,
+                        "add",
+                        "sources",
+                        {"id": source["id"]},
+                        None,
+                        {**source, "revision": 1},
+                        summary,
+                    )
+            for key, revision in expected.items():  # the editor's view of single records
+                current = _current(conn, "observations", dict(zip(KEY, key, strict=True)))
+                if (current["revision"] if current else None) != revision:
+                    raise ConflictError(
+                        _conflict_message("observations", dict(zip(KEY, key, strict=True)), current), current
+                    )
+            done = 0
+            for start in range(0, len(adds), chunk):
+                part = adds[start : start + chunk]
+                conn.execute(obs.insert(), [_writable("observations", r.record) for r in part])
+                done += len(part)
+                if progress:
+                    progress(done, total)
+            for planned in corrections:
+                key = _key_of("observations", planned.record)
+                after = _update(
+                    conn,
+                    "observations",
+                    key,
+                    _writable("observations", planned.record),
+                    int(planned.before["revision"]),
+                )
+                _audit(
+                    conn, batch, at, editor, "correct", "observations", key, planned.before, after, summary
+                )
+                done += 1
+                if progress and (done % chunk == 0 or done == total):
+                    progress(done, total)
+            entries = [
+                _audit_row(
+                    batch,
+                    at,
+                    editor,
+                    "add",
+                    "observations",
+                    _key_of("observations", p.record),
+                    None,
+                    {**_writable("observations", p.record), "revision": 1},
+                    summary,
+                )
+                for p in adds
+            ]
+            for start in range(0, len(entries), chunk):
+                conn.execute(schema.audit_log.insert(), entries[start : start + chunk])
+    except IntegrityError as exc:
+        raise ConflictError(
+            "another change added some of these figures since the sheet was checked; nothing "
+            f"was imported — check the sheet again ({str(exc.orig).splitlines()[0]})"
+        ) from None
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"the import into {store.url} failed and nothing was written: {getattr(exc, 'orig', exc)}"
+        ) from None
+    return Outcome(
+        batch=batch, added=len(adds), corrected=len(corrections), unchanged=len(plan.of("unchanged"))
+    )
+
+
+def save_record(
+    store: Store, table: str, record: dict, editor: str, expected_revision: int | None, summary: str
+) -> str:
+    """Add (expected_revision None) or correct one target or source. Returns the batch id."""
+    if table not in ("targets", "sources"):
+        raise ChangeError(f"{table} records are changed through save_record only for targets and sources")
+    if table == "targets" and not record.get("source"):
+        raise ChangeError("a target needs a source")
+    batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    key = _key_of(table, record)
+    values = _writable(table, record)
+    try:
+        with store.engine.begin() as conn:
+            current = _current(conn, table, key)
+            if expected_revision is None:
+                if current is not None:
+                    raise ConflictError(
+                        f"{table} {_describe(key)} already exists; open it to correct it", current
+                    )
+                conn.execute(schema.CURATED[table].insert().values(**values))
+                _audit(conn, batch, at, editor, "add", table, key, None, _current(conn, table, key), summary)
+            else:
+                if current is None or current["revision"] != expected_revision:
+                    raise ConflictError(_conflict_message(table, key, current), current)
+                after = _update(conn, table, key, values, expected_revision)
+                _audit(conn, batch, at, editor, "correct", table, key, current, after, summary)
+    except IntegrityError as exc:
+        raise ChangeError(
+            f"{table} {_describe(key)} cannot be saved: {str(exc.orig).splitlines()[0]}"
+        ) from None
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"saving to {store.url} failed, nothing was written: {getattr(exc, 'orig', exc)}"
+        ) from None
+    return batch
+
+
+def audit_frame(store: Store, since: dt.datetime | None = None) -> pd.DataFrame:
+    """The audit log, newest first (optionally only entries at or after `since`)."""
+    query = select(schema.audit_log).order_by(schema.audit_log.c.id.desc())
+    if since is not None:
+        query = query.where(schema.audit_log.c.at >= since)
+    with store.engine.connect() as conn:
+        frame = pd.read_sql(query, conn)
+    frame["at"] = pd.to_datetime(frame["at"], utc=True)
+    return frame
+
+
+def batches(store: Store, log: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per change (an import, an edit, an undo), newest first, with whether it was undone; from `log`
+    when the caller has read the audit log already."""
+    log = audit_frame(store) if log is None else log
+    if log.empty:
+        return pd.DataFrame(columns=["batch", "at", "editor", "summary", "changes", "undone", "reverts"])
+    grouped = log.groupby("batch", sort=False).agg(
+        at=("at", "first"),
+        editor=("editor", "first"),
+        summary=("summary", "first"),
+        changes=("id", "count"),
+        reverts=("reverts", "first"),
+        last_id=("id", "max"),
+    )
+    undone = set(log["reverts"].dropna())
+    grouped["undone"] = grouped.index.isin(undone)
+    return grouped.sort_values("last_id", ascending=False).drop(columns="last_id").reset_index()
+
+
+def undo(store: Store, batch: str, editor: str) -> str:
+    """Revert one change whole, as a new change in the log. ConflictError when a record it touched has been
+    changed since; ChangeError for an unknown batch, an undo, or a change already undone."""
+    log = audit_frame(store)
+    entries = log[log["batch"] == batch]
+    if entries.empty:
+        raise ChangeError(f"no change {batch!r} in the audit log")
+    if entries["reverts"].notna().any():
+        raise ChangeError("an undo cannot itself be undone; make the change again instead")
+    if (log["reverts"] == batch).any():
+        raise ChangeError("this change has already been undone")
+    new_batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    summary = f"undo: {entries['summary'].iloc[0]}"
+    # Observations before the sources they cite, newest entry first.
+    ordered = sorted(
+        entries.to_dict(orient="records"), key=lambda e: (e["table_name"] == "sources", -e["id"])
+    )
+    try:
+        with store.engine.begin() as conn:
+            for entry in ordered:
+                table, key = entry["table_name"], json.loads(entry["record_key"])
+                after, before = _loads(entry["after"]), _loads(entry["before"])
+                tbl = schema.CURATED[table]
+                if entry["action"] == "add":
+                    current = _current(conn, table, key)
+                    if current is None or current["revision"] != after["revision"]:
+                        raise ConflictError(_conflict_message(table, key, current), current)
+                    if (
+                        table == "sources"
+                        and conn.execute(
+                            select(func.count())
+                            .select_from(schema.observations)
+                            .where(schema.observations.c.source == key["id"])
+                        ).scalar_one()
+                    ):
+                        raise ConflictError(
+                            f"source {key['id']} is cited by figures added since; nothing was undone"
+                        )
+                    conn.execute(tbl.delete().where(_where_key(table, key)))
+                    _audit(conn, new_batch, at, editor, "undo_add", table, key, current, None, summary, batch)
+                elif entry["action"] == "correct":
+                    current = _current(conn, table, key)
+                    restored = _update(conn, table, key, _writable(table, before), int(after["revision"]))
+                    _audit(
+                        conn,
+                        new_batch,
+                        at,
+                        editor,
+                        "undo_correct",
+                        table,
+                        key,
+                        current,
+                        restored,
+                        summary,
+                        batch,
+                    )
+                else:
+                    raise ChangeError(f"cannot undo a {entry['action']} entry")
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            f"the undo in {store.url} failed and nothing was changed: {getattr(exc, 'orig', exc)}"
+        ) from None
+    return new_batch
+
+
+def changes_since(store: Store, since: dt.date) -> pd.DataFrame:
+    """What changed from the start of `since` (UTC) until now, one row per record: its value then and now.
+
+    Records changed several times show the first 'before' and the last 'after'; a record added and then
+    removed again is left out, as is one that ended where it started."""
+    start = dt.datetime.combine(since, dt.time(0), tzinfo=dt.UTC)
+    log = audit_frame(store, start).sort_values("id")
+    rows = []
+    for (table, key), group in log.groupby(["table_name", "record_key"], sort=False):
+        first, last = group.iloc[0], group.iloc[-1]
+        before, after = _loads(first["before"]), _loads(last["after"])
+        if before is None and after is None:
+            continue
+        if before is not None and after is not None and _same_content(before, after):
+            continue
+        kind = "added" if before is None else "removed" if after is None else "corrected"
+        rows.append(
+            {
+                "table_name": table,
+                "record": _describe(json.loads(key)),
+                "change": kind,
+                "before": _value_text(before),
+                "after": _value_text(after),
+                "last_at": last["at"],
+                "editors": ", ".join(dict.fromkeys(group["editor"])),
+                "record_key": key,
+            }
+        )
+    columns = ["table_name", "record", "change", "before", "after", "last_at", "editors", "record_key"]
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values("last_at", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def _same_content(a: dict, b: dict) -> bool:
+    drop = {"revision"}
+    return {k: v for k, v in a.items() if k not in drop} == {k: v for k, v in b.items() if k not in drop}
+
+
+def _value_text(record: dict | None) -> str:
+    if record is None:
+        return ""
+    if "value" in record:
+        qualifier = {"more_than": " (more than)", "approx": " (approx.)"}.get(record.get("qualifier"), "")
+        return f"{record['value']:g} {record.get('unit', '')}{qualifier}".strip()
+    if "target_value" in record:
+        value = record.get("target_value")
+        return (
+            f"{value:g} {record.get('unit', '')}".strip()
+            if value is not None
+            else record.get("wording_en", "")
+        )
+    return record.get("title", "")
+
+
+def edit_count(store: Store) -> int:
+    """How many audit entries the store holds (init --reset would lose the edits behind them)."""
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(schema.audit_log)).scalar_one()

@@ -1,0 +1,471 @@
+"""Planning an import of observation sheets: every row checked, matched against the store, and sorted into
+rows to add, corrections (old → new) and unchanged rows, with every problem named by row and column.
+
+A plan is pure data; dashboard.changes writes it in one transaction, all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.editing.cells import (
+    CellError,
+    is_blank,
+    lookup,
+    name_key,
+    normalise_text,
+    parse_period_cell,
+    parse_qualifier,
+    parse_value,
+)
+from dashboard.editing.sheets import Sheet
+from dashboard.store.schema import EDITABLE_KEYS
+
+# Column id → the headers that name it (English as exported, Chinese as people write them).
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "指标", "指标名称"),
+    "period": ("period", "年份", "期间", "时期", "日期"),
+    "value": ("value", "数值", "值"),
+    "unit": ("unit", "单位"),
+    "institution_type": ("institution_type", "institution type", "机构类型"),
+    "source": ("source", "来源"),
+    "qualifier": ("qualifier", "限定", "限定词"),
+    "note": ("note", "备注", "说明"),
+    "formula": ("formula", "公式"),
+    "assumption": ("assumption", "假设"),
+    "where": ("where", "出处", "位置"),
+    "grade": ("grade", "等级", "可靠性等级"),
+}
+GRADES = ("A", "B", "C", "D")
+REQUIRED = ("indicator", "period", "value", "institution_type", "source")
+TEMPLATE_COLUMNS = ("indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note")
+EXTRA_TYPE_NAMES = {"中小企业": "enterprise", "全部": "all", "sme": "enterprise", "smes": "enterprise"}
+SOURCE_ID = re.compile(r"^[0-9a-z][0-9a-z._-]*$")
+KEY = EDITABLE_KEYS["observations"]  # one stored row per indicator, period, institution type and source
+
+
+class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError
+    """The sheet's columns make an import impossible (missing or repeated columns); English (str) and
+    Chinese (`.zh`)."""
+
+    def __init__(self, message: str, zh: str | None = None):
+        super().__init__(message)
+        self.zh = zh or message
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # as numbered in the file, header = 1
+    column: str  # the column's header as written in the file
+    message: str
+    message_zh: str = ""
+
+    def line(self, file: str) -> str:
+        return f"{file}: row {self.row}, column {self.column}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    action: str  # add | correct | unchanged
+    record: dict  # the observation as it will be stored
+    before: dict | None = None  # the stored observation a correction replaces (with its revision)
+
+    @property
+    def key(self) -> tuple:
+        return tuple(self.record[k] for k in KEY)
+
+
+@dataclass
+class ImportPlan:
+    file: str
+    rows: list[PlannedRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    new_sources: list[dict] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    total_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def of(self, action: str) -> list[PlannedRow]:
+        return [r for r in self.rows if r.action == action]
+
+    def counts(self) -> dict[str, int]:
+        return {a: len(self.of(a)) for a in ("add", "correct", "unchanged")}
+
+    def problem_lines(self) -> list[str]:
+        return [p.line(self.file) for p in sorted(self.problems, key=lambda p: (p.row, p.column))]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What a sheet is checked against: the store's indicators, types, sources and observations."""
+
+    indicators: pd.DataFrame
+    institution_types: pd.DataFrame
+    sources: pd.DataFrame
+    observations: pd.DataFrame  # with revision
+    assumptions: pd.DataFrame
+
+    def indicator_names(self) -> dict[str, str]:
+        names = {}
+        for row in self.indicators.itertuples():
+            for name in (row.id, row.name_zh, row.name_en):
+                names[name_key(name)] = row.id
+        return names
+
+    def type_names(self) -> dict[str, str]:
+        names = {name_key(k): v for k, v in EXTRA_TYPE_NAMES.items()}
+        for row in self.institution_types.itertuples():
+            for name in (row.id, row.name_zh, row.name_en):
+                names[name_key(name)] = row.id
+        return names
+
+
+def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Column id → index in the sheet, and the headers the import ignores. ImportError_ on a missing
+    required column, a column named twice, or a sheet with no recognisable header."""
+    by_name = {name_key(n): col for col, names in COLUMN_NAMES.items() for n in names}
+    mapping: dict[str, int] = {}
+    ignored = []
+    for index, title in enumerate(header):
+        col = by_name.get(name_key(title)) if title else None
+        if col is None:
+            if title:
+                ignored.append(title)
+            continue
+        if col in mapping:
+            raise ImportError_(
+                f"columns {header[mapping[col]]!r} and {title!r} both name {col}",
+                f"“{header[mapping[col]]}”和“{title}”两列都表示 {col}",
+            )
+        mapping[col] = index
+    if not mapping:
+        raise ImportError_(
+            "row 1 names none of the columns (indicator/指标, period/年份, value/数值, "
+            "institution_type/机构类型, source/来源, …); the first row must be the header",
+            "第1行没有可识别的列名（指标、年份、数值、机构类型、来源……）；第一行必须是表头",
+        )
+    missing = [c for c in REQUIRED if c not in mapping]
+    if missing:
+        raise ImportError_(
+            "missing required column " + ", ".join(f"{c} ({COLUMN_NAMES[c][1]})" for c in missing),
+            "缺少必需的列：" + "、".join(COLUMN_NAMES[c][1] for c in missing),
+        )
+    return mapping, ignored
+
+
+def citation_source_id(text: str) -> str:
+    """A stable id for a source named by its citation, so importing the same sheet twice finds it again."""
+    return "cited-" + hashlib.sha1(normalise_text(text).encode("utf-8")).hexdigest()[:12]
+
+
+_DATE_AT_END = re.compile(r"[,，、;；\s]*(\d{4}(?:[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?)?)\s*$")
+
+
+def source_from_citation(text: str) -> dict:
+    """A source record from a citation like '国家知识产权局，2024年知识产权统计年报，2025-06-10'.
+    It is marked unrated (grade U) and unclassified until an editor grades it."""
+    clean = clean_text = re.sub(r"\s+", " ", str(text)).strip()
+    published = None
+    if m := _DATE_AT_END.search(clean):
+        try:
+            published = parse_period_cell(m[1])
+            clean = clean[: m.start()].strip()
+        except CellError:
+            published = None
+    parts = [p.strip() for p in re.split(r"[,，]", clean, maxsplit=1) if p.strip()]
+    outlet, title = (parts[0], parts[1]) if len(parts) == 2 else ("", clean)
+    return {
+        "id": citation_source_id(text),
+        "title": title,
+        "title_en": title,
+        "outlet": outlet,
+        "outlet_en": outlet,
+        "published": published,
+        "date_note": None,
+        "kind": "unclassified",
+        "language": "zh",
+        "url": None,
+        "grade": "U",
+        "reported_by": None,
+        "note": f"imported citation: {clean_text}",
+        "seed_file": None,
+    }
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def _text_cell(cell: object) -> str | None:
+    return None if is_blank(cell) else str(cell).strip()
+
+
+def _read(where: tuple[list[Problem], int, dict[str, str]], column: str, reader, *args):
+    """`reader(*args)`, or None with a problem noted against the row and column when it raises CellError."""
+    problems, number, header = where
+    try:
+        return reader(*args)
+    except CellError as exc:
+        problems.append(Problem(number, header[column], str(exc), exc.zh))
+        return None
+
+
+def plan_import(
+    sheet: Sheet, reference: Reference, progress: Callable[[int, int], None] | None = None
+) -> ImportPlan:
+    """Check every row of `sheet` and match it against `reference`. Never raises for bad cells: they are
+    problems in the plan. Raises ImportError_ when the columns themselves make an import impossible."""
+    mapping, ignored = map_columns(sheet.header)
+    plan = ImportPlan(file=sheet.name, ignored_columns=ignored, total_rows=len(sheet.rows))
+    if not sheet.rows:
+        plan.problems.append(
+            Problem(1, "-", "the sheet has a header but no rows", "表中只有表头，没有数据行")
+        )
+        return plan
+    header = {col: sheet.header[i] for col, i in mapping.items()}
+    indicator_names, type_names = reference.indicator_names(), reference.type_names()
+    units = reference.indicators.set_index("id")["unit"].to_dict()
+    known_sources = dict(zip(reference.sources["id"], reference.sources["grade"], strict=True))
+    known_assumptions = set(reference.assumptions["id"])
+    stored = {
+        tuple(r[k] for k in KEY): {k: (None if _missing(v) else v) for k, v in r.items()}
+        for r in reference.observations.to_dict(orient="records")
+    }
+    seen: dict[tuple, PlannedRow] = {}
+    cited: dict[str, dict] = {}
+
+    for done, (number, cells) in enumerate(sheet.rows, start=1):
+        if progress and (done % 500 == 0 or done == len(sheet.rows)):
+            progress(done, len(sheet.rows))
+
+        def cell(col: str, cells=cells) -> object:
+            i = mapping.get(col)
+            return cells[i] if i is not None and i < len(cells) else None
+
+        row_problems: list[Problem] = []
+        where = (row_problems, number, header)
+        indicator = _read(where, "indicator", lookup, cell("indicator"), indicator_names, "indicator")
+        institution_type = _read(
+            where, "institution_type", lookup, cell("institution_type"), type_names, "institution type"
+        )
+        period = _read(where, "period", parse_period_cell, cell("period"))
+        qualifier_given = (
+            _read(where, "qualifier", parse_qualifier, cell("qualifier")) if "qualifier" in mapping else None
+        )
+        parsed = None
+        if indicator is not None:
+            parsed = _read(
+                where, "value", parse_value, cell("value"), units[indicator], _text_cell(cell("unit"))
+            )
+        elif is_blank(cell("value")):
+            row_problems.append(Problem(number, header["value"], "no value", "没有数值"))
+
+        source_cell = cell("source")
+        source = grade = None
+        if is_blank(source_cell):
+            row_problems.append(
+                Problem(
+                    number,
+                    header["source"],
+                    "no source: every figure needs one",
+                    "没有来源：每个数据都必须注明来源",
+                )
+            )
+        else:
+            text = normalise_text(source_cell)
+            if text in known_sources:
+                source, grade = text, known_sources[text]
+            elif SOURCE_ID.match(text) and " " not in text:
+                row_problems.append(
+                    Problem(
+                        number,
+                        header["source"],
+                        f"unknown source id {text!r}; give a known id or a citation (outlet, title, date)",
+                        f"无法识别的来源编号“{text}”：请填写已有来源编号或引文（发布机构，标题，日期）",
+                    )
+                )
+            else:
+                new = cited.get(citation_source_id(text)) or source_from_citation(text)
+                source, grade = new["id"], known_sources.get(new["id"], new["grade"])
+                if new["id"] not in known_sources:
+                    cited[new["id"]] = new
+
+        assumption = _text_cell(cell("assumption"))
+        if assumption is not None and assumption not in known_assumptions:
+            row_problems.append(
+                Problem(
+                    number,
+                    header["assumption"],
+                    f"unknown assumption {assumption!r}",
+                    f"无法识别的假设“{assumption}”",
+                )
+            )
+
+        given_grade = _text_cell(cell("grade"))
+        if given_grade is not None:
+            if given_grade.upper() not in GRADES:
+                row_problems.append(
+                    Problem(
+                        number,
+                        header["grade"],
+                        f"{given_grade!r} is not a grade (A, B, C, D)",
+                        f"“{given_grade}”不是可靠性等级（A、B、C、D）",
+                    )
+                )
+            elif given_grade.upper() == "D" and _text_cell(cell("formula")) is None:
+                row_problems.append(
+                    Problem(
+                        number,
+                        header["grade"],
+                        "a derived (grade D) figure needs its formula",
+                        "推算数据（D级）必须写明算式",
+                    )
+                )
+            else:
+                grade = given_grade.upper()
+
+        if row_problems:
+            plan.problems.extend(row_problems)
+            continue
+
+        record = {
+            "indicator": indicator,
+            "period": period,
+            "value": parsed.value,
+            "unit": units[indicator],
+            "qualifier": qualifier_given or parsed.qualifier or "exact",
+            "institution_type": institution_type,
+            "source": source,
+            "grade": grade,
+            "formula": _text_cell(cell("formula")),
+            "assumption": assumption,
+            "where": _text_cell(cell("where")),
+            "note": _text_cell(cell("note")),
+        }
+        key = tuple(record[k] for k in KEY)
+        if key in seen:
+            first = seen[key]
+            if (
+                _same(first.record["value"], record["value"])
+                and first.record["qualifier"] == record["qualifier"]
+            ):
+                plan.rows.append(PlannedRow(number, "unchanged", record, first.before))
+            else:
+                plan.problems.append(
+                    Problem(
+                        number,
+                        header["value"],
+                        f"rows {first.row} and {number} give {indicator}, {period}, "
+                        f"{institution_type}, {source} different values",
+                        f"第{first.row}行和第{number}行对{indicator}、{period}、{institution_type}、{source}给出了不同的数值",
+                    )
+                )
+            continue
+        old = stored.get(key)
+        if old is None:
+            planned = PlannedRow(number, "add", record)
+        else:
+            for col in ("formula", "assumption", "where", "note"):  # a blank cell keeps what is stored
+                if record[col] is None:
+                    record[col] = old.get(col)
+            if given_grade is None:
+                record["grade"] = old["grade"]
+            changed = not _same(old["value"], record["value"]) or any(
+                old.get(c) != record[c]
+                for c in ("qualifier", "grade", "formula", "assumption", "where", "note")
+            )
+            planned = PlannedRow(number, "correct" if changed else "unchanged", record, before=old)
+        seen[key] = planned
+        plan.rows.append(planned)
+
+    used = {r.record["source"] for r in plan.rows}
+    plan.new_sources = [s for s in cited.values() if s["id"] in used]
+    return plan
+
+
+# Limits on what the Data page accepts in one upload (the CLI has none).
+UPLOAD_LIMIT_MB = 5
+UPLOAD_ROW_LIMIT = 20_000
+
+
+def upload_problem(size_bytes: int, rows: int | None = None, lang: str = "en") -> str | None:
+    """Why an upload is refused (too large, too many rows); None when it is within the limits."""
+    zh = lang == "zh"
+    if size_bytes > UPLOAD_LIMIT_MB * 1024 * 1024:
+        size = size_bytes / 1024 / 1024
+        return (
+            f"文件大小 {size:.1f} MB，超过上限 {UPLOAD_LIMIT_MB} MB"
+            if zh
+            else f"the file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_MB} MB"
+        )
+    if rows is not None and rows > UPLOAD_ROW_LIMIT:
+        return (
+            f"表中有 {rows} 行，超过上限 {UPLOAD_ROW_LIMIT} 行（更大的表请用命令行导入）"
+            if zh
+            else f"the sheet has {rows} rows; the limit is {UPLOAD_ROW_LIMIT} (import larger sheets with the CLI)"
+        )
+    return None
+
+
+def template_csv() -> bytes:
+    """An empty import sheet: the header row only (UTF-8 with BOM, so spreadsheets read Chinese right)."""
+    return (",".join(TEMPLATE_COLUMNS) + "\n").encode("utf-8-sig")
+
+
+def template_xlsx(indicators: pd.DataFrame, institution_types: pd.DataFrame, lang: str) -> bytes:
+    """An import workbook: an empty 'observations' sheet, then sheets listing the columns, the indicators
+    (id, names, unit) and the institution types an import accepts."""
+    import io
+
+    zh = lang == "zh"
+    columns = pd.DataFrame(
+        {
+            "column": list(TEMPLATE_COLUMNS),
+            "also": [" / ".join(COLUMN_NAMES[c][1:]) for c in TEMPLATE_COLUMNS],
+            "required": ["yes" if c in REQUIRED else "no" for c in TEMPLATE_COLUMNS],
+            "accepts": [
+                "id, 中文名称 or English name",
+                "2023, 2023年, 2023-06, 2023年6月, 2024-04-24, 2024年4月24日",
+                "21000, 2.1万余, 110.1亿元, 1,101,000万元, 13.38%",
+                "项, 件, 亿元, 万元, % … (optional)",
+                "university/高校, research_institute/科研机构, university_and_institute/高校和科研机构, enterprise/企业/"
+                "中小企业, all/全国/全部",
+                "a source id, or a citation: outlet, title, date",
+                "exact, more_than (以上/多/余/超), approx (约/近/左右) — optional",
+                "free text (optional)",
+            ],
+        }
+    )
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        pd.DataFrame(columns=list(TEMPLATE_COLUMNS)).to_excel(writer, index=False, sheet_name="observations")
+        columns.to_excel(writer, index=False, sheet_name="说明" if zh else "columns")
+        indicators[["id", "name_zh", "name_en", "unit"]].to_excel(
+            writer, index=False, sheet_name="指标" if zh else "indicators"
+        )
+        institution_types[["id", "name_zh", "name_en"]].to_excel(
+            writer, index=False, sheet_name="机构类型" if zh else "institution types"
+        )
+    return buffer.getvalue()
+
+
+def one_row_sheet(name: str, values: dict[str, object]) -> Sheet:
+    """A sheet of one row (numbered 2, under its header) from a form's fields, checked like any import."""
+    header = list(values)
+    return Sheet(name=name, header=header, rows=[(2, [values[c] for c in header])], detail="form")

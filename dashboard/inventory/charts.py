@@ -1,0 +1,274 @@
+"""Plotly figures of the Inventory page, built from the engine's small result frames (never from records).
+
+Every figure carries the dataset's note under its title ("synthetic demo data" for the demo), so a chart
+downloaded as PNG or SVG, or placed in a deck, says what it shows.
+
+Figures are written as plain dicts and wrapped without plotly's property-by-property validation, which costs
+more than the engine's whole computation on a rerun; the tests validate every figure in full instead.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard.charts.maps import tile_label
+from dashboard.charts.programme import FONT, PALETTE, wrap
+from dashboard.i18n import t
+
+# Dispositions keep one colour (and a pattern) each wherever they appear; colour is never the only cue.
+DISPOSITION_STYLE = {
+    "protect": ("#0072B2", ""),
+    "commercialise": ("#009E73", "/"),
+    "open_licence": ("#E69F00", "."),
+    "stop_maintaining": ("#999999", "x"),
+}
+DEAL_COLOURS = {"transfer": "#0072B2", "licence": "#009E73", "open_licence": "#E69F00"}
+
+
+def count_text(n: float, lang: str) -> str:
+    """A count as people read it: 1.2万 / 12,345."""
+    if lang == "zh" and abs(n) >= 1e4:
+        return f"{n / 1e4:.1f}万".replace(".0万", "万")
+    return f"{n:,.0f}"
+
+
+def money_text(value: float, lang: str) -> str:
+    """万元 as read: 1.2亿元 / 3,400万元; CNY 120 m in English (1 万元 = CNY 10,000)."""
+    if lang == "zh":
+        return f"{value / 1e4:,.2f}亿元" if abs(value) >= 1e4 else f"{value:,.0f}万元"
+    millions = value / 100
+    return f"CNY {millions:,.1f} m" if abs(millions) >= 0.1 else f"CNY {value * 1e4:,.0f}"
+
+
+def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> go.Figure:
+    """A figure in the house style of dashboard.charts (title, note as subtitle, white plot, CJK font)."""
+    spec_layout = {
+        "title": {
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "font": {"size": 17},
+            "subtitle": {"text": note, "font": {"size": 12, "color": "#555"}},
+        },
+        "font": {"family": FONT, "size": 13},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
+        "plot_bgcolor": "white",
+        "legend": {"orientation": "h", "y": -0.15},
+        "xaxis": {"showgrid": False, "linecolor": "#999"},
+        "yaxis": {"gridcolor": "#e5e5e5", "zeroline": False},
+    }
+    for key, value in layout.items():
+        if key in ("xaxis", "yaxis"):
+            spec_layout[key] = {**spec_layout[key], **value}
+        else:
+            spec_layout[key] = value
+    return go.Figure({"data": data, "layout": spec_layout}, _validate=False)
+
+
+def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
+    labels = [t(f"inv_level_{level}", lang) for level in funnel["level"]]
+    counts = funnel["patents"].to_list()
+    first = counts[0] or 1
+    text = [f"{count_text(n, lang)} · {n / first:.1%}" for n in counts]
+    # Narrow levels carry their numbers beside the bar, where they stay legible.
+    position = ["inside" if n / first >= 0.3 else "outside" for n in counts]
+    trace = {
+        "type": "funnel",
+        "y": labels,
+        "x": counts,
+        "text": text,
+        "textinfo": "text",
+        "textposition": position,
+        "marker": {"color": PALETTE[: len(counts)]},
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    return _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": "rgba(0,0,0,0)"})
+
+
+def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: str, note: str) -> go.Figure:
+    """One horizontal bar per institution type, split by disposition (colour and pattern)."""
+    present = set(frame["institution_type"].cast(pl.String))
+    types = [x for x in type_names if x in present]
+    counts = {
+        (a, b): n
+        for a, b, n in zip(
+            frame["institution_type"].cast(pl.String),
+            frame["disposition"].cast(pl.String),
+            frame["patents"],
+            strict=True,
+        )
+    }
+    data = []
+    for disposition, (colour, pattern) in DISPOSITION_STYLE.items():
+        name = t(f"inv_disposition_{disposition}", lang)
+        values = [counts.get((x, disposition), 0) for x in types]
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "y": [type_names[x] for x in types],
+                "x": values,
+                "name": name,
+                "marker": {
+                    "color": colour,
+                    "pattern": {"shape": pattern, "fgcolor": "white", "fillmode": "overlay", "size": 7},
+                },
+                "text": [count_text(v, lang) if v else "" for v in values],
+                "textposition": "inside",
+                "hovertemplate": "%{y} · " + name + ": %{x:,}<extra></extra>",
+            }
+        )
+    return _figure(
+        data,
+        t("inv_dispositions", lang),
+        note,
+        190 + 70 * max(1, len(types)),
+        barmode="stack",
+        yaxis={"gridcolor": "rgba(0,0,0,0)"},
+        xaxis={"showticklabels": False},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
+    )
+
+
+def bar_figure(
+    labels: list[str],
+    values: list[float],
+    title: str,
+    note: str,
+    lang: str,
+    texts: list[str] | None = None,
+    colour: str | list[str] = PALETTE[0],
+    height: int = 360,
+    horizontal: bool = False,
+    text_outside: bool = True,
+) -> go.Figure:
+    texts = texts or [count_text(v, lang) for v in values]
+    top = max(values or [1]) or 1
+    trace = {
+        "type": "bar",
+        "marker": {"color": colour},
+        "text": texts,
+        "textposition": "outside" if text_outside else "none",
+        "cliponaxis": False,
+        "hovertemplate": "%{" + ("y" if horizontal else "x") + "}: %{text}<extra></extra>",
+    }
+    if horizontal:
+        trace.update(x=values, y=labels, orientation="h")
+        return _figure(
+            [trace],
+            title,
+            note,
+            height,
+            yaxis={"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
+            xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4]},
+        )
+    trace.update(x=labels, y=values)
+    return _figure([trace], title, note, height, yaxis={"range": [0, top * 1.18]})
+
+
+def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
+    labels = [f"{s} {t(f'inv_ipc_{s}', lang)}" for s in fields["ipc_section"].cast(pl.String)]
+    return bar_figure(
+        labels,
+        fields["patents"].to_list(),
+        t("inv_by_field", lang),
+        note,
+        lang,
+        colour=PALETTE[2],
+        height=130 + 34 * max(1, fields.height),
+        horizontal=True,
+    )
+
+
+def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
+    fig = bar_figure(
+        [str(y) for y in years["grant_year"]],
+        years["patents"].to_list(),
+        t("inv_by_year", lang),
+        note,
+        lang,
+        colour=PALETTE[4],
+        text_outside=False,
+    )
+    fig.layout.xaxis.type = "category"
+    fig.layout.xaxis.title = {"text": t("inv_grant_year", lang)}
+    return fig
+
+
+def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
+    """Value of the deals by deal type, with their count and median in the label."""
+    kinds = deals["deal_type"].cast(pl.String).to_list()
+    values = [v or 0.0 for v in deals["value"].to_list()]
+    texts = [
+        f"{money_text(v, lang)} · {t('inv_deals_n', lang, n=count_text(n, lang))}"
+        for v, n in zip(values, deals["deals"], strict=True)
+    ]
+    medians = [f"{t('inv_median', lang)} {money_text(m or 0.0, lang)}" for m in deals["median"]]
+    fig = bar_figure(
+        [t(f"inv_deal_{k}", lang) for k in kinds],
+        values,
+        t("inv_deal_values", lang),
+        note,
+        lang,
+        texts=texts,
+        colour=[DEAL_COLOURS[k] for k in kinds],
+        height=150 + 60 * max(1, len(kinds)),
+        horizontal=True,
+    )
+    fig.data[0].customdata = medians
+    fig.data[0].hovertemplate = "%{y}: %{text} · %{customdata}<extra></extra>"
+    fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.0]
+    return fig
+
+
+def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) -> go.Figure:
+    """The schematic tile map (dashboard.geography's grid) shaded by patents; each tile also prints its count."""
+    counts = dict(zip(provinces["province"].cast(pl.String), provinces["patents"], strict=True))
+    records = tiles.to_dict("records")
+    values = [counts.get(row["id"], 0) for row in records]
+    top = max(values) or 1
+    labels = [
+        f"{tile_label(row, lang)}<br>{count_text(v, lang) if v else '–'}"
+        for row, v in zip(records, values, strict=True)
+    ]
+    hover = [
+        f"{row['name_zh'] if lang == 'zh' else row['name_en']}: {v:,}"
+        for row, v in zip(records, values, strict=True)
+    ]
+    trace = {
+        "type": "scatter",
+        "x": [r["col"] for r in records],
+        "y": [r["row"] for r in records],
+        "mode": "markers+text",
+        "text": labels,
+        "hovertext": hover,
+        "hoverinfo": "text",
+        "textfont": {
+            "size": 9 if lang == "en" else 10,
+            "color": ["white" if v > top * 0.55 else "#222" for v in values],
+        },
+        "marker": {
+            "symbol": "square",
+            "size": 50,
+            "color": values,
+            "cmin": 0,
+            "cmax": top,
+            "colorscale": [[0, "#f0f0f0"], [1, "#08306b"]],
+            "line": {"color": "white", "width": 1},
+            "colorbar": {"title": {"text": t("inv_patents", lang)}, "thickness": 12},
+        },
+    }
+    rows, cols = max(r["row"] for r in records), max(r["col"] for r in records)
+    return _figure(
+        [trace],
+        t("inv_by_province", lang),
+        f"{note}<br>{wrap(t('map_note', lang), 84)}",
+        580,
+        margin={"l": 10, "r": 10, "t": 95, "b": 10},
+        paper_bgcolor="white",
+        xaxis={"visible": False, "range": [-0.6, cols + 0.6]},
+        yaxis={"visible": False, "range": [rows + 0.6, -0.6], "scaleanchor": "x", "scaleratio": 1},
+    )

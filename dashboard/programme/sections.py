@@ -1,0 +1,86 @@
+"""What the programme pages (universities, enterprises, finance, milestones) show, as plain frames."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.formatting import format_period, format_value
+from dashboard.i18n import t
+from dashboard.programme.overview import latest_observation, present
+from dashboard.programme.progress import milestone_state
+from dashboard.programme.selection import COMBINED, apply_filter, shows_combined_only, types_shown
+
+# The stock-patent work, from holdings to industrial use, as the plan and its reports count it.
+STOCK_STAGES = (
+    "valid_invention_patents_held",
+    "stock_patents_inventoried",
+    "stock_patents_conversion_pool",
+    "stock_inventions_conversion_pool",
+    "stock_inventions_industrialised",
+)
+
+
+def stock_stages(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> pd.DataFrame:
+    """The latest figure of each stage the filter shows (the combined figure where there is one)."""
+    shown = types_shown(choice, tables["institution_types"])
+    # A single part's own figure first; otherwise the combined figure, which covers both parts.
+    order = (
+        [choice, COMBINED]
+        if choice in ("university", "research_institute")
+        else [COMBINED, "university", "research_institute"]
+    )
+    type_names = tables["institution_types"].set_index("id")[f"name_{lang}"]
+    indicators = tables["indicators"].set_index("id")
+    rows = []
+    for indicator in STOCK_STAGES:
+        meta = indicators.loc[indicator]
+        for type_id in [x for x in order if x in shown]:
+            row = latest_observation(tables["observations"], indicator, type_id)
+            if row is None:
+                continue
+            value = format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"])
+            if shows_combined_only(choice, type_id):
+                value = (
+                    f"{value}（{type_names[type_id]}）"
+                    if lang == "zh"
+                    else f"{value} ({type_names[type_id]})"
+                )
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "institution_type": type_id,
+                    "label": meta[f"name_{lang}"],
+                    "value": row["value"],
+                    "text": f"{value} · {format_period(row['period'], lang, meta['measure'])}",
+                    "source": row["source"],
+                }
+            )
+            break
+    return pd.DataFrame(rows, columns=["indicator", "institution_type", "label", "value", "text", "source"])
+
+
+def milestone_frame(tables: dict[str, pd.DataFrame], choice: str, today: dt.date) -> pd.DataFrame:
+    """The milestones the filter shows, each with its state today."""
+    frame = apply_filter(tables["milestones"], choice, tables["institution_types"]).copy()
+    frame["state"] = [
+        milestone_state(bool(c), d, today)
+        for c, d in zip(frame["evidence_complete"], frame["due"], strict=True)
+    ]
+    return frame.reset_index(drop=True)
+
+
+def milestone_table(frame: pd.DataFrame, programmes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    short = programmes.set_index("id")[f"short_{lang}"]
+    return pd.DataFrame(
+        {
+            t("col_state", lang): frame["state"].map(lambda s: t(f"milestone_{s}", lang)),
+            t("col_programme", lang): frame["programme"].map(short),
+            t("col_milestone", lang): frame[f"what_{lang}"],
+            t("col_due", lang): frame["due"],
+            t("col_evidence", lang): frame[f"evidence_{lang}"].map(
+                lambda e: e if present(e) else t("no_evidence", lang)
+            ),
+        }
+    )

@@ -1,0 +1,247 @@
+"""The store: one interface over SQLAlchemy for the embedded SQLite file and a shared PostgreSQL server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy import Engine, create_engine, event, func, inspect, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from dashboard.store import schema
+from dashboard.store.migrations import LATEST, MIGRATIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_SQLITE_PATH = ROOT / "var" / "dashboard.sqlite"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message is meant for the person running the dashboard."""
+
+
+def resolve_url(url: str | None = None) -> str:
+    """--db URL, else DATABASE_URL, else the embedded SQLite file under var/."""
+    url = url or os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    # Accept the URLs PostgreSQL tools print (postgres://, postgresql://) and use the psycopg 3 driver.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
+
+
+def _sqlite_enforce_foreign_keys(dbapi_connection, _record) -> None:
+    # SQLite checks foreign keys only when asked to, per connection; PostgreSQL always does.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as dicts with missing values as None (NaN is not NULL to a database)."""
+    out = []
+    for rec in frame.to_dict(orient="records"):
+        out.append(
+            {
+                k: (None if (v is None or (isinstance(v, float) and math.isnan(v))) else v)
+                for k, v in rec.items()
+            }
+        )
+    return out
+
+
+def _store_only_columns(table: str) -> list[str]:
+    """Columns the store adds that data/ does not have: the observations' surrogate id."""
+    return ["id"] if table == "observations" else []
+
+
+class Store:
+    """Open with `Store.open(url)`; `prepare(tables)` migrates and, on an empty store, seeds it."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @property
+    def url(self) -> str:
+        return display_url(self.engine.url.render_as_string(hide_password=False))
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        """Connect (creating the SQLite file's folder when needed); raise StoreError if it cannot."""
+        url = resolve_url(url)
+        shown = display_url(url)
+        try:
+            parsed = make_url(url)
+        except ArgumentError:
+            raise StoreError(
+                f"{url!r} is not a database URL (expected e.g. postgresql://user@host/db)"
+            ) from None
+        if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+            raise StoreError(f"{shown}: only SQLite and PostgreSQL stores are supported")
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            kwargs = (
+                {"connect_args": {"connect_timeout": 5}} if parsed.get_backend_name() == "postgresql" else {}
+            )
+            engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
+            if parsed.get_backend_name() == "sqlite":
+                event.listen(engine, "connect", _sqlite_enforce_foreign_keys)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except NoSuchModuleError:
+            raise StoreError(f"{shown}: no database driver for this URL") from None
+        except SQLAlchemyError as exc:
+            reason = (
+                str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+            )
+            raise StoreError(f"cannot open the store at {shown}: {reason}") from None
+        return cls(engine)
+
+    # --- schema -------------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        if not inspect(self.engine).has_table("schema_migrations"):
+            return 0
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(schema.schema_migrations.c.version))).scalar() or 0
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this store has not had yet; return their versions."""
+        applied = []
+        try:
+            with self.engine.begin() as conn:
+                schema.schema_migrations.create(conn, checkfirst=True)
+            current = self.schema_version()
+            if current > LATEST:
+                raise StoreError(
+                    f"{self.url} has schema version {current}, newer than this dashboard ({LATEST})"
+                )
+            for migration in MIGRATIONS:
+                if migration.version <= current:
+                    continue
+                with self.engine.begin() as conn:
+                    migration.apply(conn)
+                    conn.execute(
+                        schema.schema_migrations.insert().values(
+                            version=migration.version,
+                            description=migration.description,
+                            applied_at=dt.datetime.now(dt.UTC),
+                        )
+                    )
+                applied.append(migration.version)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot migrate the store at {self.url}: {getattr(exc, 'orig', exc)}") from None
+        return applied
+
+    # --- data ---------------------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.CURATED[table])).scalar_one()
+
+    def is_seeded(self) -> bool:
+        return self.schema_version() > 0 and self.count("sources") > 0
+
+    def seed(self, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+        """Replace every curated table with `tables`, and clear the audit log of changes to them, all in one
+        transaction (all or nothing)."""
+        counts = {}
+        try:
+            with self.engine.begin() as conn:
+                if inspect(conn).has_table("audit_log"):  # the changes it records are replaced too
+                    conn.execute(schema.audit_log.delete())
+                for table in reversed(schema.CURATED.values()):
+                    conn.execute(table.delete())
+                for name, table in schema.CURATED.items():
+                    rows = _records(tables[name])
+                    if rows:
+                        conn.execute(table.insert(), rows)
+                    counts[name] = len(rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"seeding {self.url} failed, nothing was written: {getattr(exc, 'orig', exc)}"
+            ) from None
+        return counts
+
+    def prepare(self, tables_loader) -> bool:
+        """Migrate; seed from `tables_loader()` if the store is empty. Returns True when it seeded."""
+        self.migrate()
+        if self.is_seeded():
+            return False
+        self.seed(tables_loader())
+        return True
+
+    def read(self, table: str) -> pd.DataFrame:
+        """One curated table as a DataFrame, with the store's surrogate ids dropped and booleans as bool."""
+        tbl = schema.CURATED[table]
+        try:
+            with self.engine.connect() as conn:
+                frame = pd.read_sql(select(tbl), conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
+        frame = frame.drop(columns=[c for c in _store_only_columns(table) + ["revision"] if c in frame])
+        for col in tbl.columns:
+            if col.type.python_type is bool and col.name in frame:
+                frame[col.name] = frame[col.name].astype(bool)
+        return frame
+
+    def read_with_revisions(self, table: str) -> pd.DataFrame:
+        """An editable table with each row's revision, as the editing forms and the importer need it."""
+        try:
+            with self.engine.connect() as conn:
+                frame = pd.read_sql(select(schema.CURATED[table]), conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
+        return frame.drop(columns=_store_only_columns(table))
+
+    def data_version(self) -> int:
+        """Grows with every change editors make: the key under which the app caches what it read."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(select(func.coalesce(func.max(schema.audit_log.c.id), 0))).scalar_one()
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot read the audit log of {self.url}: {getattr(exc, 'orig', exc)}"
+            ) from None
+
+    def read_all(self) -> dict[str, pd.DataFrame]:
+        return {name: self.read(name) for name in schema.CURATED}
+
+    def save_slide_list(self, name: str, slide_ids: list[str]) -> None:
+        """Keep a briefing's slide list (replacing one saved under the same name)."""
+        row = {"name": name, "slide_ids": json.dumps(slide_ids), "updated_at": dt.datetime.now(dt.UTC)}
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(schema.slide_lists.delete().where(schema.slide_lists.c.name == name))
+                conn.execute(schema.slide_lists.insert().values(**row))
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"cannot save the slide list in {self.url}: {getattr(exc, 'orig', exc)}"
+            ) from None
+
+    def load_slide_list(self, name: str) -> list[str] | None:
+        """A saved slide list, or None when nothing is saved under that name."""
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(schema.slide_lists.c.slide_ids).where(schema.slide_lists.c.name == name)
+            )
+            value = found.scalar()
+        return json.loads(value) if value else None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

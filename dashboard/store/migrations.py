@@ -1,0 +1,74 @@
+"""Versioned schema migrations. Each runs once, in order, in its own transaction, and is recorded in
+`schema_migrations`. Never edit a migration that has shipped: add the next one.
+
+Migration 1 creates the tables as `dashboard.schema` describes them now, so every later migration must
+also be safe on a store that migration 1 made after the change (check before altering)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, inspect
+
+from dashboard.store import schema
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    apply: Callable[[Connection], None]
+
+
+def _v1_curated_tables(conn: Connection) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CURATED.values()))
+
+
+def _v2_observation_lookup_index(conn: Connection) -> None:
+    # Pages read observations by indicator and institution type far more often than by anything else.
+    conn.exec_driver_sql(
+        "CREATE INDEX IF NOT EXISTS ix_observations_indicator_type ON observations (indicator, institution_type)"
+    )
+
+
+def _v3_milestone_completion(conn: Connection) -> None:
+    # Stores made before this migration lack the column; stores made by migration 1 since then have it.
+    if "evidence_complete" not in {c["name"] for c in inspect(conn).get_columns("milestones")}:
+        conn.exec_driver_sql(
+            "ALTER TABLE milestones ADD COLUMN evidence_complete BOOLEAN NOT NULL DEFAULT false"
+        )
+
+
+def _v4_slide_lists(conn: Connection) -> None:
+    schema.slide_lists.create(conn, checkfirst=True)
+
+
+def _v5_editing(conn: Connection) -> None:
+    # Edits count revisions on the tables editors change, and every change is kept in the audit log.
+    for table in schema.EDITABLE_KEYS:
+        if inspect(conn).has_table(table) and "revision" not in {
+            c["name"] for c in inspect(conn).get_columns(table)
+        }:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN revision INTEGER NOT NULL DEFAULT 1")
+    schema.audit_log.create(conn, checkfirst=True)
+
+
+def _v6_inventory(conn: Connection) -> None:
+    # Check before creating, as migration 4 does, so that a store which already has them is left as it is.
+    for table in schema.INVENTORY:
+        table.create(conn, checkfirst=True)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
+    ),
+    Migration(2, "index observations by indicator and institution type", _v2_observation_lookup_index),
+    Migration(3, "milestones record whether the evidence shows them met", _v3_milestone_completion),
+    Migration(4, "saved slide lists for briefings", _v4_slide_lists),
+    Migration(5, "revisions on editable tables and the audit log of every change", _v5_editing),
+    Migration(6, "the stock-patent inventory: patents, its changes, the assessment rule sets", _v6_inventory),
+)
+
+LATEST = MIGRATIONS[-1].version

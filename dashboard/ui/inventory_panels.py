@@ -1,0 +1,275 @@
+"""Streamlit pieces of the inventory that more than one page can use: the import panel, the demo panel, the
+empty state, the synthetic-data notice and the rule-trial panel. Edits (import, demo, saving rules) are for
+a signed-in editor only (`ui.current_editor()`); a viewer sees why the controls are not there."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.charts.maps import load_province_tiles
+from dashboard.i18n import t
+from dashboard.inventory import demo, grading
+from dashboard.inventory import store as inventory_store
+from dashboard.inventory.records import COLUMN_NAMES, InventoryFileError, read_records
+from dashboard.inventory.tables import rules_text, synthetic_notice
+from dashboard.programme.provenance import source_line
+from dashboard.store.database import StoreError
+from dashboard.ui import edge as ui
+
+UPLOAD_LIMIT_MB = (
+    1024  # the inventory's own limit (the app's server.maxUploadSize is for the Data page's sheets)
+)
+DEMO_DEFAULT_ROWS = 100_000
+DEMO_MAX_ROWS = 20_000_000
+
+
+def _writer(bar, lang: str):
+    def progress(done: int, total: int) -> None:
+        bar.progress(
+            min(1.0, done / max(total, 1)),
+            t("inv_progress_write", lang, done=f"{done:,}", total=f"{total:,}"),
+        )
+
+    return progress
+
+
+def editor_note(lang: str, quiet: bool = False) -> bool:
+    """True for a signed-in editor; otherwise says who may edit (unless `quiet`) and returns False."""
+    if ui.current_editor():
+        return True
+    if not quiet:
+        st.info(t("inv_editor_only", lang), icon=":material/lock:")
+    return False
+
+
+def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> None:
+    """Upload a CSV, XLSX or Parquet file and replace the inventory with it, all or nothing."""
+    st.subheader(t("inv_import_heading", lang))
+    st.caption(t("inv_import_help", lang))
+    st.code(",".join(COLUMN_NAMES), language=None, wrap_lines=True)
+    if not editor_note(lang, quiet):
+        return
+    store = ui.open_store()
+    current = inventory_store.state(store)
+    upload = st.file_uploader(
+        t("inv_import_file", lang),
+        type=["csv", "xlsx", "parquet"],
+        key=f"{key}_file",
+        max_upload_size=UPLOAD_LIMIT_MB,
+        help=t("inv_upload_limit", lang, mb=f"{UPLOAD_LIMIT_MB:,}"),
+    )
+    if current.records:
+        st.caption(t("inv_import_replaces", lang, n=f"{current.records:,}"))
+    if not st.button(
+        t("inv_import_button", lang),
+        key=f"{key}_go",
+        disabled=upload is None,
+        type="primary",
+        icon=":material/upload:",
+    ):
+        return
+    bar = st.progress(0.0, t("inv_progress_read", lang))  # reading and checking; then writing, chunk by chunk
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        try:
+            records = read_records(
+                path, load_province_tiles(), inventory_store.rules(store), name=upload.name
+            )
+            bar.progress(0.0, t("inv_progress_check", lang, n=f"{records.height:,}"))
+            inventory_store.replace_inventory(
+                store,
+                records,
+                "import",
+                False,
+                {"file": upload.name},
+                ui.current_editor(),
+                _writer(bar, lang),
+            )
+        except InventoryFileError as exc:
+            bar.empty()
+            st.error(t("inv_import_failed", lang, file=upload.name, n=exc.total), icon=":material/error:")
+            st.code(str(exc), language=None, wrap_lines=True)
+            return
+        except StoreError as exc:
+            bar.empty()
+            st.error(str(exc), icon=":material/error:")
+            return
+    st.session_state["_inv_message"] = t("inv_import_done", lang, n=f"{records.height:,}", file=upload.name)
+    st.rerun()
+
+
+def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = False) -> None:
+    """Generate the synthetic demo inventory (replacing what is stored) from a record count and a seed."""
+    st.subheader(t("inv_demo_heading", lang))
+    st.caption(t("inv_demo_help", lang))
+    if not editor_note(lang, quiet):
+        return
+    left, right = st.columns(2)
+    rows = left.number_input(
+        t("inv_demo_rows", lang), 1, DEMO_MAX_ROWS, DEMO_DEFAULT_ROWS, step=10_000, key=f"{key}_rows"
+    )
+    seed = right.number_input(t("inv_demo_seed", lang), 0, 2**31 - 1, 1, key=f"{key}_seed")
+    if not st.button(t("inv_demo_button", lang), key=f"{key}_go", type="primary", icon=":material/science:"):
+        return
+    store = ui.open_store()
+    bar = st.progress(0.0, t("inv_progress_generate", lang))
+    try:
+        anchors = demo.published_anchors(tables)
+        records = demo.generate(
+            int(rows), int(seed), anchors, list(load_province_tiles()["id"]), inventory_store.rules(store)
+        )
+        inventory_store.replace_inventory(
+            store,
+            records,
+            "demo",
+            True,
+            demo.detail(int(rows), int(seed), anchors),
+            ui.current_editor(),
+            _writer(bar, lang),
+        )
+    except (StoreError, LookupError) as exc:  # LookupError: the curated data lacks a figure the demo rests on
+        bar.empty()
+        st.error(str(exc), icon=":material/error:")
+        return
+    st.session_state["_inv_message"] = t("inv_demo_done", lang, n=f"{int(rows):,}")
+    st.rerun()
+
+
+def downloads(
+    key: str,
+    csv_data,
+    xlsx_data,
+    name: str,
+    lang: str,
+    csv_help: str | None = None,
+    xlsx_help: str | None = None,
+    xlsx_refused: str | None = None,
+) -> None:
+    """CSV and XLSX buttons whose files are made only when clicked; `xlsx_refused` disables XLSX, saying why."""
+    with st.container(horizontal=True):
+        st.download_button(
+            "CSV",
+            csv_data,
+            f"{name}.csv",
+            "text/csv",
+            key=f"{key}_csv",
+            icon=":material/download:",
+            on_click="ignore",
+            help=csv_help or t("download_csv", lang),
+        )
+        st.download_button(
+            "XLSX",
+            xlsx_data,
+            f"{name}.xlsx",
+            ui.XLSX_MIME,
+            key=f"{key}_xlsx",
+            icon=":material/download:",
+            on_click="ignore",
+            disabled=xlsx_refused is not None,
+            help=xlsx_refused or xlsx_help or t("download_xlsx", lang),
+        )
+
+
+def show_message() -> None:
+    message = st.session_state.pop("_inv_message", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def empty_state(lang: str, tables: dict) -> None:
+    """No inventory yet: say so, and offer the demo beside the import."""
+    with st.container(border=True):
+        st.subheader(t("inv_empty_title", lang))
+        st.write(t("inv_empty_body", lang))
+        editor_note(lang)
+        left, right = st.columns(2)
+        with left:
+            demo_panel(lang, tables, quiet=True)
+        with right:
+            import_panel(lang, quiet=True)
+
+
+def synthetic_banner(state: inventory_store.InventoryState, tables: dict, lang: str) -> None:
+    """The notice above everything drawn from synthetic demo data: what it is and what it is shaped on."""
+    anchors = demo.anchors_of(state.detail)
+    if anchors is None:
+        try:
+            anchors = demo.published_anchors(tables)
+        except LookupError:  # the curated data no longer has them: say only what the data is
+            anchors = None
+    lines = synthetic_notice(anchors, state.records, lang) if anchors else []
+    text = t("inv_synthetic_banner", lang) + "\n" + "\n".join(f"- {line}" for line in lines)
+    text += "\n\n" + t("inv_shaped_rest", lang)
+    with st.container(border=True):
+        st.warning(text, icon=":material/science:")
+        if anchors:
+            st.caption(source_line(anchors.sources, tables["sources"], lang))
+
+
+def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
+    """The rule set in force, and a trial of other rules: how dispositions would shift (`shift_of(rules)`
+    gives the shift under the filters); an editor may save the tried rules, which regrades every patent."""
+    st.caption(t("inv_rules_intro", lang))
+    if not st.toggle(t("inv_try_rules", lang), key="inv_try_rules"):
+        st.caption(f"{t('inv_rules_in_force', lang)}: {rules_text(rules, lang)}")
+        return
+    cols = st.columns(3)
+    weights = {
+        dim: cols[i].slider(
+            t("inv_weight", lang, dimension=t(f"inv_dim_{dim}", lang)),
+            0,
+            100,
+            int(round(rules.weights[dim] * 100)),
+            5,
+            key=f"inv_w_{dim}",
+        )
+        for i, dim in enumerate(grading.DIMENSIONS)
+    }
+    cols = st.columns(3)
+    thresholds = {
+        g: cols[i].number_input(
+            t("inv_threshold", lang, grade=g), 0.0, 100.0, float(rules.thresholds[g]), 1.0, key=f"inv_th_{g}"
+        )
+        for i, g in enumerate(grading.GRADES[:-1])
+    }
+    cols = st.columns(4)
+    mapping = {
+        g: cols[i].selectbox(
+            t("inv_grade_to", lang, grade=g),
+            grading.DISPOSITIONS,
+            index=grading.DISPOSITIONS.index(rules.disposition[g]),
+            key=f"inv_map_{g}",
+            format_func=lambda d: t(f"inv_disposition_{d}", lang),
+        )
+        for i, g in enumerate(grading.GRADES)
+    }
+    tried = grading.RuleSet({k: v / 100 for k, v in weights.items()}, thresholds, mapping)
+    problems = tried.problems()
+    if problems:
+        st.error(t("inv_rules_invalid", lang, why="; ".join(problems)))
+        return
+    from dashboard.inventory.tables import shift_table
+
+    grid, moved, total = shift_table(shift_of(tried), lang)
+    st.markdown(f"**{t('inv_shift', lang)}**")
+    st.dataframe(grid, hide_index=True)
+    st.caption(t("inv_shift_moved", lang, n=f"{moved:,}", share=f"{moved / total:.1%}" if total else "–"))
+    if not ui.current_editor():
+        st.caption(t("inv_rules_viewer", lang))
+        return
+    if st.button(t("inv_save_rules", lang), key="inv_save_rules", icon=":material/save:"):
+        store = ui.open_store()
+        bar = st.progress(0.0)
+        try:
+            inventory_store.save_rules(store, tried, ui.current_editor(), _writer(bar, lang))
+        except StoreError as exc:
+            st.error(str(exc))
+            return
+        st.session_state["_inv_message"] = t(
+            "inv_rules_saved", lang, n=f"{inventory_store.state(store).records:,}"
+        )
+        st.rerun()

@@ -1,0 +1,76 @@
+"""Data: import observation sheets, add or correct a figure, target or source, and the history of every
+change with undo and "what changed since". Anyone sees the history; only a signed-in editor imports or edits."""
+
+import datetime as dt
+import hashlib
+
+import streamlit as st
+
+from dashboard.editing.plans import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT
+from dashboard.i18n import t
+from dashboard.ui import data_forms, inventory_panels
+from dashboard.ui import edge as ui
+
+view = ui.current_view()
+lang = view.lang
+editor = ui.current_editor()
+
+st.title(t("data_title", lang))
+st.caption(t("data_intro", lang))
+data_forms.say_done()
+import_tab, edit_tab, history_tab = st.tabs(
+    [t("data_import", lang), t("data_edit", lang), t("data_history", lang)]
+)
+
+with import_tab:
+    if not editor:
+        st.info(t("editors_only", lang), icon="🔒")
+    else:
+        data_forms.template_downloads(view)
+        upload = st.file_uploader(
+            t("upload_sheet", lang),
+            type=["csv", "tsv", "txt", "xlsx"],
+            key="upload_sheet",
+            help=t("upload_help", lang, mb=UPLOAD_LIMIT_MB, rows=UPLOAD_ROW_LIMIT),
+        )
+        worksheet = st.text_input(
+            t("worksheet", lang), key="upload_worksheet", help=t("worksheet_help", lang)
+        )
+        if upload is not None:
+            content = upload.getvalue()
+            digest = hashlib.sha256(content).hexdigest()
+            data_forms.import_preview(view, editor, upload.name, content, worksheet.strip() or None, digest)
+        st.divider()
+        inventory_panels.show_message()
+        inventory_panels.import_panel(lang, key="data_inv_import", quiet=True)  # the patent-level inventory
+
+with edit_tab:
+    if not editor:
+        st.info(t("editors_only", lang), icon="🔒")
+    else:
+        what = st.segmented_control(
+            t("edit_what", lang),
+            ["figure", "target", "source"],
+            default="figure",
+            format_func=lambda k: t(f"edit_{k}", lang),
+            key="edit_what",
+        )
+        if what == "target":
+            data_forms.target_form(view, editor)
+        elif what == "source":
+            data_forms.source_form(view, editor)
+        else:
+            data_forms.figure_form(view, editor)
+
+with history_tab:
+    store = ui.open_store()
+    st.subheader(t("changes_since_heading", lang))
+    since = st.date_input(
+        t("changes_since", lang),
+        value=dt.date.today() - dt.timedelta(days=30),
+        key="changes_since",
+        format="YYYY-MM-DD",
+    )
+    data_forms.show_changes_since(store, since, lang)
+    st.subheader(t("audit_heading", lang))
+    data_forms.show_history(store, editor, lang)

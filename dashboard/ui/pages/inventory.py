@@ -1,0 +1,144 @@
+"""The stock-patent inventory: the funnel to deals, dispositions, province, field and year, institutions, deal
+values and the records themselves, under the sidebar's filters and the page's own province and field."""
+
+import streamlit as st
+
+from dashboard.downloads import table_csv, table_xlsx
+from dashboard.i18n import t
+from dashboard.inventory import charts
+from dashboard.inventory import store as inventory_store
+from dashboard.inventory.engine import Filters, filtered, page_data, rule_shift
+from dashboard.inventory.records import IPC_SECTIONS
+from dashboard.inventory.tables import (
+    XLSX_LIMIT,
+    dataset_note,
+    download_name,
+    export_csv,
+    export_xlsx,
+    inventory_types,
+    league_table,
+    page_table,
+    with_note,
+)
+from dashboard.ui import edge as ui
+from dashboard.ui import inventory_panels as panels
+
+view = ui.current_view()
+lang, tables = view.lang, view.tables
+st.title(t("inv_title", lang))
+panels.show_message()
+store = ui.open_store()
+state = inventory_store.state(store)
+if not state.records:
+    st.caption(t("inv_intro", lang))
+    panels.empty_state(lang, tables)
+    st.stop()
+if state.synthetic:
+    panels.synthetic_banner(state, tables, lang)
+note = dataset_note(state, lang)
+with st.spinner(t("inv_loading", lang)):
+    frame = ui.inventory_frame(state.version)
+
+types = inventory_types(view.choice, tables["institution_types"])
+tiles = ui.province_tiles()
+province_names = dict(zip(tiles["id"], tiles[f"name_{lang}"], strict=True))
+type_names = {k: v for k, v in ui.type_names(view).items() if k in ("university", "research_institute")}
+left, right = st.columns(2)
+provinces = left.multiselect(
+    t("inv_province", lang),
+    list(tiles["id"]),
+    key="inv_provinces",
+    format_func=province_names.get,
+    placeholder=t("inv_province_all", lang),
+)
+sections = right.multiselect(
+    t("inv_field", lang),
+    IPC_SECTIONS,
+    key="inv_sections",
+    placeholder=t("inv_field_all", lang),
+    format_func=lambda s: f"{s} {t(f'inv_ipc_{s}', lang)}",
+)
+if not types:
+    st.info(t("inv_no_types", lang))
+    st.stop()
+filters = Filters(types, view.years, tuple(provinces), tuple(sections))
+data = page_data(frame, filters, st.session_state.get("inv_page", 1))
+st.caption(
+    f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=f'{data.outside_years:,}') if data.outside_years else ''}"
+)
+if not data.shown:
+    st.info(t("inv_nothing", lang))
+    st.stop()
+
+funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
+value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
+for column, label, shown in zip(
+    st.columns(4),
+    ("inv_m_patents", "inv_m_pool", "inv_m_deals", "inv_m_value"),
+    (
+        charts.count_text(data.shown, lang),
+        charts.count_text(funnel["conversion_pool"], lang),
+        charts.count_text(funnel["deal"], lang),
+        charts.money_text(value, lang),
+    ),
+    strict=True,
+):
+    column.metric(t(label, lang), shown)
+st.caption(note)
+
+left, right = st.columns(2)
+ui.show_chart(charts.funnel_figure(data.funnel, lang, note), "inventory-funnel", left)
+left.caption(t("inv_funnel_note", lang))
+ui.show_chart(
+    charts.dispositions_figure(data.dispositions, type_names, lang, note), "inventory-dispositions", right
+)
+left, right = st.columns([3, 2])
+ui.show_chart(charts.province_map_figure(tiles, data.provinces, lang, note), "inventory-provinces", left)
+ui.show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", right)
+left, right = st.columns(2)
+ui.show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", left)
+if data.deals.height:
+    ui.show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", right)
+else:
+    right.info(t("inv_no_deals", lang))
+
+st.subheader(t("inv_league", lang))
+league = league_table(data.league, type_names, province_names, lang)
+st.dataframe(league, hide_index=True, width="stretch", height="content")
+st.caption(note)
+name = download_name(state.synthetic)
+marked = with_note(league, state.synthetic, lang)
+panels.downloads(
+    "inv_league", lambda: table_csv(marked), lambda: table_xlsx(marked), f"{name}-institutions", lang
+)
+
+with st.expander(t("inv_rules_heading", lang)):
+    panels.rules_panel(lang, inventory_store.rules(store), lambda rules: rule_shift(frame, filters, rules))
+
+st.subheader(t("inv_table", lang))
+st.session_state["inv_page"] = data.page
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
+    st.caption(t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}"))
+st.dataframe(
+    page_table(data.rows, type_names, province_names, lang),
+    hide_index=True,
+    width="stretch",
+    height="content",
+)
+st.caption(note)
+panels.downloads(
+    "inv",
+    lambda: export_csv(filtered(frame, filters), state.synthetic),
+    lambda: export_xlsx(filtered(frame, filters), state.synthetic),
+    name,
+    lang,
+    t("inv_download_csv", lang),
+    t("inv_download_xlsx", lang),
+    None if data.shown <= XLSX_LIMIT else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"),
+)
+
+with st.expander(t("inv_import_heading", lang)):
+    panels.import_panel(lang)
+    if state.synthetic:
+        panels.demo_panel(lang, tables)

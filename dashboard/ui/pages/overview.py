@@ -1,0 +1,134 @@
+"""Overview: the 2025 targets with their latest figures, the announcement's headline figures, the timeline."""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard.charts import programme as charts
+from dashboard.formatting import format_percent, format_value, literal
+from dashboard.i18n import t
+from dashboard.programme import overview, targets
+from dashboard.programme.provenance import assumption_text
+from dashboard.programme.selection import types_shown
+from dashboard.ui import edge as ui
+
+view = ui.current_view()
+lang, tables = view.lang, view.tables
+shown = types_shown(view.choice, tables["institution_types"])
+
+st.title(t("app_title", lang))
+st.caption(t("app_subtitle", lang))
+
+# --- Targets -----------------------------------------------------------------------------------------------
+st.header(t("targets_heading", lang))
+st.write(t("targets_intro", lang))
+cards = overview.target_cards(tables, view.choice, lang)
+assessed = {item.target["id"]: item for item in targets.assess_targets(tables, view.choice, dt.date.today())}
+if not cards:
+    st.info(t("no_targets", lang))
+for row_start in range(0, len(cards), 3):
+    for column, card in zip(st.columns(3), cards[row_start : row_start + 3], strict=False):
+        with column.container(border=True):
+            st.markdown(f"**{card['indicator_name']}**")
+            st.caption(f"{card['programme']} · {card['institution_type']}")
+            item = assessed[card["id"]]
+            _, badge_colour, icon = charts.STATUS_STYLE[item.assessment.status]
+            st.badge(targets.status_label(item.assessment, lang), color=badge_colour, icon=icon)
+            st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
+            st.caption(literal(card["wording"]))
+            if card["split_by_part"]:
+                st.caption(t("components_figure", lang))
+            for latest in card["latest"]:
+                label = f"{t('latest', lang)} · {latest['period']}"
+                if card["split_by_part"]:
+                    label = f"{latest['institution_type']} · {label}"
+                st.metric(label, latest["value"])
+                if latest["partial_year"]:
+                    st.caption(f"⚠ {t('partial_year', lang)}")
+            if not card["latest"]:
+                st.markdown(f"{t('latest', lang)}: **{t('no_figure', lang)}**")
+            if card["baseline"]:
+                st.caption(f"{t('baseline', lang)}: {card['baseline']}")
+            if card["combined"]:
+                st.caption(t("combined_figure", lang))
+            for text in card["assumptions"]:
+                st.caption(f"{t('assumption', lang)}: {text}")
+            ui.caption_sources(card["sources"], view)
+            st.page_link(
+                "ui/pages/targets.py",
+                label=t("view_on_targets", lang),
+                icon=":material/arrow_forward:",
+                query_params=view.link_params(target=card["id"]),
+            )
+if cards:
+    with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
+        ui.show_table(overview.targets_table(cards, lang), name="targets")
+        ui.caption_sources([s for c in cards for s in c["sources"]], view)
+
+# --- The announcement's headline figures --------------------------------------------------------------------
+st.header(t("headline_heading", lang))
+indicators = tables["indicators"].set_index("id")
+if "university" in shown:
+    headline = overview.headline_growth(tables)
+    columns = st.columns(len(headline))
+    for column, (indicator, (growth, rows)) in zip(columns, headline.items(), strict=True):
+        meta = indicators.loc[indicator]
+        first, last = rows.iloc[0], rows.iloc[1]
+        with column.container(border=True):
+            st.markdown(f"**{meta[f'name_{lang}']}**")
+            start = format_value(first["value"], meta["unit"], first["qualifier"], lang, meta["unit_en"])
+            end = format_value(last["value"], meta["unit"], last["qualifier"], lang, meta["unit_en"])
+            st.metric(
+                f"{growth.start_period} → {growth.end_period}",
+                end,
+                f"{t('from', lang)} {start}",
+                delta_color="off",
+            )
+            a, b = st.columns(2)
+            a.metric(t("multiple", lang), f"×{growth.multiple:.2f}")
+            b.metric(t("annual_growth", lang), format_percent(growth.annual_growth, lang))
+            multiple_formula, growth_formula = growth.formulas(lang)
+            st.caption(f"{t('formula', lang)}: {multiple_formula}；{growth_formula}")
+            if "more_than" in set(rows["qualifier"]):
+                st.caption(t("lower_bounds_note", lang))
+            st.caption(
+                f"{t('assumption', lang)}: {assumption_text(first['assumption'], tables['assumptions'], lang)}"
+            )
+    series = tables["observations"][tables["observations"]["indicator"].isin(overview.HEADLINE_INDICATORS)]
+    st.subheader(t("series_chart_title", lang))
+    type_names = dict(
+        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
+    )
+    for column, indicator in zip(st.columns(2), overview.HEADLINE_INDICATORS, strict=True):
+        ui.show_chart(
+            charts.series_figure(
+                series, indicators.loc[indicator], type_names, lang, overview.ANNOUNCEMENT_SOURCE
+            ),
+            indicator,
+            column,
+        )
+    st.caption(t("marker_legend", lang))
+    ui.caption_sources(series["source"], view)
+if "research_institute" in shown:
+    cas = overview.statement(tables, "cas_review")
+    with st.container(border=True):
+        st.subheader(t("cas_heading", lang))
+        st.write(cas[f"text_{lang}"])
+        a, b = st.columns(2)
+        a.markdown(f"**{t('cas_dimensions', lang)}**  \n{t('cas_dimension_list', lang)}")
+        b.markdown(f"**{t('cas_outcomes', lang)}**  \n{t('cas_outcome_list', lang)}")
+        ui.caption_sources([cas["source"]], view)
+if "enterprise" in shown:
+    pilots = overview.statement(tables, "warrant_pilots")
+    with st.container(border=True):
+        st.subheader(t("pilots_heading", lang))
+        st.write(pilots[f"text_{lang}"])
+        ui.show_table(overview.pilots_table(tables, lang), name="warrant-pilots")
+        ui.caption_sources(tables["pilots"]["source"], view)
+
+# --- Timeline --------------------------------------------------------------------------------------------
+st.header(t("timeline_heading", lang))
+spans, milestones = overview.timeline_frames(tables, view.choice, lang)
+ui.show_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()), "plans-timeline")
+ui.show_table(overview.milestones_table(milestones, lang), wrap_text=True, name="milestones")
+ui.caption_sources([*tables["programmes"]["source"], *milestones["evidence_source"].dropna()], view)

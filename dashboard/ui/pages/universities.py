@@ -1,0 +1,48 @@
+"""Universities & institutes: contracts, the stock-patent work, recorded transfers, industrialisation rates."""
+
+import streamlit as st
+
+from dashboard.charts import programme as charts
+from dashboard.i18n import t
+from dashboard.programme import sections
+from dashboard.ui import edge as ui
+
+view = ui.current_view()
+lang, tables = view.lang, view.tables
+
+st.title(t("univ_title", lang))
+shown_any = False
+
+st.header(t("univ_contracts", lang))
+left, right = st.columns(2)
+drawn = [
+    ui.series_chart(view, "univ_transfer_contracts", left),
+    ui.series_chart(view, "univ_transfer_amount", right),
+]
+if any(drawn):
+    st.caption(t("marker_legend_short", lang))
+else:
+    st.info(t("nothing_for_filter", lang))
+
+st.header(t("univ_stock", lang))
+stages = sections.stock_stages(tables, view.choice, lang)
+if stages.empty:
+    st.info(t("nothing_for_filter", lang))
+else:
+    ui.show_chart(charts.stage_figure(stages, lang, ""), "stock-patent-stages")
+    st.caption(t("univ_stock_note", lang))
+    ui.caption_sources(stages["source"], view)
+
+st.header(t("univ_recordals", lang))
+left, right = st.columns(2)
+if not any(
+    [
+        ui.series_chart(view, "transfer_licence_recordals", left),
+        ui.series_chart(view, "transfer_licence_recordals_since_action", right),
+    ]
+):
+    st.info(t("nothing_for_filter", lang))
+
+st.header(t("rates_by_type", lang))
+if not ui.series_chart(view, "invention_industrialisation_rate"):
+    st.info(t("nothing_for_filter", lang))

@@ -1,0 +1,236 @@
+"""The engine against an independent computation in pandas, the demo's shape and determinism, the figures,
+and the inventory in the store on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from dashboard.charts.maps import load_province_tiles
+from dashboard.curation.dataset import load_dataset
+from dashboard.inventory import demo
+from dashboard.inventory import store as inventory_store
+from dashboard.inventory.engine import FUNNEL, Filters, page_data, prepare, rule_shift
+from dashboard.inventory.grading import RuleSet
+from dashboard.store.database import Store, StoreError
+from tests.fixtures import INVENTORY_ROWS, build_store, inventory_records
+
+PROVINCE_IDS = list(load_province_tiles()["id"])
+LEVEL = {
+    "inventoried": 0,
+    "abandoned": 0,
+    "conversion_pool": 1,
+    "matched": 2,
+    "transferred": 3,
+    "licensed": 3,
+    "open_licensed": 3,
+}
+
+
+@pytest.fixture(scope="module")
+def records() -> pl.DataFrame:
+    return inventory_records()
+
+
+@pytest.fixture(scope="module")
+def frame(records) -> pl.DataFrame:
+    return prepare(records, PROVINCE_IDS)
+
+
+def by_hand(records: pl.DataFrame, filters: Filters):
+    """The same numbers the page shows, the plain pandas way."""
+    df = records.to_pandas()
+    mask = df["institution_type"].isin(filters.types)
+    if filters.years:
+        mask &= df["grant_year"].between(*filters.years)
+    if filters.provinces:
+        mask &= df["province"].isin(filters.provinces)
+    if filters.sections:
+        mask &= df["ipc_section"].isin(filters.sections)
+    return df[mask], df
+
+
+STATES = [
+    Filters(),
+    Filters(types=("university",), years=(2016, 2022)),
+    Filters(types=("research_institute",), provinces=("beijing", "guangdong", "sichuan", "jilin")),
+    Filters(sections=("G", "H"), years=(2018, 2026)),
+    Filters(provinces=("shanghai",), sections=("C",)),
+]
+
+
+@pytest.mark.parametrize("filters", STATES, ids=range(len(STATES)))
+def test_the_page_numbers_match_a_computation_by_hand(records, frame, filters):
+    data = page_data(frame, filters)
+    sub, everything = by_hand(records, filters)
+    assert data.shown == len(sub) and data.total == len(everything)
+    level = sub["stage"].map(LEVEL)
+    assert data.funnel["patents"].to_list() == [int((level >= n).sum()) for n in range(len(FUNNEL))]
+    disp = sub.groupby(["institution_type", "disposition"]).size().to_dict()
+    assert {
+        (a, b): n for a, b, n in data.dispositions.with_columns(pl.all().cast(pl.String)).iter_rows()
+    } == {k: str(v) for k, v in disp.items()}
+    assert (
+        dict(zip(data.provinces["province"].cast(pl.String), data.provinces["patents"], strict=True))
+        == sub["province"].value_counts().to_dict()
+    )
+    deals = sub[sub["deal_type"].notna()]
+    assert int(data.provinces["deals"].sum()) == len(deals) == data.funnel["patents"][-1]
+    assert data.deals["value"].sum() == pytest.approx(deals["deal_value"].sum())
+    top = (
+        sub.assign(deal=sub["deal_type"].notna()).groupby("institution")["deal"].sum().max()
+        if len(sub)
+        else 0
+    )
+    assert (data.league["deals"][0] if data.league.height else 0) == top
+    assert data.league["deals"].is_sorted(descending=True)
+    assert data.rows.height == min(50, len(sub))
+    assert set(data.rows["patent_number"]) <= set(sub["patent_number"])
+
+
+def test_the_year_range_counts_what_it_leaves_out_and_pages_clamp(frame, records):
+    data = page_data(frame, Filters(years=(2020, 2021)), page=10**6)
+    everything = page_data(frame, Filters())
+    assert data.shown + data.outside_years == everything.shown
+    assert data.page == data.pages and data.rows.height == data.shown - (data.pages - 1) * 50
+
+
+def test_a_trial_shift_covers_the_filtered_patents(frame):
+    filters = Filters(types=("university",))
+    shift = rule_shift(frame, filters, RuleSet(thresholds={"A": 90.0, "B": 80.0, "C": 70.0}))
+    assert shift["patents"].sum() == page_data(frame, filters).shown
+    assert not shift.filter(pl.col("stored") != pl.col("tried")).is_empty()
+
+
+def test_the_demo_is_deterministic_and_shaped_on_the_published_figures(records):
+    tables = load_dataset()
+    anchors = demo.published_anchors(tables)
+    obs = tables["observations"].set_index(["indicator", "institution_type", "period"])["value"]
+    assert anchors.holdings == {
+        "university": obs[("valid_invention_patents_held", "university", "2023")],
+        "research_institute": obs[("valid_invention_patents_held", "research_institute", "2023")],
+    }
+    assert anchors.inventoried == obs[("stock_patents_inventoried", "university_and_institute", "2024-11-29")]
+    assert inventory_records().equals(records)
+    assert not inventory_records(seed=12).equals(records)
+    share = (records["institution_type"] == "university").mean()
+    expected = anchors.holdings["university"] / sum(anchors.holdings.values())
+    assert share == pytest.approx(expected, abs=0.03)
+    pooled = records["stage"].is_in([s for s, n in LEVEL.items() if n >= 1]).mean()
+    assert pooled == pytest.approx(anchors.pool_share, abs=0.03)
+    assert records["patent_number"].n_unique() == INVENTORY_ROWS
+    assert not records["province"].is_in(list(demo.NOT_MAINLAND)).any()
+
+
+def test_every_figure_is_valid_plotly_and_carries_the_note(frame):
+    import plotly.graph_objects as go
+
+    from dashboard.inventory import charts
+
+    data = page_data(frame, Filters())
+    names = {"university": "高校", "research_institute": "科研机构"}
+    figures = [
+        charts.funnel_figure(data.funnel, "zh", "合成演示数据"),
+        charts.dispositions_figure(data.dispositions, names, "zh", "合成演示数据"),
+        charts.province_map_figure(load_province_tiles(), data.provinces, "en", "synthetic demo data"),
+        charts.fields_figure(data.fields, "en", "synthetic demo data"),
+        charts.years_figure(data.grant_years, "zh", "合成演示数据"),
+        charts.deals_figure(data.deals, "en", "synthetic demo data"),
+    ]
+    for fig in figures:
+        checked = go.Figure(fig.to_dict())  # full validation: a misspelt property raises here
+        subtitle = checked.layout.title.subtitle.text
+        assert "合成演示数据" in subtitle or "synthetic demo data" in subtitle
+
+
+def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_url, records):
+    store = build_store(store_url)
+    try:
+        assert inventory_store.state(store).records == 0
+        first = inventory_store.replace_inventory(
+            store, records, "demo", True, {"rows": len(records)}, "tester"
+        )
+        assert inventory_store.load_inventory(store).equals(records)
+        state = inventory_store.state(store)
+        assert (state.version, state.records, state.synthetic, state.kind) == (
+            first,
+            len(records),
+            True,
+            "demo",
+        )
+        strict = RuleSet(thresholds={"A": 95.0, "B": 90.0, "C": 85.0})
+        second = inventory_store.save_rules(store, strict, "tester")
+        assert second > first and inventory_store.rules(store) == strict
+        regraded = inventory_store.load_inventory(store)
+        assert set(regraded["grade"]) <= {"A", "B", "C", "D"}
+        assert (regraded["grade"] != records["grade"]).any()
+        assert regraded.drop("grade", "disposition").equals(records.drop("grade", "disposition"))
+        assert inventory_store.state(store).kind == "demo" and inventory_store.state(store).synthetic
+    finally:
+        store.dispose()
+
+
+def test_a_failed_write_leaves_the_inventory_as_it_was(store_url, records):
+    store = build_store(store_url)
+    try:
+        version = inventory_store.replace_inventory(store, records, "demo", True, {}, "tester")
+        broken = pl.concat([records.head(500), records.head(1)])  # the last record repeats a patent number
+        with pytest.raises(StoreError, match="nothing was written"):
+            inventory_store.replace_inventory(store, broken, "import", False, {"file": "x.csv"}, "tester")
+        assert inventory_store.version(store) == version
+        assert inventory_store.load_inventory(store).equals(records)
+    finally:
+        store.dispose()
+
+
+def test_migration_6_adds_the_inventory_to_a_store_made_before_it(store_url):
+    store = Store.open(store_url)
+    try:
+        store.migrate()
+        with store.engine.begin() as conn:
+            for table in ("inventory_rule_sets", "inventory_changes", "inventory_patents"):
+                conn.exec_driver_sql(f"DROP TABLE {table}")
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version = 6")
+        assert store.migrate() == [6]
+        assert inventory_store.state(store).records == 0
+    finally:
+        store.dispose()
+
+
+def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
+    import datetime as dt
+
+    from dashboard.briefing import builders as briefing
+    from dashboard.briefing.inventory_slide import SLIDE_ID, InventoryDeck
+    from dashboard.inventory.grading import DEFAULT_RULES
+
+    tables = load_dataset()
+    today = dt.date.today()
+    assert SLIDE_ID not in briefing.default_slide_ids(tables, "all", today)  # no inventory, no slide
+    state = inventory_store.InventoryState(
+        3,
+        frame.height,
+        True,
+        "demo",
+        demo.detail(frame.height, 11, demo.published_anchors(tables)),
+        "fixture",
+        None,
+    )
+    with_inventory = {**tables, "inventory": InventoryDeck(state, frame, (2000, 2030), DEFAULT_RULES)}
+    assert SLIDE_ID in briefing.default_slide_ids(with_inventory, "university", today)
+    assert SLIDE_ID not in briefing.default_slide_ids(with_inventory, "enterprise", today)
+    slide = briefing.build_slide(SLIDE_ID, with_inventory, "all", "en", today)
+    assert slide.title == "Stock-patent inventory · synthetic demo data"
+    assert all(label.endswith("synthetic demo data") for label, _ in slide.key_numbers)
+    assert slide.key_numbers[0][1] == f"{frame.height:,}"
+    assert slide.source_line.startswith("合成演示数据 / synthetic demo data · Sources: ")
+    assert "made up by" in slide.notes  # the notice, in the speaker notes
+    assert "synthetic demo data" in slide.figure.layout.title.subtitle.text
+    real = InventoryDeck(
+        inventory_store.InventoryState(4, frame.height, False, "import", {"file": "x.csv"}, "fixture", None),
+        frame,
+        (2000, 2030),
+        DEFAULT_RULES,
+    )
+    plain = briefing.build_slide(SLIDE_ID, {**tables, "inventory": real}, "all", "zh", today)
+    assert plain.title == "存量专利盘点" and "合成" not in plain.notes

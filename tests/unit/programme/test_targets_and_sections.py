@@ -1,0 +1,137 @@
+"""Targets assessed on the shipped data, the status table the CLI prints, and the programme pages' frames."""
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from dashboard.curation.dataset import load_dataset
+from dashboard.programme.progress import STATUS_ORDER
+from dashboard.programme.sections import milestone_frame, stock_stages
+from dashboard.programme.selection import ALL_TYPES, within_years
+from dashboard.programme.targets import assess_targets, method_numbers, status_frame
+from dashboard.store.database import Store
+from dashboard.store.migrations import LATEST
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def assessed(tables):
+    return {item.target["id"]: item for item in assess_targets(tables, ALL_TYPES, TODAY)}
+
+
+@pytest.mark.parametrize(
+    ("target", "status", "latest_period"),
+    [
+        ("high_value_patents_per_10k_2025", "achieved", "2025"),  # 16 against 12; mid-2025 15.3 left out
+        ("patent_intensive_industry_gdp_share_2025", "achieved", "2024"),
+        ("ip_royalty_trade_2025", "achieved", "2024"),  # Jan–Nov 2025 is not a full year
+        ("patent_tech_contract_turnover_2025", "not_enough_data", None),
+        ("patent_intensive_product_output_2025", "not_enough_data", "2024"),
+        ("univ_inst_industrialisation_2025", "not_enough_data", None),
+        ("sme_patent_industrialisation_2025", "trend_marked", "2025"),
+    ],
+)
+def test_shipped_targets_get_these_statuses(assessed, target, status, latest_period):
+    a = assessed[target].assessment
+    assert (a.status, a.latest_period) == (status, latest_period)
+
+
+def test_a_combined_target_with_figures_only_by_part_says_so(assessed):
+    item = assessed["univ_inst_industrialisation_2025"]
+    assert item.parts_only and "published_by_part_only" in item.assessment.reasons
+
+
+def test_the_sme_trend_starts_from_the_last_figure_before_the_plan(assessed):
+    a = assessed["sme_patent_industrialisation_2025"].assessment
+    assert (a.base_period, a.base_value, a.kind) == ("2023", 51.3, "trend")
+    assert a.actual_growth == pytest.approx((54 / 51.3) ** 0.5 - 1)
+
+
+def test_the_year_range_changes_the_assessment(tables):
+    narrowed = dict(tables, observations=within_years(tables["observations"], (2012, 2022)))
+    item = next(
+        i
+        for i in assess_targets(narrowed, ALL_TYPES, TODAY)
+        if i.target["id"] == "high_value_patents_per_10k_2025"
+    )
+    assert item.assessment.latest_period == "2022"
+    assert item.assessment.status == "on_track"  # 9.4 in 2022 from 6.3 in 2020, needing 12 by 2025
+
+
+def test_status_frame_is_sorted_best_first_and_matches_the_method_numbers(assessed):
+    items = list(assessed.values())
+    frame = status_frame(items, "en")
+    assert list(frame["status"]) == sorted(frame["status"], key=STATUS_ORDER.index)
+    assert set(frame.columns) >= {
+        "indicator",
+        "name",
+        "latest_value",
+        "latest_period",
+        "target_value",
+        "deadline",
+        "progress_pct",
+        "status",
+    }
+    for item in items:
+        row = frame[frame["target"] == item.target["id"]].iloc[0]
+        numbers = dict(method_numbers(item, "en"))
+        if pd.notna(row["progress_pct"]):
+            assert numbers["Progress (xₜ−x₀)/(x*−x₀)"] == f"{row['progress_pct']:.1f}%"
+
+
+def test_stock_stages_follow_the_filter(tables):
+    everything = stock_stages(tables, ALL_TYPES, "zh")
+    assert list(everything["institution_type"].unique()) == ["university_and_institute"]
+    assert everything.set_index("indicator").loc["stock_patents_inventoried", "value"] == 1349000
+    university = stock_stages(tables, "university", "en").set_index("indicator")
+    held = university.loc["valid_invention_patents_held"]
+    assert (held["institution_type"], held["value"]) == ("university", 794000)  # its own figure first
+    inventoried = university.loc["stock_patents_inventoried"]  # published only for the two together: marked
+    assert inventoried["institution_type"] == "university_and_institute"
+    assert "(Universities and institutes)" in inventoried["text"]
+    assert stock_stages(tables, "enterprise", "en").empty
+
+
+def test_milestone_states_use_todays_date(tables):
+    frame = milestone_frame(tables, ALL_TYPES, dt.date(2025, 6, 1)).set_index("id")
+    assert frame.loc["stock_inventory_full_coverage", "state"] == "overdue"
+    assert frame.loc["stock_batch_converted", "state"] == "due"
+
+
+def test_a_store_made_before_migration_3_gains_the_milestone_column(sqlite_url):
+    engine = sa.create_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+            " applied_at TIMESTAMP NOT NULL)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01'), (2, 'v2', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "CREATE TABLE milestones (id VARCHAR(80) PRIMARY KEY, programme VARCHAR(60) NOT NULL,"
+            " what_zh TEXT NOT NULL, what_en TEXT NOT NULL, institution_type VARCHAR(40) NOT NULL,"
+            " due VARCHAR(10) NOT NULL, evidence_zh TEXT, evidence_en TEXT,"
+            " evidence_source VARCHAR(120), evidence_date VARCHAR(10))"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO milestones (id, programme, what_zh, what_en, institution_type, due) "
+            "VALUES ('m', 'p', '甲', 'a', 'all', '2025')"
+        )
+    engine.dispose()
+    store = Store.open(sqlite_url)
+    try:
+        assert store.migrate() == list(range(3, LATEST + 1))
+        assert store.schema_version() == LATEST
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT evidence_complete FROM milestones").scalar() in (0, False)
+    finally:
+        store.dispose()

@@ -1,0 +1,102 @@
+"""The store against real databases: SQLite and a throwaway PostgreSQL server (both, for every test)."""
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from dashboard.curation.dataset import load_dataset
+from dashboard.store.database import Store, StoreError, resolve_url
+from dashboard.store.migrations import LATEST, MIGRATIONS
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+def test_migrations_run_once_in_order(store_url):
+    store = Store.open(store_url)
+    try:
+        assert store.schema_version() == 0
+        assert store.migrate() == [m.version for m in MIGRATIONS]  # every version, in order (gaps allowed)
+        assert store.migrate() == []
+        assert store.schema_version() == LATEST
+        inspector = sa.inspect(store.engine)
+        assert "ix_observations_indicator_type" in {i["name"] for i in inspector.get_indexes("observations")}
+    finally:
+        store.dispose()
+
+
+def test_seeded_store_reads_back_the_dataset(store_url, dataset):
+    store = Store.open(store_url)
+    try:
+        assert store.prepare(lambda: dataset) is True
+        assert store.prepare(lambda: pytest.fail("a seeded store must not be seeded again")) is False
+        for name, expected in dataset.items():
+            got = store.read(name)
+            assert list(got.columns) == list(expected.columns), name
+            assert len(got) == len(expected), name
+        obs = store.read("observations").sort_values(["indicator", "institution_type", "period", "source"])
+        want = dataset["observations"].sort_values(["indicator", "institution_type", "period", "source"])
+        assert obs["value"].tolist() == pytest.approx(want["value"].tolist())
+        assert store.read("indicators")["higher_is_better"].dtype == bool
+    finally:
+        store.dispose()
+
+
+def test_seeding_is_all_or_nothing(store_url, dataset):
+    store = Store.open(store_url)
+    try:
+        store.migrate()
+        store.seed(dataset)
+        broken = dict(dataset)
+        # The last table to be written refers to a source that does not exist: the whole seed must roll back.
+        broken["pilots"] = dataset["pilots"].assign(source="no-such-source")
+        broken["observations"] = dataset["observations"].iloc[:3]
+        with pytest.raises(StoreError, match="nothing was written"):
+            store.seed(broken)
+        assert store.count("observations") == len(dataset["observations"])
+    finally:
+        store.dispose()
+
+
+def test_one_row_per_indicator_period_type_and_source(store_url, dataset):
+    store = Store.open(store_url)
+    try:
+        store.migrate()
+        doubled = dict(dataset)
+        doubled["observations"] = pd.concat([dataset["observations"], dataset["observations"].iloc[:1]])
+        with pytest.raises(StoreError):
+            store.seed(doubled)
+    finally:
+        store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("not a url", "is not a database URL"),
+        ("mysql://u@127.0.0.1/x", "only SQLite and PostgreSQL"),
+        (
+            "postgresql://nobody@127.0.0.1:1/none",
+            "cannot open the store at postgresql+psycopg://nobody@127.0.0.1:1",
+        ),
+    ],
+)
+def test_a_store_that_cannot_be_opened_says_why(url, words):
+    with pytest.raises(StoreError, match=words.replace("+", r"\+")):
+        Store.open(url)
+
+
+def test_passwords_are_hidden_in_messages():
+    with pytest.raises(StoreError) as caught:
+        Store.open("postgresql://user:secret@127.0.0.1:1/db")
+    assert "secret" not in str(caught.value)
+
+
+def test_urls_resolve_from_option_then_environment_then_default(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://a@h/db")
+    assert resolve_url(None) == "postgresql+psycopg://a@h/db"
+    assert resolve_url("sqlite:///x.sqlite") == "sqlite:///x.sqlite"
+    monkeypatch.delenv("DATABASE_URL")
+    assert resolve_url(None).endswith("var/dashboard.sqlite")
