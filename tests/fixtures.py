@@ -33,8 +33,8 @@ def copy_dataset(folder: Path) -> tuple[Path, Path]:
     """A writable copy of data/ and seeds/ for tests that break a file on purpose."""
     import shutil
 
+    from dashboard.curation.datafiles import DATA_DIR
     from dashboard.curation.seeds import SEEDS_DIR
-    from dashboard.curation.tables import DATA_DIR
 
     data_dir, seeds_dir = folder / "data", folder / "seeds"
     shutil.copytree(DATA_DIR, data_dir)
@@ -56,8 +56,8 @@ INVENTORY_SEED = 11
 
 def inventory_records(rows: int = INVENTORY_ROWS, seed: int = INVENTORY_SEED):
     """A deterministic synthetic inventory (polars frame in the import columns), shaped on the shipped data."""
-    from dashboard.charts.maps import load_province_tiles
     from dashboard.inventory import demo
+    from dashboard.provinces import load_province_tiles
 
     return demo.generate(
         rows, seed, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"])
@@ -132,3 +132,19 @@ def write_xlsx(
                 cell.number_format = fmt
     workbook.save(path)
     return path
+
+
+# --- views -------------------------------------------------------------------------------------------------------
+
+
+def selection(tables, choice: str = "all", lang: str = "zh", years: tuple[int, int] | None = None):
+    """The view a test asks for, as the sidebar or the command line would resolve it."""
+    from dashboard.programme.selection import Selection
+
+    return Selection.of(lang, choice, tables.institution_types, years)
+
+
+def type_filter(tables, choice: str = "all"):
+    from dashboard.programme.selection import TypeFilter
+
+    return TypeFilter.of(choice, tables.institution_types)

@@ -79,10 +79,10 @@ def _time_reruns(at, states: list[dict]) -> list[float]:
 
 
 def child_prepare(url: str, rows: int, seed: int) -> dict:
-    from dashboard.charts.maps import load_province_tiles
     from dashboard.curation.dataset import load_dataset
     from dashboard.inventory import demo
     from dashboard.inventory import store as inventory_store
+    from dashboard.provinces import load_province_tiles
     from dashboard.store.database import Store
 
     store = Store.open(url)
@@ -105,9 +105,9 @@ def child_page(url: str, states: list[dict]) -> dict:
     from dashboard.inventory import store as inventory_store
     from dashboard.inventory.engine import Filters, page_data
     from dashboard.inventory.tables import inventory_types
-    from dashboard.programme.selection import filter_choices  # noqa: F401 (imported by the app too)
+    from dashboard.programme.selection import TypeFilter
     from dashboard.store.database import Store
-    from dashboard.ui import edge as ui
+    from dashboard.ui import cache
 
     os.environ["DATABASE_URL"] = url
     at = AppTest.from_file(str(APP), default_timeout=3600)
@@ -123,14 +123,14 @@ def child_page(url: str, states: list[dict]) -> dict:
     store = Store.open(url)
     version = inventory_store.version(store)
     before = time.perf_counter()
-    frame = ui._inventory_frame(url, version)  # the object the page's runs used (shared cache)
+    frame = cache._inventory_frame(url, version)  # the object the page's runs used (shared cache)
     if time.perf_counter() - before > 1.0:
         raise RuntimeError("the engine cache did not answer: the floor would measure a second copy")
     types = store.read("institution_types")
     floor = []
     for state in states:
         filters = Filters(
-            inventory_types(state["choice"], types),
+            inventory_types(TypeFilter.of(state["choice"], types)),
             tuple(state["years"]),
             tuple(state["provinces"]),
             tuple(state["sections"]),
@@ -167,10 +167,10 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
     except ImportError:
         raise RuntimeError("bench --engines needs DuckDB: pip install -r requirements-test.txt") from None
 
-    from dashboard.charts.maps import load_province_tiles
     from dashboard.curation.dataset import load_dataset
     from dashboard.inventory import demo
     from dashboard.inventory.engine import Filters, page_data, prepare
+    from dashboard.provinces import load_province_tiles
 
     tables = load_dataset()
     ids = list(load_province_tiles()["id"])
@@ -180,8 +180,9 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
     con.register("raw", raw.to_arrow())
     con.execute("CREATE TABLE inv AS SELECT * FROM raw")
     con.unregister("raw")
-    types = tables["institution_types"]
+    types = tables.institution_types
     from dashboard.inventory.tables import inventory_types
+    from dashboard.programme.selection import TypeFilter
 
     def duck(filters: Filters) -> list:
         def inlist(values) -> str:
@@ -213,7 +214,7 @@ def child_engines(rows: int, seed: int, states: list[dict]) -> dict:
     timings: dict[str, list[float]] = {"polars": [], "duckdb": []}
     for state in states:
         filters = Filters(
-            inventory_types(state["choice"], types),
+            inventory_types(TypeFilter.of(state["choice"], types)),
             tuple(state["years"]),
             tuple(state["provinces"]),
             tuple(state["sections"]),
@@ -287,7 +288,7 @@ def format_line(rows: int, page: dict, naive: dict | None) -> str:
 
 def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
     """The whole bench; returns the one-line result (details go to `log` on the way)."""
-    from dashboard.charts.maps import load_province_tiles
+    from dashboard.provinces import load_province_tiles
 
     states = filter_states(reruns, list(load_province_tiles()["id"]))
     with tempfile.TemporaryDirectory(prefix="inventory-bench-") as folder:
@@ -317,7 +318,7 @@ def run(rows: int, seed: int = 1, reruns: int = 9, log=print) -> str:
 
 
 def run_engines(rows: int, seed: int = 1, count: int = 12) -> str:
-    from dashboard.charts.maps import load_province_tiles
+    from dashboard.provinces import load_province_tiles
 
     result = _child(
         "engines", rows, seed, json.dumps(filter_states(count, list(load_province_tiles()["id"])))

@@ -1,28 +1,24 @@
-"""Briefing slides: what one screen of the presentation, one slide of the deck and one PDF page show.
-
-Each slide has a title, up to three key numbers, a status where there is one, a chart (or the status table),
-the source line, and speaker notes naming the sources, the method and the assumptions. Pure: no Streamlit.
-"""
+"""The slides of a briefing for one view: the status summary, one per target, one per programme page and the
+inventory's; their ids, names and contents (dashboard.briefing.slides). Pure: no Streamlit."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
+from dashboard.briefing import inventory_slide
+from dashboard.briefing.slides import INVENTORY, SUMMARY, InventoryDeck, SlideContent, UnknownSlide
 from dashboard.charts import programme as charts
+from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme import sections, targets
 from dashboard.programme.overview import latest_observation, timeline_frames
 from dashboard.programme.progress import THRESHOLDS
 from dashboard.programme.provenance import assumption_text, source_line
-from dashboard.programme.selection import ALL_TYPES, apply_filter
+from dashboard.programme.selection import Selection, TypeFilter
 
-SUMMARY = "summary"
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 PAGE_SLIDES = ("universities", "enterprises", "finance", "milestones")
 # The indicator each programme page's slide charts, and the key numbers it shows.
 PAGE_CHART = {
@@ -51,78 +47,53 @@ PAGE_TITLE = {
 }
 
 
-@dataclass
-class DeckInfo:
-    """What the title slide says: the deck's title, its date, the filters and the language."""
-
-    title: str
-    date: dt.date
-    filters: str
-    lang: str
-
-
-@dataclass
-class SlideContent:
-    id: str  # "summary", "target:<target id>" or "page:<page>"
-    title: str
-    key_numbers: list[tuple[str, str]] = field(default_factory=list)  # at most three (label, value)
-    status: str | None = None  # a status id of dashboard.progress, for its colour
-    status_label: str | None = None  # the status in words
-    figure: go.Figure | None = None  # the chart, when the slide has one
-    table: pd.DataFrame | None = None  # the table, when the slide has one (the status summary)
-    source_line: str = ""
-    notes: str = ""  # speaker notes: sources, method, assumptions
-
-
-class UnknownSlide(ValueError):
-    """A slide id that names no slide of the current view."""
-
-
-def default_slide_ids(tables: dict[str, pd.DataFrame], choice: str, today: dt.date) -> list[str]:
-    """The status summary, each target the filter shows, then each programme page with something to show."""
+def default_slide_ids(
+    tables: Tables, types: TypeFilter, today: dt.date, inventory: InventoryDeck | None = None
+) -> list[str]:
+    """The status summary, each target the filter shows, then each programme page with something to show,
+    then the inventory's slide when there is an inventory for the types shown."""
     ids = [SUMMARY]
-    ids += [f"target:{item.target['id']}" for item in targets.assess_targets(tables, choice, today)]
-    obs = apply_filter(tables["observations"], choice, tables["institution_types"])
+    ids += [f"target:{item.target['id']}" for item in targets.assess_targets(tables, types, today)]
+    obs = types.apply(tables.observations)
     for page in PAGE_SLIDES:
         if page == "milestones":
-            has_content = not apply_filter(tables["milestones"], choice, tables["institution_types"]).empty
+            has_content = not types.apply(tables.milestones).empty
         else:
             has_content = obs["indicator"].isin([*PAGE_NUMBERS[page], PAGE_CHART[page]]).any()
         if has_content:
             ids.append(f"page:{page}")
-    # The inventory's slide, when the caller put an inventory in `tables`.
-    from dashboard.briefing import inventory_slide as inventory_slides
-
-    if inventory_slides.available(tables, choice):
-        ids.append(inventory_slides.SLIDE_ID)
+    if inventory_slide.available(inventory, types):
+        ids.append(INVENTORY)
     return ids
 
 
-def slide_name(slide_id: str, tables: dict[str, pd.DataFrame], lang: str) -> str:
+def slide_name(slide_id: str, tables: Tables, lang: str) -> str:
     """A slide's name for pickers: the summary, a target's indicator and type, or a page's title."""
     if slide_id == SUMMARY:
         return t("slide_summary", lang)
     kind, _, key = slide_id.partition(":")
     if kind == "page" and key in PAGE_TITLE:
         return t(PAGE_TITLE[key], lang)
-    if slide_id == "page:inventory":
+    if slide_id == INVENTORY:
         return t("page_inventory", lang)
     if kind == "target":
-        found = tables["targets"][tables["targets"]["id"] == key]
+        found = tables.targets[tables.targets["id"] == key]
         if not found.empty:
             target = found.iloc[0]
-            indicator = tables["indicators"].set_index("id").loc[target["indicator"]]
-            type_name = (
-                tables["institution_types"].set_index("id").loc[target["institution_type"], f"name_{lang}"]
-            )
+            indicator = tables.indicators.set_index("id").loc[target["indicator"]]
+            type_name = tables.institution_types.set_index("id").loc[
+                target["institution_type"], f"name_{lang}"
+            ]
             return f"{indicator[f'name_{lang}']} · {type_name}"
     raise UnknownSlide(slide_id)
 
 
-def filters_text(tables: dict[str, pd.DataFrame], choice: str, years: tuple[int, int], lang: str) -> str:
-    types = tables["institution_types"].set_index("id")
-    type_text = t("filter_all", lang) if choice == ALL_TYPES else types.loc[choice, f"name_{lang}"]
-    return f"{t('institution_type', lang)}: {type_text} · {t('years', lang)}: {years[0]}–{years[1]}"
+def filters_text(tables: Tables, sel: Selection) -> str:
+    """The view in words, for the title slide: institution type and years."""
+    lang = sel.lang
+    type_text = t("filter_all", lang) if sel.types.everything else tables.type_names(lang)[sel.choice]
+    years = f" · {t('years', lang)}: {sel.years[0]}–{sel.years[1]}" if sel.years else ""
+    return f"{t('institution_type', lang)}: {type_text}{years}"
 
 
 def _notes(lang: str, sources: str, method: list[str], assumptions: list[str]) -> str:
@@ -134,12 +105,10 @@ def _notes(lang: str, sources: str, method: list[str], assumptions: list[str]) -
     return "\n\n".join(p for p in parts if p)
 
 
-def _summary_slide(tables, choice, lang, today) -> SlideContent:
-    items = targets.assess_targets(tables, choice, today)
-    type_names = dict(
-        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
-    )
-    table = targets.readable_status_table(items, type_names, lang)
+def _summary_slide(tables: Tables, sel: Selection, today: dt.date) -> SlideContent:
+    lang = sel.lang
+    items = targets.assess_targets(tables, sel.types, today)
+    table = targets.readable_status_table(items, tables.type_names(lang), lang)
     counts = pd.Series([i.assessment.status for i in items]).value_counts()
     numbers = [(t(f"status_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
     sources = {s for item in items for s in [item.target["source"], *item.observations["source"]]}
@@ -149,10 +118,10 @@ def _summary_slide(tables, choice, lang, today) -> SlideContent:
         title=t("slide_summary", lang),
         key_numbers=numbers,
         table=table,
-        source_line=source_line(sources, tables["sources"], lang),
+        source_line=source_line(sources, tables.sources, lang),
         notes=_notes(
             lang,
-            source_line(sources, tables["sources"], lang),
+            source_line(sources, tables.sources, lang),
             [
                 t(
                     "m_thresholds",
@@ -168,8 +137,9 @@ def _summary_slide(tables, choice, lang, today) -> SlideContent:
     )
 
 
-def _target_slide(tables, choice, lang, today, target_id) -> SlideContent:
-    items = {i.target["id"]: i for i in targets.assess_targets(tables, choice, today)}
+def _target_slide(tables: Tables, sel: Selection, today: dt.date, target_id: str) -> SlideContent:
+    lang = sel.lang
+    items = {i.target["id"]: i for i in targets.assess_targets(tables, sel.types, today)}
     if target_id not in items:
         raise UnknownSlide(f"target:{target_id}")
     item = items[target_id]
@@ -188,12 +158,12 @@ def _target_slide(tables, choice, lang, today, target_id) -> SlideContent:
     assumptions = [
         x
         for x in {
-            assumption_text(a_id, tables["assumptions"], lang)
+            assumption_text(a_id, tables.assumptions, lang)
             for a_id in [item.target["assumption"], *item.observations["assumption"]]
         }
         if x
     ]
-    line = source_line(source_ids, tables["sources"], lang)
+    line = source_line(source_ids, tables.sources, lang)
     return SlideContent(
         id=f"target:{target_id}",
         title=slide_name(f"target:{target_id}", tables, lang),
@@ -206,21 +176,20 @@ def _target_slide(tables, choice, lang, today, target_id) -> SlideContent:
     )
 
 
-def _page_slide(tables, choice, lang, today, page) -> SlideContent:
-    indicators = tables["indicators"].set_index("id")
-    obs = apply_filter(tables["observations"], choice, tables["institution_types"])
-    type_names = dict(
-        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
-    )
+def _page_slide(tables: Tables, sel: Selection, today: dt.date, page: str) -> SlideContent:
+    lang = sel.lang
+    indicators = tables.indicators.set_index("id")
+    obs = sel.types.apply(tables.observations)
+    type_names = tables.type_names(lang)
     title = t(PAGE_TITLE[page], lang)
     if page == "milestones":
-        spans, milestones = timeline_frames(tables, choice, lang)
-        states = sections.milestone_frame(tables, choice, today)
+        spans, milestones = timeline_frames(tables, sel)
+        states = sections.milestone_frame(tables, sel.types, today)
         milestones = milestones.merge(states[["id", "state"]], on="id", validate="one_to_one")
         counts = states["state"].value_counts()
         numbers = [(t(f"milestone_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
-        ids = [*tables["programmes"]["source"], *states["evidence_source"].dropna()]
-        line = source_line(ids, tables["sources"], lang)
+        ids = [*tables.programmes["source"], *states["evidence_source"].dropna()]
+        line = source_line(ids, tables.sources, lang)
         return SlideContent(
             id=f"page:{page}",
             title=title,
@@ -245,7 +214,7 @@ def _page_slide(tables, choice, lang, today, page) -> SlideContent:
             (f"{meta[f'name_{lang}']} · {format_period(latest['period'], lang, meta['measure'])}", value)
         )
         used_sources.append(latest["source"])
-        text = assumption_text(latest["assumption"], tables["assumptions"], lang)
+        text = assumption_text(latest["assumption"], tables.assumptions, lang)
         if text:
             assumptions.add(text)
     chart_rows = obs[obs["indicator"] == PAGE_CHART[page]]
@@ -253,7 +222,7 @@ def _page_slide(tables, choice, lang, today, page) -> SlideContent:
     if len(chart_rows) > 1:
         figure = charts.series_figure(chart_rows, indicators.loc[PAGE_CHART[page]], type_names, lang)
         used_sources += list(chart_rows["source"])
-    line = source_line(used_sources, tables["sources"], lang)
+    line = source_line(used_sources, tables.sources, lang)
     return SlideContent(
         id=f"page:{page}",
         title=title,
@@ -265,54 +234,16 @@ def _page_slide(tables, choice, lang, today, page) -> SlideContent:
 
 
 def build_slide(
-    slide_id: str, tables: dict[str, pd.DataFrame], choice: str, lang: str, today: dt.date
+    slide_id: str, tables: Tables, sel: Selection, today: dt.date, inventory: InventoryDeck | None = None
 ) -> SlideContent:
     """One slide of the current view; UnknownSlide if the id names none."""
     if slide_id == SUMMARY:
-        return _summary_slide(tables, choice, lang, today)
+        return _summary_slide(tables, sel, today)
     kind, _, key = slide_id.partition(":")
     if kind == "target":
-        return _target_slide(tables, choice, lang, today, key)
+        return _target_slide(tables, sel, today, key)
     if kind == "page" and key in PAGE_SLIDES:
-        return _page_slide(tables, choice, lang, today, key)
-    from dashboard.briefing import inventory_slide as inventory_slides
-
-    if slide_id == inventory_slides.SLIDE_ID and inventory_slides.available(tables, choice):
-        return inventory_slides.build(tables, choice, lang)
+        return _page_slide(tables, sel, today, key)
+    if slide_id == INVENTORY and inventory is not None and inventory_slide.available(inventory, sel.types):
+        return inventory_slide.build(inventory, tables, sel)
     raise UnknownSlide(slide_id)
-
-
-def make_deck(
-    tables: dict[str, pd.DataFrame],
-    choice: str,
-    years: tuple[int, int],
-    lang: str,
-    slide_ids: list[str],
-    fmt: str,
-    path,
-    today: dt.date,
-    progress=None,
-) -> int:
-    """Write the deck (pptx) or the handout (pdf) for these slides; returns how many chart images were drawn.
-
-    All chart images come from one export browser kept alive for the whole deck. `progress(done, total)` is
-    called after each image. Raises images.ExportUnavailable without Chromium, UnknownSlide for a bad id."""
-    from dashboard.briefing import deck_files as deck
-    from dashboard.charts.images import ImageExporter
-
-    slides = [build_slide(i, tables, choice, lang, today) for i in slide_ids]
-    info = DeckInfo(t("deck_title", lang), today, filters_text(tables, choice, years, lang), lang)
-    with_figures = [s for s in slides if s.figure is not None]
-    images: dict[str, bytes] = {}
-    if with_figures:
-        with ImageExporter() as exporter:
-            for done, slide in enumerate(with_figures, start=1):
-                # Drawn at the shape the slide leaves for it, twice as sharp: it fills the width, and its type
-                # keeps its own size instead of shrinking with a picture squeezed into the space.
-                width, height = deck.chart_area(slide)
-                images[slide.id] = exporter.png(slide.figure, width=int(width), height=int(height), scale=2)
-                if progress:
-                    progress(done, len(with_figures))
-    writer = {"pptx": deck.write_pptx, "pdf": deck.write_pdf}[fmt]
-    writer(info, slides, images, path)
-    return len(images)

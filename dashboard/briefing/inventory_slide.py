@@ -1,51 +1,32 @@
 """The inventory's slide in briefings (presentation, pptx deck, PDF handout). Pure: no Streamlit.
 
-Callers that have an inventory put an `InventoryDeck` under `tables["inventory"]`; the briefing then offers
-the slide `page:inventory`. A synthetic inventory says so in the slide's title, its key numbers' labels, its
+Callers that have an inventory pass it as an `InventoryDeck`; the briefing then offers the slide
+`page:inventory`. A synthetic inventory says so in the slide's title, its key numbers' labels, its
 chart (the note under the chart's title), its source line and its speaker notes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pandas as pd
-import polars as pl
-
+from dashboard.briefing.slides import INVENTORY, InventoryDeck, SlideContent
+from dashboard.curation.catalogue import Tables
 from dashboard.i18n import t
 from dashboard.inventory import demo
 from dashboard.inventory.charts import count_text, funnel_figure, money_text
 from dashboard.inventory.engine import Filters, page_data
-from dashboard.inventory.store import InventoryState
 from dashboard.inventory.tables import dataset_note, inventory_types, rules_text, synthetic_notice
 from dashboard.programme.provenance import source_line
-
-SLIDE_ID = "page:inventory"
-
-
-@dataclass(frozen=True)
-class InventoryDeck:
-    state: InventoryState
-    frame: pl.DataFrame  # the engine's frame
-    years: tuple[int, int]  # grant years shown
-    rules: object  # the rule set in force (dashboard.grading.RuleSet)
+from dashboard.programme.selection import Selection, TypeFilter
 
 
-def available(tables: dict[str, pd.DataFrame], choice: str) -> bool:
-    deck = tables.get("inventory")
-    return (
-        isinstance(deck, InventoryDeck)
-        and deck.state.records > 0
-        and bool(inventory_types(choice, tables["institution_types"]))
-    )
+def available(inventory: InventoryDeck | None, types: TypeFilter) -> bool:
+    """Whether the view has an inventory slide: an inventory with records, and the filter shows a type it covers."""
+    return inventory is not None and inventory.state.records > 0 and bool(inventory_types(types))
 
 
-def build(tables: dict, choice: str, lang: str):
+def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideContent:
     """The slide: the funnel from inventory to deal, with patents, deals and their value as key numbers."""
-    from dashboard.briefing.builders import SlideContent
-
-    deck: InventoryDeck = tables["inventory"]
-    data = page_data(deck.frame, Filters(inventory_types(choice, tables["institution_types"]), deck.years))
+    lang, deck = sel.lang, inventory
+    data = page_data(deck.frame, Filters(inventory_types(sel.types), deck.years))
     note = dataset_note(deck.state, lang)
     funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
     value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
@@ -67,7 +48,7 @@ def build(tables: dict, choice: str, lang: str):
                 anchors = demo.published_anchors(tables)
             except LookupError:
                 anchors = None
-        cited = source_line(anchors.sources, tables["sources"], lang) if anchors else ""
+        cited = source_line(anchors.sources, tables.sources, lang) if anchors else ""
         line = f"{demo.NOTE} · {cited}" if cited else demo.NOTE
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
         notes = [
@@ -79,7 +60,7 @@ def build(tables: dict, choice: str, lang: str):
     else:
         line = note
     return SlideContent(
-        id=SLIDE_ID,
+        id=INVENTORY,
         title=f"{t('page_inventory', lang)}{mark}",
         key_numbers=numbers,
         figure=funnel_figure(data.funnel, lang, note) if data.shown else None,

@@ -1,21 +1,15 @@
-"""A schematic tile-grid map of China's 34 provincial-level divisions, drawn from a shipped CSV (no geometry)."""
+"""A schematic tile-grid map of China's provincial-level divisions (dashboard.provinces), no geometry."""
 
 from __future__ import annotations
-
-import csv
-import re
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
-TILES_CSV = Path(__file__).resolve().parents[1] / "assets" / "province_tiles.csv"
-COLUMNS = ("id", "name_zh", "name_en", "row", "col")
+from dashboard.charts.style import BLUE, FONT, INK, LIGHT, SUBTLE
 
-FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-HIGHLIGHT_COLOUR = "#0072B2"  # Okabe–Ito blue; highlighted tiles also get a thick dark outline
+HIGHLIGHT_COLOUR = BLUE  # highlighted tiles also get a thick dark outline
 HIGHLIGHT_OUTLINE = "#1a1a1a"
-TILE_COLOUR = "#e8e8e8"
+TILE_COLOUR = LIGHT
 TILE_SIZE = 46  # px; fits the 8 × 9 grid at the figure's height of 520 px
 HEIGHT = 520
 
@@ -36,48 +30,6 @@ EN_TILE_LABELS = {
     "Guangdong": "Guang-<br>dong",
     "Hong Kong": "Hong<br>Kong",
 }
-
-_INTEGER = re.compile(r"\d+")
-
-
-def load_province_tiles(path: Path = TILES_CSV) -> pd.DataFrame:
-    """The divisions and their tiles (row 0 = north, col 0 = west). Errors name the file and the row,
-    counting the header as row 1."""
-    with open(path, encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}: row 1: missing column(s) {', '.join(missing)}")
-        records = []
-        seen_tiles: dict[tuple[int, int], tuple[int, str]] = {}
-        seen_ids: dict[str, int] = {}
-        for line, raw in enumerate(reader, start=2):
-            record = {c: (raw.get(c) or "").strip() for c in COLUMNS}
-            for c in ("id", "name_zh", "name_en"):
-                if not record[c]:
-                    raise ValueError(f"{path}: row {line}: {c} is empty")
-            for c in ("row", "col"):
-                if not _INTEGER.fullmatch(record[c]):
-                    raise ValueError(
-                        f"{path}: row {line}: {c} must be a non-negative integer, got {record[c]!r}"
-                    )
-                record[c] = int(record[c])
-            if record["id"] in seen_ids:
-                raise ValueError(
-                    f"{path}: row {line}: id {record['id']!r} already used on row {seen_ids[record['id']]}"
-                )
-            seen_ids[record["id"]] = line
-            tile = (record["row"], record["col"])
-            if tile in seen_tiles:
-                other_line, other_name = seen_tiles[tile]
-                raise ValueError(
-                    f"{path}: row {line}: {record['name_zh']} is on tile (row {tile[0]}, "
-                    f"col {tile[1]}), already taken by {other_name} on row {other_line}"
-                )
-            seen_tiles[tile] = (line, record["name_zh"])
-            records.append(record)
-    frame = pd.DataFrame(records, columns=list(COLUMNS))
-    return frame.astype({"row": int, "col": int})
 
 
 def tile_label(tiles_row: pd.Series, lang: str) -> str:
@@ -119,7 +71,7 @@ def tile_map_figure(
                 legendrank=1 if strong else 2,
                 text=[tile_label(r, lang) for _, r in chosen.iterrows()],
                 textposition="middle center",
-                textfont={"size": TEXT_SIZE[lang], "color": "white" if strong else "#333333"},
+                textfont={"size": TEXT_SIZE[lang], "color": "white" if strong else INK},
                 hovertext=hover,
                 hoverinfo="text",
                 marker={
@@ -140,7 +92,7 @@ def tile_map_figure(
             "x": 0,
             "xanchor": "left",
             "font": {"size": 17},
-            "subtitle": {"text": note, "font": {"size": 12, "color": "#555555"}},
+            "subtitle": {"text": note, "font": {"size": 12, "color": SUBTLE}},
         },
         font={"family": FONT, "size": 13},
         height=HEIGHT,

@@ -7,35 +7,11 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.charts import style
+from dashboard.charts.style import MILESTONE_STYLE, PALETTE, QUALIFIER_SYMBOL, status_style, wrap
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
-
-FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-# Colour-blind-safe palette (Okabe–Ito); marks also differ in shape, so colour is never the only cue.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-QUALIFIER_SYMBOL = {"exact": "circle", "more_than": "triangle-up", "approx": "diamond"}
-# Each status has a colour, a Streamlit badge colour and an icon: words and icon carry it, never colour alone.
-STATUS_STYLE = {
-    "achieved": ("#1a7f37", "green", ":material/check_circle:"),
-    "on_track": ("#2da44e", "green", ":material/trending_up:"),
-    "acceleration_needed": ("#9a6700", "orange", ":material/speed:"),
-    "limited_progress": ("#bc4c00", "orange", ":material/trending_flat:"),
-    "deterioration": ("#cf222e", "red", ":material/trending_down:"),
-    "not_enough_data": ("#6e7781", "gray", ":material/help:"),
-    "trend_marked": ("#2da44e", "green", ":material/trending_up:"),
-    "trend_moderate": ("#9a6700", "orange", ":material/north_east:"),
-    "trend_flat": ("#bc4c00", "orange", ":material/trending_flat:"),
-    "trend_worse": ("#cf222e", "red", ":material/trending_down:"),
-}
-
-
-# Milestone states differ in shape as well as colour.
-MILESTONE_STYLE = {
-    "done": ("#1a7f37", "circle"),
-    "due": ("#0072B2", "diamond-open"),
-    "overdue": ("#cf222e", "x"),
-}
 
 
 def plot_date(period: str) -> pd.Timestamp:
@@ -46,39 +22,7 @@ def plot_date(period: str) -> pd.Timestamp:
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None = None) -> go.Figure:
-    fig.update_layout(
-        title={
-            "text": title,
-            "x": 0.01,
-            "xanchor": "left",
-            "font": {"size": 17},
-            **({"subtitle": {"text": subtitle, "font": {"size": 12, "color": "#555"}}} if subtitle else {}),
-        },
-        font={"family": FONT, "size": 13},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.15},
-    )
-    fig.update_xaxes(showgrid=False, linecolor="#999")
-    fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False)
-    return fig
-
-
-def wrap(text: str, width: int = 42) -> str:
-    """Break a long chart title into lines (Plotly does not wrap titles)."""
-    if len(text) <= width:
-        return text
-    words, lines, line = text.split(" "), [], ""
-    if len(words) == 1:  # Chinese: no spaces, cut by characters
-        return "<br>".join(text[i : i + width // 2] for i in range(0, len(text), width // 2))
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return fig.update_layout(style.layout(title, height, subtitle))
 
 
 def series_figure(
@@ -127,7 +71,7 @@ def series_figure(
                         ],
                         "line": {
                             "width": [3 if s == highlight_source else 0 for s in part["source"]],
-                            "color": "#D55E00",
+                            "color": style.VERMILION,
                         },
                     },
                     text=hover,
@@ -169,7 +113,7 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
         )
         groups = milestones.groupby("state", sort=False) if "state" in milestones else [(None, milestones)]
         for state, group in groups:
-            colour, symbol = MILESTONE_STYLE.get(state, ("#000", "diamond"))
+            colour, symbol = MILESTONE_STYLE.get(state, (style.BLACK, "diamond"))
             fig.add_trace(
                 go.Scatter(
                     x=group["due_date"],
@@ -190,7 +134,7 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
                 )
             )
     fig.add_vline(
-        x=pd.Timestamp(today).timestamp() * 1000, line={"color": "#D55E00", "dash": "dash", "width": 2}
+        x=pd.Timestamp(today).timestamp() * 1000, line={"color": style.VERMILION, "dash": "dash", "width": 2}
     )
     fig.add_annotation(
         x=pd.Timestamp(today),
@@ -198,10 +142,10 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
         yref="paper",
         text=t("today", lang),
         showarrow=False,
-        font={"color": "#D55E00"},
+        font={"color": style.VERMILION},
     )
     fig.update_xaxes(type="date", range=[pd.Timestamp("2021-01-01"), pd.Timestamp(right_edge)])
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
+    fig.update_yaxes(autorange="reversed", gridcolor=style.TRANSPARENT)
     return _layout(fig, t("timeline_title", lang), height=120 + 48 * len(spans))
 
 
@@ -210,7 +154,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
     deadline, the path needed to reach it and the projection at the current pace."""
     a, indicator = item.assessment, item.indicator
     unit_en = indicator["unit_en"]
-    colour = STATUS_STYLE[a.status][0]
+    colour = status_style(a.status).colour
     fig = go.Figure()
 
     def value_text(v: float) -> str:
@@ -234,10 +178,10 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                     y=frame["value"],
                     name=name,
                     mode="lines+markers" if not open_marker else "markers",
-                    line={"color": "#0072B2", "width": 2},
+                    line={"color": style.BLUE, "width": 2},
                     marker={
                         "size": 11,
-                        "color": "#0072B2",
+                        "color": style.BLUE,
                         "symbol": [
                             QUALIFIER_SYMBOL[q] + ("-open" if open_marker else "") for q in frame["qualifier"]
                         ],
@@ -258,7 +202,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 y=[a.base_value],
                 name=t("series_baseline", lang),
                 mode="markers",
-                marker={"size": 14, "symbol": "square", "color": "#555"},
+                marker={"size": 14, "symbol": "square", "color": style.SUBTLE},
                 hovertemplate=f"{t('series_baseline', lang)} {a.base_period}: {value_text(a.base_value)}<extra></extra>",
             )
         )
@@ -272,8 +216,8 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 marker={
                     "size": 20,
                     "symbol": "star",
-                    "color": "#E69F00",
-                    "line": {"color": "#333", "width": 1},
+                    "color": style.ORANGE,
+                    "line": {"color": style.INK, "width": 1},
                 },
                 hovertemplate=f"{t('series_target', lang)} {a.deadline_year}: {value_text(a.target_value)}<extra></extra>",
             )
@@ -291,7 +235,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                     y=path,
                     name=t("series_required", lang),
                     mode="lines",
-                    line={"color": "#999", "dash": "dot", "width": 2},
+                    line={"color": style.AXIS, "dash": "dot", "width": 2},
                     hoverinfo="skip",
                 )
             )
@@ -328,6 +272,6 @@ def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:
             cliponaxis=False,
         )
     )
-    fig.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
+    fig.update_yaxes(autorange="reversed", gridcolor=style.TRANSPARENT)
     fig.update_xaxes(showticklabels=False, showgrid=False, range=[0, float(stages["value"].max()) * 1.9])
     return _layout(fig, title, height=110 + 62 * len(stages))

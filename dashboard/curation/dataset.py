@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.curation.catalogue import GENERATED_FROM_SEEDS, Tables
+from dashboard.curation.datafiles import DATA_DIR, load_all
+from dashboard.curation.problems import DataFileError, DataProblem
 from dashboard.curation.seeds import SEEDS_DIR, build_tables, load_seeds
-from dashboard.curation.tables import DATA_DIR, GENERATED_FROM_SEEDS, DataFileError, DataProblem, load_all
 
 
 def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -20,18 +22,19 @@ def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def stale_tables(tables: dict[str, pd.DataFrame], seeds_dir: Path = SEEDS_DIR) -> list[str]:
+def stale_tables(tables: Tables, seeds_dir: Path = SEEDS_DIR) -> list[str]:
     """The generated tables in data/ that differ from what seeds/ builds."""
-    built = build_tables(load_seeds(seeds_dir), tables["indicators"])
+    built = build_tables(load_seeds(seeds_dir), tables.indicators)
     stale = []
     for name in GENERATED_FROM_SEEDS:
-        have, want = _normalise(tables[name]), _normalise(built[name][tables[name].columns])
+        frame = getattr(tables, name)
+        have, want = _normalise(frame), _normalise(built[name][frame.columns])
         if have.shape != want.shape or not have.equals(want):
             stale.append(name)
     return stale
 
 
-def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> dict[str, pd.DataFrame]:
+def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Tables:
     """Every curated table, validated; raise DataFileError if a file is malformed or data/ lags seeds/."""
     tables = load_all(data_dir)
     stale = stale_tables(tables, seeds_dir)

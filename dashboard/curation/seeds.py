@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from dashboard.curation.tables import DATA_DIR, DataFileError, DataProblem
+from dashboard.curation.datafiles import DATA_DIR
+from dashboard.curation.problems import DataFileError, DataProblem
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import UnitError, convert
 
@@ -352,7 +353,7 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
 
 def curate(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[Path]:
     """Rebuild data/'s generated tables from seeds/ (the `curate` command)."""
-    from dashboard.curation.tables import read_table, write_table
+    from dashboard.curation.datafiles import read_table, write_table
 
     indicators, problems = read_table("indicators", data_dir)
     if problems:

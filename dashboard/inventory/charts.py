@@ -12,18 +12,10 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard.charts import style
 from dashboard.charts.maps import tile_label
-from dashboard.charts.programme import FONT, PALETTE, wrap
+from dashboard.charts.style import DEAL_COLOURS, DISPOSITION_STYLE, PALETTE, wrap
 from dashboard.i18n import t
-
-# Dispositions keep one colour (and a pattern) each wherever they appear; colour is never the only cue.
-DISPOSITION_STYLE = {
-    "protect": ("#0072B2", ""),
-    "commercialise": ("#009E73", "/"),
-    "open_licence": ("#E69F00", "."),
-    "stop_maintaining": ("#999999", "x"),
-}
-DEAL_COLOURS = {"transfer": "#0072B2", "licence": "#009E73", "open_licence": "#E69F00"}
 
 
 def count_text(n: float, lang: str) -> str:
@@ -42,29 +34,11 @@ def money_text(value: float, lang: str) -> str:
 
 
 def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> go.Figure:
-    """A figure in the house style of dashboard.charts (title, note as subtitle, white plot, CJK font)."""
-    spec_layout = {
-        "title": {
-            "text": title,
-            "x": 0.01,
-            "xanchor": "left",
-            "font": {"size": 17},
-            "subtitle": {"text": note, "font": {"size": 12, "color": "#555"}},
-        },
-        "font": {"family": FONT, "size": 13},
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
-        "plot_bgcolor": "white",
-        "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": {"showgrid": False, "linecolor": "#999"},
-        "yaxis": {"gridcolor": "#e5e5e5", "zeroline": False},
-    }
-    for key, value in layout.items():
-        if key in ("xaxis", "yaxis"):
-            spec_layout[key] = {**spec_layout[key], **value}
-        else:
-            spec_layout[key] = value
-    return go.Figure({"data": data, "layout": spec_layout}, _validate=False)
+    """A figure in the house style (dashboard.charts.style), the dataset's note as its subtitle."""
+    margin = layout.pop("margin", {"l": 10, "r": 10, "t": 70, "b": 10})
+    return go.Figure(
+        {"data": data, "layout": style.layout(title, height, note, margin, **layout)}, _validate=False
+    )
 
 
 def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
@@ -84,7 +58,7 @@ def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
         "marker": {"color": PALETTE[: len(counts)]},
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
-    return _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": "rgba(0,0,0,0)"})
+    return _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": style.TRANSPARENT})
 
 
 def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: str, note: str) -> go.Figure:
@@ -126,7 +100,7 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         note,
         190 + 70 * max(1, len(types)),
         barmode="stack",
-        yaxis={"gridcolor": "rgba(0,0,0,0)"},
+        yaxis={"gridcolor": style.TRANSPARENT},
         xaxis={"showticklabels": False},
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 110, "b": 10},
@@ -162,7 +136,7 @@ def bar_figure(
             title,
             note,
             height,
-            yaxis={"autorange": "reversed", "gridcolor": "rgba(0,0,0,0)"},
+            yaxis={"autorange": "reversed", "gridcolor": style.TRANSPARENT},
             xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4]},
         )
     trace.update(x=labels, y=values)

@@ -75,7 +75,7 @@ def _latest(obs: pd.DataFrame, indicator: str, institution_type: str) -> pd.Seri
 
 def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
     """The anchors, read from the curated observations (never typed in here)."""
-    obs = tables["observations"]
+    obs = tables.observations
     held = {
         kind: _latest(obs, "valid_invention_patents_held", kind)
         for kind in ("university", "research_institute")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from dashboard.curation.tables import DataProblem
+from dashboard.curation.problems import DataProblem
 from dashboard.inventory.grading import (
     DISPOSITIONS,
     GRADES,

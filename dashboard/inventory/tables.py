@@ -17,7 +17,7 @@ from dashboard.inventory.demo import NOTE, Anchors
 from dashboard.inventory.grading import DISPOSITIONS
 from dashboard.inventory.records import COLUMN_NAMES, INSTITUTION_TYPES, SYNTHETIC_NOTE_COLUMN
 from dashboard.inventory.store import InventoryState
-from dashboard.programme.selection import types_shown
+from dashboard.programme.selection import TypeFilter
 
 XLSX_LIMIT = 100_000  # rows; larger downloads are CSV only
 TABLE_COLUMNS = (
@@ -38,10 +38,9 @@ TABLE_COLUMNS = (
 )
 
 
-def inventory_types(choice: str, institution_types: pd.DataFrame) -> tuple[str, ...]:
-    """The inventory's institution types that the sidebar's choice shows (none for enterprises)."""
-    shown = types_shown(choice, institution_types)
-    return tuple(x for x in INSTITUTION_TYPES if x in shown)
+def inventory_types(types: TypeFilter) -> tuple[str, ...]:
+    """The inventory's institution types that the filter shows (none for enterprises)."""
+    return tuple(x for x in INSTITUTION_TYPES if types.shows(x))
 
 
 def dataset_note(state: InventoryState, lang: str) -> str:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
 from dashboard.programme.provenance import assumption_text
-from dashboard.programme.selection import ALL_TYPES, apply_filter, shows_combined_only, types_shown
+from dashboard.programme.selection import Selection, TypeFilter
 
 # The seed announcement (Xinhua, 2024-02-28, on CNIPA's press conference of 2024-02-27).
 ANNOUNCEMENT_SOURCE = "2024-02-28-xinhua-cnipa-february-presser"
@@ -91,9 +92,9 @@ def growth_between(start_value: float, start_period: str, end_value: float, end_
     )
 
 
-def headline_growth(tables: dict[str, pd.DataFrame]) -> dict[str, tuple[Growth, pd.DataFrame]]:
+def headline_growth(tables: Tables) -> dict[str, tuple[Growth, pd.DataFrame]]:
     """The announcement's five-year comparison for each headline indicator: its growth and the two figures."""
-    obs = tables["observations"]
+    obs = tables.observations
     out = {}
     for indicator in HEADLINE_INDICATORS:
         rows = obs[(obs["source"] == ANNOUNCEMENT_SOURCE) & (obs["indicator"] == indicator)]
@@ -118,12 +119,13 @@ def describe_observation(row: pd.Series, indicator: pd.Series, lang: str) -> tup
     return value, format_period(row["period"], lang, indicator["measure"])
 
 
-def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> list[dict]:
+def target_cards(tables: Tables, sel: Selection) -> list[dict]:
     """One card per target the filter shows: wording, deadline, baseline, latest figure(s), provenance."""
-    types, indicators = tables["institution_types"], tables["indicators"].set_index("id")
-    targets = apply_filter(tables["targets"], choice, types)
-    obs = tables["observations"]
-    programmes = tables["programmes"].set_index("id")
+    types, indicators = tables.institution_types, tables.indicators.set_index("id")
+    lang = sel.lang
+    targets = sel.types.apply(tables.targets)
+    obs = tables.observations
+    programmes = tables.programmes.set_index("id")
     cards = []
     for _, target in targets.iterrows():
         indicator = indicators.loc[target["indicator"]]
@@ -155,7 +157,7 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
                 if lang == "zh"
                 else (f"{value} ({format_period(target['baseline_period'], lang)})")
             )
-        text = assumption_text(target["assumption"], tables["assumptions"], lang)
+        text = assumption_text(target["assumption"], tables.assumptions, lang)
         if text:
             card["assumptions"].append(text)
         # The target's own type first: the latest full year (what the status rests on), then any newer part of a
@@ -169,7 +171,7 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
         if own is None:
             covers = types.set_index("id").loc[target["institution_type"], "covers"]
             parts = str(covers).split(";") if present(covers) else []
-            for part in [p for p in parts if p in types_shown(choice, types)]:
+            for part in [p for p in parts if sel.types.shows(p)]:
                 row = latest_observation(obs, target["indicator"], part)
                 if row is not None:
                     candidates.append((part, row))
@@ -187,22 +189,21 @@ def target_cards(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> lis
                 }
             )
             card["sources"].append(row["source"])
-            text = assumption_text(row["assumption"], tables["assumptions"], lang)
+            text = assumption_text(row["assumption"], tables.assumptions, lang)
             if text and text not in card["assumptions"]:
                 card["assumptions"].append(text)
         card["split_by_part"] = own is None and bool(candidates)
         # A combined figure shown under one of its parts cannot be split: the card says so.
-        card["combined"] = any(shows_combined_only(choice, type_id) for type_id, _ in candidates)
+        card["combined"] = any(sel.types.combined_only(type_id) for type_id, _ in candidates)
         cards.append(card)
     return cards
 
 
-def timeline_frames(
-    tables: dict[str, pd.DataFrame], choice: str, lang: str
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def timeline_frames(tables: Tables, sel: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The plans as spans from issue (or announcement) to deadline, and the milestones the filter shows."""
+    lang = sel.lang
     rows = []
-    for _, prog in tables["programmes"].sort_values("sort_order").iterrows():
+    for _, prog in tables.programmes.sort_values("sort_order").iterrows():
         start_text = prog["issued"] if present(prog["issued"]) else prog["announced"]
         start = parse_period(start_text)
         # A period names its last day; a plan issued "in 2024-01" starts at the month's first day.
@@ -224,7 +225,7 @@ def timeline_frames(
             }
         )
     spans = pd.DataFrame(rows)
-    milestones = apply_filter(tables["milestones"], choice, tables["institution_types"]).copy()
+    milestones = sel.types.apply(tables.milestones).copy()
     labels = dict(zip(spans["programme"], spans["label"], strict=True))
     milestones["label"] = milestones["programme"].map(labels)
     milestones["due_date"] = milestones["due"].map(lambda p: pd.Timestamp(parse_period(p).end))
@@ -258,8 +259,8 @@ def targets_table(cards: list[dict], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def pilots_table(tables: dict[str, pd.DataFrame], lang: str) -> pd.DataFrame:
-    pilots = tables["pilots"]
+def pilots_table(tables: Tables, lang: str) -> pd.DataFrame:
+    pilots = tables.pilots
     return pd.DataFrame(
         {
             t("col_pilot", lang): pilots[f"name_{lang}"],
@@ -282,24 +283,23 @@ def milestones_table(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def statement(tables: dict[str, pd.DataFrame], topic: str) -> pd.Series | None:
+def statement(tables: Tables, topic: str) -> pd.Series | None:
     """The first statement on a topic, or None."""
-    rows = tables["statements"][tables["statements"]["topic"] == topic]
+    rows = tables.statements[tables.statements["topic"] == topic]
     return rows.iloc[0] if not rows.empty else None
 
 
-def source_summaries(tables: dict[str, pd.DataFrame], choice: str) -> pd.DataFrame:
+def source_summaries(tables: Tables, types: TypeFilter) -> pd.DataFrame:
     """Each source with how many figures, targets and statements the filter shows from it; under a single
     type, sources with nothing for it are left out."""
-    types = tables["institution_types"]
     counts = {
-        name: apply_filter(tables[name], choice, types).groupby("source").size()
+        name: types.apply(getattr(tables, name)).groupby("source").size()
         for name in ("observations", "targets", "statements")
     }
-    sources = tables["sources"].copy()
+    sources = tables.sources.copy()
     for name, series in counts.items():
         sources[f"n_{name}"] = sources["id"].map(series).fillna(0).astype(int)
-    if choice != ALL_TYPES:
+    if not types.everything:
         sources = sources[sources[["n_observations", "n_targets", "n_statements"]].sum(axis=1) > 0]
     return sources.sort_values(
         ["grade", "published"], ascending=[True, False], na_position="last", kind="stable"
@@ -322,15 +322,14 @@ def sources_table(summaries: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
-def figures_of_source(
-    tables: dict[str, pd.DataFrame], source_id: str, choice: str, lang: str
-) -> pd.DataFrame:
+def figures_of_source(tables: Tables, source_id: str, sel: Selection) -> pd.DataFrame:
     """The figures drawn from one source that the filter shows, readable: value with unit and qualifier,
     period as people say it, grade, formula and assumption where there is one."""
-    obs = apply_filter(tables["observations"], choice, tables["institution_types"])
+    lang = sel.lang
+    obs = sel.types.apply(tables.observations)
     obs = obs[obs["source"] == source_id]
-    indicators = tables["indicators"].set_index("id")
-    types = tables["institution_types"].set_index("id")
+    indicators = tables.indicators.set_index("id")
+    types = tables.institution_types.set_index("id")
     rows = []
     for _, row in obs.iterrows():
         meta = indicators.loc[row["indicator"]]
@@ -339,7 +338,7 @@ def figures_of_source(
             x
             for x in (
                 row["formula"],
-                assumption_text(row["assumption"], tables["assumptions"], lang),
+                assumption_text(row["assumption"], tables.assumptions, lang),
                 row["note"],
             )
             if present(x)

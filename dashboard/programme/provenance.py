@@ -40,7 +40,11 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> 
     if not ids:
         return ""
     chosen = sources.set_index("id").loc[ids].reset_index()
-    chosen = chosen.sort_values("published", ascending=False, na_position="last", kind="stable")
+    # Newest first; sources of the same day in the order of their ids, so the line never depends on the order
+    # the ids came in (often a set).
+    chosen = chosen.sort_values("id", kind="stable").sort_values(
+        "published", ascending=False, na_position="last", kind="stable"
+    )
     citations = [cite(row, lang) for _, row in chosen.iterrows()]
     sep = "；" if lang == "zh" else "; "
     key = "source_line" if len(citations) == 1 else "sources_line"

@@ -6,11 +6,12 @@ import datetime as dt
 
 import pandas as pd
 
+from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme.overview import latest_observation, present
 from dashboard.programme.progress import milestone_state
-from dashboard.programme.selection import COMBINED, apply_filter, shows_combined_only, types_shown
+from dashboard.programme.selection import COMBINED, Selection, TypeFilter
 
 # The stock-patent work, from holdings to industrial use, as the plan and its reports count it.
 STOCK_STAGES = (
@@ -22,26 +23,26 @@ STOCK_STAGES = (
 )
 
 
-def stock_stages(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> pd.DataFrame:
+def stock_stages(tables: Tables, sel: Selection) -> pd.DataFrame:
     """The latest figure of each stage the filter shows (the combined figure where there is one)."""
-    shown = types_shown(choice, tables["institution_types"])
+    lang, choice, shown = sel.lang, sel.choice, sel.types.shown
     # A single part's own figure first; otherwise the combined figure, which covers both parts.
     order = (
         [choice, COMBINED]
         if choice in ("university", "research_institute")
         else [COMBINED, "university", "research_institute"]
     )
-    type_names = tables["institution_types"].set_index("id")[f"name_{lang}"]
-    indicators = tables["indicators"].set_index("id")
+    type_names = tables.institution_types.set_index("id")[f"name_{lang}"]
+    indicators = tables.indicators.set_index("id")
     rows = []
     for indicator in STOCK_STAGES:
         meta = indicators.loc[indicator]
         for type_id in [x for x in order if x in shown]:
-            row = latest_observation(tables["observations"], indicator, type_id)
+            row = latest_observation(tables.observations, indicator, type_id)
             if row is None:
                 continue
             value = format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"])
-            if shows_combined_only(choice, type_id):
+            if sel.types.combined_only(type_id):
                 value = (
                     f"{value}（{type_names[type_id]}）"
                     if lang == "zh"
@@ -61,9 +62,9 @@ def stock_stages(tables: dict[str, pd.DataFrame], choice: str, lang: str) -> pd.
     return pd.DataFrame(rows, columns=["indicator", "institution_type", "label", "value", "text", "source"])
 
 
-def milestone_frame(tables: dict[str, pd.DataFrame], choice: str, today: dt.date) -> pd.DataFrame:
+def milestone_frame(tables: Tables, types: TypeFilter, today: dt.date) -> pd.DataFrame:
     """The milestones the filter shows, each with its state today."""
-    frame = apply_filter(tables["milestones"], choice, tables["institution_types"]).copy()
+    frame = types.apply(tables.milestones).copy()
     frame["state"] = [
         milestone_state(bool(c), d, today)
         for c, d in zip(frame["evidence_complete"], frame["due"], strict=True)

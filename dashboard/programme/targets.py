@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
 from dashboard.programme.progress import STATUS_ORDER, Assessment, assess
-from dashboard.programme.selection import apply_filter, within_years
+from dashboard.programme.selection import TypeFilter
 
 
 @dataclass
@@ -24,22 +25,21 @@ class AssessedTarget:
     parts_only: bool  # the target is for a combined type whose figures are published only by part
 
 
-def assess_targets(
-    tables: dict[str, pd.DataFrame], choice: str, today: dt.date, years: tuple[int, int] | None = None
-) -> list[AssessedTarget]:
-    """Assess every target the institution-type choice shows, on the figures within the year range."""
-    types = tables["institution_types"].set_index("id")
-    indicators = tables["indicators"].set_index("id")
-    programmes = tables["programmes"].set_index("id")
-    obs = within_years(tables["observations"], years)
+def assess_targets(tables: Tables, types: TypeFilter, today: dt.date) -> list[AssessedTarget]:
+    """Assess every target the filter shows, on the figures in `tables` (narrowed to the view's years by the
+    caller)."""
+    covered = tables.institution_types.set_index("id")["covers"]
+    indicators = tables.indicators.set_index("id")
+    programmes = tables.programmes.set_index("id")
+    obs = tables.observations
     out = []
-    for _, target in apply_filter(tables["targets"], choice, tables["institution_types"]).iterrows():
+    for _, target in types.apply(tables.targets).iterrows():
         indicator = indicators.loc[target["indicator"]]
         figures = obs[
             (obs["indicator"] == target["indicator"])
             & (obs["institution_type"] == target["institution_type"])
         ]
-        covers = types.loc[target["institution_type"], "covers"]
+        covers = covered[target["institution_type"]]
         parts = str(covers).split(";") if isinstance(covers, str) and covers else []
         parts_only = figures.empty and any(
             ((obs["indicator"] == target["indicator"]) & (obs["institution_type"] == part)).any()

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event, func, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
+from dashboard.curation.catalogue import Tables
 from dashboard.store import schema
 from dashboard.store.migrations import LATEST, MIGRATIONS
 
@@ -157,7 +158,7 @@ class Store:
     def is_seeded(self) -> bool:
         return self.schema_version() > 0 and self.count("sources") > 0
 
-    def seed(self, tables: dict[str, pd.DataFrame]) -> dict[str, int]:
+    def seed(self, tables: Tables) -> dict[str, int]:
         """Replace every curated table with `tables`, and clear the audit log of changes to them, all in one
         transaction (all or nothing)."""
         counts = {}
@@ -168,7 +169,7 @@ class Store:
                 for table in reversed(schema.CURATED.values()):
                     conn.execute(table.delete())
                 for name, table in schema.CURATED.items():
-                    rows = _records(tables[name])
+                    rows = _records(getattr(tables, name))
                     if rows:
                         conn.execute(table.insert(), rows)
                     counts[name] = len(rows)
@@ -219,8 +220,8 @@ class Store:
                 f"cannot read the audit log of {self.url}: {getattr(exc, 'orig', exc)}"
             ) from None
 
-    def read_all(self) -> dict[str, pd.DataFrame]:
-        return {name: self.read(name) for name in schema.CURATED}
+    def read_all(self) -> Tables:
+        return Tables.from_mapping({name: self.read(name) for name in schema.CURATED})
 
     def save_slide_list(self, name: str, slide_ids: list[str]) -> None:
         """Keep a briefing's slide list (replacing one saved under the same name)."""

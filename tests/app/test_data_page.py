@@ -21,7 +21,7 @@ def store(tmp_path, monkeypatch):
     store = build_store(url)
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv(ENV_PASSWORD_HASH, editor_password_hash())
-    from dashboard.ui import edge as ui
+    from dashboard.ui import auth as ui
 
     ui._sign_in_throttle.clear()  # one throttle per process: start each test without earlier failures
     yield store
@@ -175,7 +175,7 @@ def test_problems_are_told_in_chinese_and_oversized_sheets_refused(store):
     at.get("file_uploader")[0].set_value(("坏表.csv", sheet, "text/csv")).run()
     problems = at.dataframe[0].value
     assert problems.values.tolist() == [[2, "年份", "“去年”不是期间（可写 2023、2023年6月、2024-04-24 等）"]]
-    from dashboard.editing.plans import UPLOAD_ROW_LIMIT
+    from dashboard.editing.templates import UPLOAD_ROW_LIMIT
 
     rows = "".join(
         f"高校专利转让及许可合同数量,{1000 + i},1,高校,{SOURCE}\n" for i in range(UPLOAD_ROW_LIMIT + 1)

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.briefing.builders import default_slide_ids, slide_name
 from dashboard.curation.dataset import load_dataset
+from tests.fixtures import type_filter
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
@@ -38,7 +39,7 @@ def present(tmp_path, monkeypatch):
 )
 def test_slides_follow_the_view_and_the_buttons(present, lang, choice):
     tables = load_dataset()
-    ids = default_slide_ids(tables, choice, dt.date.today())
+    ids = default_slide_ids(tables, type_filter(tables, choice), dt.date.today())
     at = present(lang=lang, type=choice)
     assert at.title[0].value == slide_name(ids[0], tables, lang)
     at.button(key="next_slide").click().run()
@@ -51,7 +52,7 @@ def test_slides_follow_the_view_and_the_buttons(present, lang, choice):
 
 def test_a_link_opens_at_its_slide_and_an_unknown_one_falls_back(present):
     tables = load_dataset()
-    ids = default_slide_ids(tables, "all", dt.date.today())
+    ids = default_slide_ids(tables, type_filter(tables, "all"), dt.date.today())
     at = present(lang="en", slide="3")
     assert at.title[0].value == slide_name(ids[2], tables, "en")
     bad = present(lang="en", slide="99")

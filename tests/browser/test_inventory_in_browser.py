@@ -3,10 +3,10 @@ synthetic demo and narrows the funnel to one province."""
 
 from playwright.sync_api import Page, expect
 
-from dashboard.charts.maps import load_province_tiles
 from dashboard.curation.dataset import load_dataset
 from dashboard.inventory import demo
 from dashboard.inventory.charts import count_text
+from dashboard.provinces import load_province_tiles
 from tests.fixtures import EDITOR_PASSWORD
 
 TIMEOUT = 90_000

@@ -6,14 +6,17 @@ import hashlib
 
 import streamlit as st
 
-from dashboard.editing.plans import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT
+from dashboard.editing.templates import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT
 from dashboard.i18n import t
-from dashboard.ui import data_forms, inventory_panels
-from dashboard.ui import edge as ui
+from dashboard.ui.auth import current_editor
+from dashboard.ui.cache import open_store
+from dashboard.ui.panels import data as data_forms
+from dashboard.ui.panels import inventory as inventory_panels
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang = view.lang
-editor = ui.current_editor()
+editor = current_editor()
 
 st.title(t("data_title", lang))
 st.caption(t("data_intro", lang))
@@ -63,7 +66,7 @@ with edit_tab:
             data_forms.figure_form(view, editor)
 
 with history_tab:
-    store = ui.open_store()
+    store = open_store()
     st.subheader(t("changes_since_heading", lang))
     since = st.date_input(
         t("changes_since", lang),

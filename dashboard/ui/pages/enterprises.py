@@ -4,47 +4,45 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard.charts import programme as charts
 from dashboard.i18n import t
 from dashboard.programme import overview, targets
-from dashboard.ui import edge as ui
+from dashboard.ui.components import caption_sources, series_chart, status_badge
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
 
 st.title(t("ent_title", lang))
 
 st.header(t("rates_by_type", lang))
-if not ui.series_chart(view, "invention_industrialisation_rate"):
+if not series_chart(view, "invention_industrialisation_rate"):
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("ent_products", lang))
 items = [
     i
-    for i in targets.assess_targets(tables, view.choice, dt.date.today())
+    for i in targets.assess_targets(tables, view.selection.types, dt.date.today())
     if i.target["indicator"] == "patent_intensive_product_output"
 ]
 for item in items:
-    _, colour, icon = charts.STATUS_STYLE[item.assessment.status]
-    st.badge(
+    status_badge(
+        item.assessment.status,
         f"{t('target', lang)} {targets.target_text(item, lang)} · {targets.status_label(item.assessment, lang)}",
-        color=colour,
-        icon=icon,
     )
 left, right = st.columns(2)
 if not any(
     [
-        ui.series_chart(view, "patent_intensive_product_output", left),
-        ui.series_chart(view, "patent_intensive_products_certified", right),
+        series_chart(view, "patent_intensive_product_output", left),
+        series_chart(view, "patent_intensive_products_certified", right),
     ]
 ):
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("ent_sme", lang))
 sme = overview.statement(tables, "sme_goal")
-if "enterprise" in ui.shown_types(view):
+if "enterprise" in view.selection.types.shown:
     st.write(sme[f"text_{lang}"])
-    ui.caption_sources([sme["source"]], view)
-    ui.series_chart(view, "firms_patent_valuation")
+    caption_sources([sme["source"]], view)
+    series_chart(view, "firms_patent_valuation")
 else:
     st.info(t("nothing_for_filter", lang))

@@ -5,37 +5,38 @@ import streamlit as st
 from dashboard.charts import maps as geography
 from dashboard.i18n import t
 from dashboard.programme import overview
-from dashboard.ui import edge as ui
+from dashboard.provinces import load_province_tiles
+from dashboard.ui.components import caption_sources, series_chart, show_chart, show_table
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
 
 st.title(t("finance_title", lang))
 
 st.header(t("finance_pledge", lang))
 left, right = st.columns(2)
-if not any(
-    [ui.series_chart(view, "ip_pledge_financing", left), ui.series_chart(view, "ip_royalty_trade", right)]
-):
+if not any([series_chart(view, "ip_pledge_financing", left), series_chart(view, "ip_royalty_trade", right)]):
     st.info(t("nothing_for_filter", lang))
 else:
     st.caption(t("marker_legend_short", lang))
 
 st.header(t("pilots_heading", lang))
-if "enterprise" in ui.shown_types(view):
-    pilots = tables["pilots"]
+if "enterprise" in view.selection.types.shown:
+    pilots = tables.pilots
     highlighted = dict(zip(pilots["province_zh"], pilots[f"name_{lang}"], strict=True))
-    ui.show_chart(
+    show_chart(
         geography.tile_map_figure(
-            geography.load_province_tiles(),
+            load_province_tiles(),
             highlighted,
             lang,
             t("pilots_map_title", lang),
             t("map_note", lang),
         ),
         "warrant-pilots-map",
+        lang,
     )
-    ui.show_table(overview.pilots_table(tables, lang), name="warrant-pilots")
-    ui.caption_sources(pilots["source"], view)
+    show_table(overview.pilots_table(tables, lang), lang, name="warrant-pilots")
+    caption_sources(pilots["source"], view)
 else:
     st.info(t("nothing_for_filter", lang))

@@ -20,14 +20,16 @@ from dashboard.inventory.tables import (
     page_table,
     with_note,
 )
-from dashboard.ui import edge as ui
-from dashboard.ui import inventory_panels as panels
+from dashboard.ui.cache import inventory_frame, open_store, province_tiles
+from dashboard.ui.components import show_chart
+from dashboard.ui.panels import inventory as panels
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
 st.title(t("inv_title", lang))
 panels.show_message()
-store = ui.open_store()
+store = open_store()
 state = inventory_store.state(store)
 if not state.records:
     st.caption(t("inv_intro", lang))
@@ -37,12 +39,12 @@ if state.synthetic:
     panels.synthetic_banner(state, tables, lang)
 note = dataset_note(state, lang)
 with st.spinner(t("inv_loading", lang)):
-    frame = ui.inventory_frame(state.version)
+    frame = inventory_frame(state.version)
 
-types = inventory_types(view.choice, tables["institution_types"])
-tiles = ui.province_tiles()
+types = inventory_types(view.selection.types)
+tiles = province_tiles()
 province_names = dict(zip(tiles["id"], tiles[f"name_{lang}"], strict=True))
-type_names = {k: v for k, v in ui.type_names(view).items() if k in ("university", "research_institute")}
+type_names = {k: v for k, v in tables.type_names(lang).items() if k in ("university", "research_institute")}
 left, right = st.columns(2)
 provinces = left.multiselect(
     t("inv_province", lang),
@@ -61,7 +63,7 @@ sections = right.multiselect(
 if not types:
     st.info(t("inv_no_types", lang))
     st.stop()
-filters = Filters(types, view.years, tuple(provinces), tuple(sections))
+filters = Filters(types, view.selection.years, tuple(provinces), tuple(sections))
 data = page_data(frame, filters, st.session_state.get("inv_page", 1))
 st.caption(
     f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=f'{data.outside_years:,}') if data.outside_years else ''}"
@@ -87,18 +89,21 @@ for column, label, shown in zip(
 st.caption(note)
 
 left, right = st.columns(2)
-ui.show_chart(charts.funnel_figure(data.funnel, lang, note), "inventory-funnel", left)
+show_chart(charts.funnel_figure(data.funnel, lang, note), "inventory-funnel", lang, left)
 left.caption(t("inv_funnel_note", lang))
-ui.show_chart(
-    charts.dispositions_figure(data.dispositions, type_names, lang, note), "inventory-dispositions", right
+show_chart(
+    charts.dispositions_figure(data.dispositions, type_names, lang, note),
+    "inventory-dispositions",
+    lang,
+    right,
 )
 left, right = st.columns([3, 2])
-ui.show_chart(charts.province_map_figure(tiles, data.provinces, lang, note), "inventory-provinces", left)
-ui.show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", right)
+show_chart(charts.province_map_figure(tiles, data.provinces, lang, note), "inventory-provinces", lang, left)
+show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", lang, right)
 left, right = st.columns(2)
-ui.show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", left)
+show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", lang, left)
 if data.deals.height:
-    ui.show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", right)
+    show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", lang, right)
 else:
     right.info(t("inv_no_deals", lang))
 

@@ -7,22 +7,23 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.i18n import t
 from dashboard.programme import overview, sections
-from dashboard.ui import edge as ui
+from dashboard.ui.components import caption_sources, show_chart, show_table
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
 today = dt.date.today()
 
 st.title(t("milestones_title", lang))
 st.caption(t("milestones_intro", lang))
-spans, milestones = overview.timeline_frames(tables, view.choice, lang)
-states = sections.milestone_frame(tables, view.choice, today)
+spans, milestones = overview.timeline_frames(tables, view.selection)
+states = sections.milestone_frame(tables, view.selection.types, today)
 milestones = milestones.merge(states[["id", "state"]], on="id", validate="one_to_one")
-ui.show_chart(charts.timeline_figure(spans, milestones, lang, today), "milestones-timeline")
+show_chart(charts.timeline_figure(spans, milestones, lang, today), "milestones-timeline", lang)
 if states.empty:
     st.info(t("nothing_for_filter", lang))
 else:
-    ui.show_table(
-        sections.milestone_table(states, tables["programmes"], lang), wrap_text=True, name="milestones"
+    show_table(
+        sections.milestone_table(states, tables.programmes, lang), lang, wrap_text=True, name="milestones"
     )
-ui.caption_sources([*tables["programmes"]["source"], *states["evidence_source"].dropna()], view)
+caption_sources([*tables.programmes["source"], *states["evidence_source"].dropna()], view)

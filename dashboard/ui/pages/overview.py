@@ -9,12 +9,12 @@ from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
 from dashboard.programme import overview, targets
 from dashboard.programme.provenance import assumption_text
-from dashboard.programme.selection import types_shown
-from dashboard.ui import edge as ui
+from dashboard.ui.components import caption_sources, show_chart, show_table, status_badge
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
-shown = types_shown(view.choice, tables["institution_types"])
+shown = view.selection.types.shown
 
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
@@ -22,8 +22,10 @@ st.caption(t("app_subtitle", lang))
 # --- Targets -----------------------------------------------------------------------------------------------
 st.header(t("targets_heading", lang))
 st.write(t("targets_intro", lang))
-cards = overview.target_cards(tables, view.choice, lang)
-assessed = {item.target["id"]: item for item in targets.assess_targets(tables, view.choice, dt.date.today())}
+cards = overview.target_cards(tables, view.selection)
+assessed = {
+    item.target["id"]: item for item in targets.assess_targets(tables, view.selection.types, dt.date.today())
+}
 if not cards:
     st.info(t("no_targets", lang))
 for row_start in range(0, len(cards), 3):
@@ -32,8 +34,7 @@ for row_start in range(0, len(cards), 3):
             st.markdown(f"**{card['indicator_name']}**")
             st.caption(f"{card['programme']} · {card['institution_type']}")
             item = assessed[card["id"]]
-            _, badge_colour, icon = charts.STATUS_STYLE[item.assessment.status]
-            st.badge(targets.status_label(item.assessment, lang), color=badge_colour, icon=icon)
+            status_badge(item.assessment.status, targets.status_label(item.assessment, lang))
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
             st.caption(literal(card["wording"]))
             if card["split_by_part"]:
@@ -53,21 +54,21 @@ for row_start in range(0, len(cards), 3):
                 st.caption(t("combined_figure", lang))
             for text in card["assumptions"]:
                 st.caption(f"{t('assumption', lang)}: {text}")
-            ui.caption_sources(card["sources"], view)
+            caption_sources(card["sources"], view)
             st.page_link(
                 "ui/pages/targets.py",
                 label=t("view_on_targets", lang),
                 icon=":material/arrow_forward:",
-                query_params=view.link_params(target=card["id"]),
+                query_params=view.selection.link_params(target=card["id"]),
             )
 if cards:
     with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
-        ui.show_table(overview.targets_table(cards, lang), name="targets")
-        ui.caption_sources([s for c in cards for s in c["sources"]], view)
+        show_table(overview.targets_table(cards, lang), lang, name="targets")
+        caption_sources([s for c in cards for s in c["sources"]], view)
 
 # --- The announcement's headline figures --------------------------------------------------------------------
 st.header(t("headline_heading", lang))
-indicators = tables["indicators"].set_index("id")
+indicators = tables.indicators.set_index("id")
 if "university" in shown:
     headline = overview.headline_growth(tables)
     columns = st.columns(len(headline))
@@ -92,23 +93,22 @@ if "university" in shown:
             if "more_than" in set(rows["qualifier"]):
                 st.caption(t("lower_bounds_note", lang))
             st.caption(
-                f"{t('assumption', lang)}: {assumption_text(first['assumption'], tables['assumptions'], lang)}"
+                f"{t('assumption', lang)}: {assumption_text(first['assumption'], tables.assumptions, lang)}"
             )
-    series = tables["observations"][tables["observations"]["indicator"].isin(overview.HEADLINE_INDICATORS)]
+    series = tables.observations[tables.observations["indicator"].isin(overview.HEADLINE_INDICATORS)]
     st.subheader(t("series_chart_title", lang))
-    type_names = dict(
-        zip(tables["institution_types"]["id"], tables["institution_types"][f"name_{lang}"], strict=True)
-    )
+    type_names = tables.type_names(lang)
     for column, indicator in zip(st.columns(2), overview.HEADLINE_INDICATORS, strict=True):
-        ui.show_chart(
+        show_chart(
             charts.series_figure(
                 series, indicators.loc[indicator], type_names, lang, overview.ANNOUNCEMENT_SOURCE
             ),
             indicator,
+            lang,
             column,
         )
     st.caption(t("marker_legend", lang))
-    ui.caption_sources(series["source"], view)
+    caption_sources(series["source"], view)
 if "research_institute" in shown:
     cas = overview.statement(tables, "cas_review")
     with st.container(border=True):
@@ -117,18 +117,18 @@ if "research_institute" in shown:
         a, b = st.columns(2)
         a.markdown(f"**{t('cas_dimensions', lang)}**  \n{t('cas_dimension_list', lang)}")
         b.markdown(f"**{t('cas_outcomes', lang)}**  \n{t('cas_outcome_list', lang)}")
-        ui.caption_sources([cas["source"]], view)
+        caption_sources([cas["source"]], view)
 if "enterprise" in shown:
     pilots = overview.statement(tables, "warrant_pilots")
     with st.container(border=True):
         st.subheader(t("pilots_heading", lang))
         st.write(pilots[f"text_{lang}"])
-        ui.show_table(overview.pilots_table(tables, lang), name="warrant-pilots")
-        ui.caption_sources(tables["pilots"]["source"], view)
+        show_table(overview.pilots_table(tables, lang), lang, name="warrant-pilots")
+        caption_sources(tables.pilots["source"], view)
 
 # --- Timeline --------------------------------------------------------------------------------------------
 st.header(t("timeline_heading", lang))
-spans, milestones = overview.timeline_frames(tables, view.choice, lang)
-ui.show_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()), "plans-timeline")
-ui.show_table(overview.milestones_table(milestones, lang), wrap_text=True, name="milestones")
-ui.caption_sources([*tables["programmes"]["source"], *milestones["evidence_source"].dropna()], view)
+spans, milestones = overview.timeline_frames(tables, view.selection)
+show_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()), "plans-timeline", lang)
+show_table(overview.milestones_table(milestones, lang), lang, wrap_text=True, name="milestones")
+caption_sources([*tables.programmes["source"], *milestones["evidence_source"].dropna()], view)

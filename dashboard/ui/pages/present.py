@@ -7,35 +7,40 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.briefing import builders as briefing
-from dashboard.charts import programme as charts
+from dashboard.briefing.deck import make_deck
+from dashboard.briefing.slides import PPTX_MIME
 from dashboard.charts.images import ExportUnavailable, chromium_path
 from dashboard.formatting import literal
 from dashboard.i18n import t
-from dashboard.ui import edge as ui
+from dashboard.ui.cache import briefing_inventory, save_slide_list, saved_slide_list
+from dashboard.ui.components import presentation_style, show_chart, show_table, status_badge
+from dashboard.ui.view import current_view, link_value, notice, show_notices
 
-view = ui.current_view()
-lang, tables = view.lang, ui.with_inventory(view.tables, view.years)
+view = current_view()
+sel, tables = view.selection, view.tables
+lang = sel.lang
+inventory = briefing_inventory(sel.years)
 today = dt.date.today()
-ui.presentation_style()
+presentation_style()
 
-available = briefing.default_slide_ids(tables, view.choice, today)
+available = briefing.default_slide_ids(tables, sel.types, today, inventory)
 names = {i: briefing.slide_name(i, tables, lang) for i in available}
 if "slides" not in st.session_state:
-    st.session_state["slides"] = ui.saved_slide_list() or available
+    st.session_state["slides"] = saved_slide_list() or available
 slides = []
 for slide_id in st.session_state["slides"]:
     if slide_id in available:
         slides.append(slide_id)
     elif slide_id not in st.session_state.setdefault("_dropped_slides", set()):
         st.session_state["_dropped_slides"].add(slide_id)
-        ui.notice(t("slide_dropped", lang, slide=slide_id))
+        notice(t("slide_dropped", lang, slide=slide_id))
 if not slides:
     st.info(t("no_slides", lang))
     st.stop()
 numbers = [str(n) for n in range(1, len(slides) + 1)]
 if "slide" not in st.session_state or st.session_state["slide"] not in numbers:
-    st.session_state["slide"] = ui.link_value("slide", numbers, "1", lang, "slide_word")
-ui.show_notices()
+    st.session_state["slide"] = link_value("slide", numbers, "1", lang, "slide_word")
+show_notices()
 
 
 def _move(step: int) -> None:
@@ -44,7 +49,7 @@ def _move(step: int) -> None:
 
 current = int(st.session_state["slide"])
 st.query_params["slide"] = str(current)
-slide = briefing.build_slide(slides[current - 1], tables, view.choice, lang, today)
+slide = briefing.build_slide(slides[current - 1], tables, sel, today, inventory)
 
 with st.container(horizontal=True, vertical_alignment="center"):
     st.button(
@@ -70,20 +75,19 @@ with st.container(horizontal=True, vertical_alignment="center"):
         "ui/pages/overview.py",
         label=t("exit_presentation", lang),
         icon=":material/close:",
-        query_params=view.link_params(),
+        query_params=view.selection.link_params(),
     )
 
 st.title(slide.title)
 if slide.status_label:
-    _, colour, icon = charts.STATUS_STYLE[slide.status]
-    st.badge(slide.status_label, color=colour, icon=icon)
+    status_badge(slide.status, slide.status_label)
 if slide.key_numbers:
     for column, (label, value) in zip(st.columns(len(slide.key_numbers)), slide.key_numbers, strict=True):
         column.metric(label, value)
 if slide.figure is not None:
-    ui.show_chart(slide.figure, slide.id.replace(":", "-"))
+    show_chart(slide.figure, slide.id.replace(":", "-"), lang)
 if slide.table is not None:
-    ui.show_table(slide.table, name="target-status")
+    show_table(slide.table, lang, name="target-status")
 st.caption(literal(slide.source_line))
 
 with st.expander(t("choose_slides", lang)):
@@ -101,7 +105,7 @@ with st.expander(t("choose_slides", lang)):
         st.rerun()
     left, right = st.columns(2)
     if left.button(t("save_slides", lang), icon=":material/save:"):
-        ui.save_slide_list(chosen)
+        save_slide_list(chosen)
         st.success(t("slides_saved", lang))
     if right.button(t("reset_slides", lang), icon=":material/restart_alt:"):
         st.session_state["slides"] = available
@@ -113,22 +117,21 @@ with st.expander(t("export_deck", lang)):
         st.warning(t("images_unavailable", lang))
     else:
         for fmt, label, mime in (
-            ("pptx", "prepare_pptx", briefing.PPTX_MIME),
+            ("pptx", "prepare_pptx", PPTX_MIME),
             ("pdf", "prepare_pdf", "application/pdf"),
         ):
             if st.button(t(label, lang), key=f"make_{fmt}"):
                 bar = st.progress(0.0)
                 target = Path(tempfile.mkdtemp()) / f"briefing.{fmt}"
                 try:
-                    briefing.make_deck(
+                    make_deck(
                         tables,
-                        view.choice,
-                        view.years,
-                        lang,
+                        sel,
                         slides,
                         fmt,
                         target,
                         today,
+                        inventory,
                         lambda done, total, bar=bar: bar.progress(
                             done / total, t("exporting", lang, n=done, total=total)
                         ),

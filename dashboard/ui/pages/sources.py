@@ -6,16 +6,17 @@ from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.programme import overview
 from dashboard.programme.provenance import cite
-from dashboard.ui import edge as ui
+from dashboard.ui.components import show_table
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
 
 st.title(t("sources_heading", lang))
 st.write(t("sources_intro", lang))
-summaries = overview.source_summaries(tables, view.choice)
+summaries = overview.source_summaries(tables, view.selection.types)
 st.caption(t("sources_count", lang, n=len(summaries), m=int(summaries["n_observations"].sum())))
-ui.show_table(overview.sources_table(summaries, lang), name="sources")
+show_table(overview.sources_table(summaries, lang), lang, name="sources")
 
 for _, source in summaries.iterrows():
     with st.expander(literal(f"[{source['grade']}] {cite(source, lang)}")):
@@ -26,18 +27,19 @@ for _, source in summaries.iterrows():
         if overview.present(source["url"]):
             details.append(f"URL: {literal(source['url'])}")
         st.markdown("  \n".join(details))
-        figures = overview.figures_of_source(tables, source["id"], view.choice, lang)
+        figures = overview.figures_of_source(tables, source["id"], view.selection)
         if figures.empty:
             st.caption(t("no_figures_for_filter", lang))
         else:
             st.markdown(f"**{t('figures_from_source', lang)}**")
-            ui.show_table(figures, wrap_text=True, name=f"figures-{source['id']}")
+            show_table(figures, lang, wrap_text=True, name=f"figures-{source['id']}")
 
 st.header(t("assumptions_heading", lang))
-ui.show_table(
-    tables["assumptions"][["id", f"text_{lang}"]].rename(
+show_table(
+    tables.assumptions[["id", f"text_{lang}"]].rename(
         columns={"id": "ID", f"text_{lang}": t("assumption", lang)}
     ),
+    lang,
     wrap_text=True,
     name="assumptions",
 )

@@ -5,9 +5,10 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.i18n import t
 from dashboard.programme import sections
-from dashboard.ui import edge as ui
+from dashboard.ui.components import caption_sources, series_chart, show_chart
+from dashboard.ui.view import current_view
 
-view = ui.current_view()
+view = current_view()
 lang, tables = view.lang, view.tables
 
 st.title(t("univ_title", lang))
@@ -16,8 +17,8 @@ shown_any = False
 st.header(t("univ_contracts", lang))
 left, right = st.columns(2)
 drawn = [
-    ui.series_chart(view, "univ_transfer_contracts", left),
-    ui.series_chart(view, "univ_transfer_amount", right),
+    series_chart(view, "univ_transfer_contracts", left),
+    series_chart(view, "univ_transfer_amount", right),
 ]
 if any(drawn):
     st.caption(t("marker_legend_short", lang))
@@ -25,24 +26,24 @@ else:
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("univ_stock", lang))
-stages = sections.stock_stages(tables, view.choice, lang)
+stages = sections.stock_stages(tables, view.selection)
 if stages.empty:
     st.info(t("nothing_for_filter", lang))
 else:
-    ui.show_chart(charts.stage_figure(stages, lang, ""), "stock-patent-stages")
+    show_chart(charts.stage_figure(stages, lang, ""), "stock-patent-stages", lang)
     st.caption(t("univ_stock_note", lang))
-    ui.caption_sources(stages["source"], view)
+    caption_sources(stages["source"], view)
 
 st.header(t("univ_recordals", lang))
 left, right = st.columns(2)
 if not any(
     [
-        ui.series_chart(view, "transfer_licence_recordals", left),
-        ui.series_chart(view, "transfer_licence_recordals_since_action", right),
+        series_chart(view, "transfer_licence_recordals", left),
+        series_chart(view, "transfer_licence_recordals_since_action", right),
     ]
 ):
     st.info(t("nothing_for_filter", lang))
 
 st.header(t("rates_by_type", lang))
-if not ui.series_chart(view, "invention_industrialisation_rate"):
+if not series_chart(view, "invention_industrialisation_rate"):
     st.info(t("nothing_for_filter", lang))

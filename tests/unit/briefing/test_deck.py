@@ -20,18 +20,16 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 from pypdf import PdfReader
 
-from dashboard.briefing.builders import (
-    SUMMARY,
-    DeckInfo,
-    SlideContent,
-    build_slide,
-    default_slide_ids,
-    filters_text,
-)
-from dashboard.briefing.deck_files import FONT, chart_area, write_pdf, write_pptx
-from dashboard.charts.programme import STATUS_STYLE
+from dashboard.briefing.builders import build_slide, default_slide_ids, filters_text
+from dashboard.briefing.layout import chart_area
+from dashboard.briefing.pdf import write_pdf
+from dashboard.briefing.pptx import write_pptx
+from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
+from dashboard.briefing.text import FONT
+from dashboard.charts.style import status_style
 from dashboard.curation.dataset import load_dataset
 from dashboard.i18n import LANGUAGE_NAMES, t
+from tests.fixtures import selection, type_filter
 
 TODAY = dt.date(2026, 11, 24)
 CASES = [("all", "zh"), ("all", "en"), ("enterprise", "zh"), ("enterprise", "en")]
@@ -56,9 +54,17 @@ def tables() -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module", params=CASES, ids=[f"{c}-{lang}" for c, lang in CASES])
 def deck(request, tables, tmp_path_factory):
     choice, lang = request.param
-    slides = [build_slide(i, tables, choice, lang, TODAY) for i in default_slide_ids(tables, choice, TODAY)]
+    slides = [
+        build_slide(i, tables, selection(tables, choice, lang), TODAY)
+        for i in default_slide_ids(tables, type_filter(tables, choice), TODAY)
+    ]
     images = {s.id: png() for s in slides if s.figure is not None}
-    info = DeckInfo(t("deck_title", lang), TODAY, filters_text(tables, choice, (2020, 2026), lang), lang)
+    info = DeckInfo(
+        t("deck_title", lang),
+        TODAY,
+        filters_text(tables, selection(tables, choice, lang, (2020, 2026))),
+        lang,
+    )
     folder = tmp_path_factory.mktemp(f"deck-{choice}-{lang}")
     write_pptx(info, slides, images, folder / "deck.pptx")
     write_pdf(info, slides, images, folder / "deck.pdf")
@@ -135,7 +141,7 @@ def test_pptx_badge_numbers_source_and_notes(deck):
         if slide.status_label:
             (badge,) = badges
             assert badge.text_frame.text == slide.status_label  # the words, not colour alone
-            assert str(badge.fill.fore_color.rgb) == STATUS_STYLE[slide.status][0].lstrip("#").upper()
+            assert str(badge.fill.fore_color.rgb) == status_style(slide.status).colour.lstrip("#").upper()
         else:
             assert badges == []
         by_text = {s.text_frame.text: s for s in page.shapes if s.has_text_frame}
@@ -327,7 +333,10 @@ def test_a_long_table_shrinks_then_drops_rows_to_stay_above_the_source(tmp_path)
 
 
 def test_a_chart_drawn_for_its_area_fills_the_width(tables, tmp_path):
-    slides = [build_slide(i, tables, "all", "en", TODAY) for i in default_slide_ids(tables, "all", TODAY)]
+    slides = [
+        build_slide(i, tables, selection(tables, "all", "en"), TODAY)
+        for i in default_slide_ids(tables, type_filter(tables), TODAY)
+    ]
     slide = next(s for s in slides if s.figure is not None and s.status_label)
     width, height = chart_area(slide)
     assert 600 < width <= 888 and 150 < height < 540

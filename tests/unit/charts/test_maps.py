@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard.charts.maps import TILES_CSV, load_province_tiles, tile_map_figure
+from dashboard.charts.maps import tile_map_figure
+from dashboard.provinces import TILES_CSV, load_province_tiles
 
 HEADER = "id,name_zh,name_en,row,col\n"
 PILOTS = {"北京": "x", "上海": "y", "重庆": "z"}

@@ -7,8 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.curation.tables import DATA_DIR
-from dashboard.downloads import EXPORT_COLUMNS
+from dashboard.curation.datafiles import DATA_DIR
+from dashboard.editing.export import EXPORT_COLUMNS
 from tests.fixtures import copy_dataset, replace_in_file
 
 ROOT = DATA_DIR.parent

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from dashboard.curation.tables import DATA_DIR
+from dashboard.curation.datafiles import DATA_DIR
 from dashboard.editing.access import verify_password
 from dashboard.store.database import Store
 from tests.fixtures import build_store, write_csv, write_xlsx

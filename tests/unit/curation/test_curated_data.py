@@ -5,15 +5,10 @@ import pandas as pd
 import pytest
 import yaml
 
+from dashboard.curation.catalogue import TABLES
+from dashboard.curation.datafiles import DATA_DIR, load_all, load_sidecar, validate_sidecar
 from dashboard.curation.dataset import load_dataset, stale_tables
-from dashboard.curation.tables import (
-    DATA_DIR,
-    TABLES,
-    DataFileError,
-    load_all,
-    load_sidecar,
-    validate_sidecar,
-)
+from dashboard.curation.problems import DataFileError
 from dashboard.periods import parse_period
 from dashboard.store.schema import CURATED, EDITABLE_KEYS
 from tests.fixtures import copy_dataset, replace_in_file
@@ -124,8 +119,8 @@ def test_sidecar_schema_catches_mistakes(raw, message):
 
 
 def test_every_observation_has_an_existing_source_and_a_known_grade(tables):
-    obs = tables["observations"]
-    assert set(obs["source"]) <= set(tables["sources"]["id"])
+    obs = tables.observations
+    assert set(obs["source"]) <= set(tables.sources["id"])
     assert set(obs["grade"]) <= {"A", "B", "C", "D"}
     derived = obs[obs["grade"] == "D"]
     assert not derived.empty and derived["formula"].notna().all()
@@ -133,7 +128,7 @@ def test_every_observation_has_an_existing_source_and_a_known_grade(tables):
 
 def test_no_partial_year_figure_is_stored_as_a_full_year(tables):
     """Notes that say a figure covers part of a year must sit on a month or day period."""
-    obs = tables["observations"]
+    obs = tables.observations
     partial = obs[obs["note"].fillna("").str.contains("非全年")]
     assert not partial.empty
     assert all(not parse_period(p).is_full_year for p in partial["period"])
@@ -158,32 +153,32 @@ def _one(obs, **match):
     ],
 )
 def test_the_announcements_figures_are_present(tables, indicator, period, value, qualifier):
-    row = _one(tables["observations"], source=ANNOUNCEMENT, indicator=indicator, period=period)
+    row = _one(tables.observations, source=ANNOUNCEMENT, indicator=indicator, period=period)
     assert row["value"] == pytest.approx(value)
     assert row["qualifier"] == qualifier
 
 
 def test_the_five_year_span_is_an_assumption_shown_with_its_figures(tables):
-    rows = tables["observations"][
-        (tables["observations"]["source"] == ANNOUNCEMENT)
-        & tables["observations"]["indicator"].str.startswith("univ_transfer")
+    rows = tables.observations[
+        (tables.observations["source"] == ANNOUNCEMENT)
+        & tables.observations["indicator"].str.startswith("univ_transfer")
     ]
     assert set(rows["assumption"]) == {"five_years_2018_2022"}
-    assert "five_years_2018_2022" in set(tables["assumptions"]["id"])
+    assert "five_years_2018_2022" in set(tables.assumptions["id"])
 
 
 def test_the_announcements_qualitative_facts_are_present(tables):
-    statements = tables["statements"].set_index("id")
+    statements = tables.statements.set_index("id")
     cas = statements.loc["cas_stock_patent_review"]
     assert cas["source"] == ANNOUNCEMENT
     for word in ("技术", "市场", "法律", "保护", "转化运用", "开放许可", "终止维持"):
         assert word in cas["text_zh"]
-    assert set(tables["pilots"]["province_zh"]) == {"北京", "上海", "重庆"}
+    assert set(tables.pilots["province_zh"]) == {"北京", "上海", "重庆"}
     assert statements.loc["sme_plan_goal", "source"] == ANNOUNCEMENT
 
 
 def test_targets_of_the_action_plan_are_present(tables):
-    targets = tables["targets"].set_index("id")
+    targets = tables.targets.set_index("id")
     assert targets.loc["patent_tech_contract_turnover_2025", "target_value"] == 8000
     assert targets.loc["patent_intensive_product_output_2025", "target_value"] == 10000
     assert targets.loc["patent_intensive_product_output_2025", "comparator"] == ">"

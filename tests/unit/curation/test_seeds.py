@@ -3,8 +3,8 @@
 import pytest
 
 from dashboard.curation.dataset import load_dataset
+from dashboard.curation.problems import DataFileError
 from dashboard.curation.seeds import build_tables, load_seeds
-from dashboard.curation.tables import DataFileError
 from tests.fixtures import copy_dataset, replace_in_file
 
 SEED = "2024-01-04-cctv-ip-use-2023.yaml"
@@ -39,7 +39,7 @@ def test_a_malformed_fact_names_its_line(tmp_path):
     path = seeds_dir / SEED
     replace_in_file(path, "    value: 1.7\n    unit: 万项", "    value: 1.7\n    unit: 万台")
     line = _line_of(path, "- indicator: open_licences_concluded")
-    indicators = load_dataset()["indicators"]
+    indicators = load_dataset().indicators
     with pytest.raises(DataFileError) as caught:
         build_tables(load_seeds(seeds_dir), indicators)
     problem = caught.value.problems[0]
@@ -52,7 +52,7 @@ def test_a_derived_figure_without_its_formula_is_refused(tmp_path):
     path = seeds_dir / "2022-01-13-gmw-2021-invention-patent-results.yaml"
     replace_in_file(path, "    formula: 7.5 − 1.2 = 6.3（2021年末值减去报道的“较上年提高1.2件”）\n", "")
     with pytest.raises(DataFileError) as caught:
-        build_tables(load_seeds(seeds_dir), load_dataset()["indicators"])
+        build_tables(load_seeds(seeds_dir), load_dataset().indicators)
     assert "must show its formula" in str(caught.value)
 
 
@@ -62,7 +62,7 @@ def test_a_baseline_without_its_observation_is_refused(tmp_path):
         seeds_dir / "2021-10-09-gov-fyp14-ip-plan.yaml", 'baseline_period: "2020"', 'baseline_period: "2019"'
     )
     with pytest.raises(DataFileError) as caught:
-        build_tables(load_seeds(seeds_dir), load_dataset()["indicators"])
+        build_tables(load_seeds(seeds_dir), load_dataset().indicators)
     assert "found 0" in str(caught.value)
 
 
@@ -76,7 +76,7 @@ def test_invalid_yaml_names_its_line(tmp_path):
 
 
 def test_values_are_stored_in_the_canonical_unit_and_baselines_filled():
-    built = build_tables(load_seeds(), load_dataset()["indicators"])
+    built = build_tables(load_seeds(), load_dataset().indicators)
     obs = built["observations"]
     inventoried = obs[(obs["indicator"] == "stock_patents_inventoried") & (obs["period"] == "2024-11-29")]
     assert inventoried["value"].tolist() == [1349000]

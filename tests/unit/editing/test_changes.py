@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard.curation.tables import DATA_DIR
-from dashboard.downloads import export_frame, write_export
+from dashboard.curation.datafiles import DATA_DIR
 from dashboard.editing.changes import (
     ChangeError,
     ConflictError,
@@ -23,6 +22,7 @@ from dashboard.editing.changes import (
     save_record,
     undo,
 )
+from dashboard.editing.export import export_frame, write_export
 from dashboard.editing.plans import one_row_sheet, plan_import
 from dashboard.editing.sheets import read_sheet
 from dashboard.store import schema

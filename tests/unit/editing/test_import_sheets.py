@@ -24,18 +24,18 @@ def tables():
 
 @pytest.fixture
 def reference(tables):
-    observations = tables["observations"].assign(revision=1)
+    observations = tables.observations.assign(revision=1)
     return Reference(
-        indicators=tables["indicators"],
-        institution_types=tables["institution_types"],
-        sources=tables["sources"],
+        indicators=tables.indicators,
+        institution_types=tables.institution_types,
+        sources=tables.sources,
         observations=observations,
-        assumptions=tables["assumptions"],
+        assumptions=tables.assumptions,
     )
 
 
 def stored_row(tables, **where):
-    frame = tables["observations"]
+    frame = tables.observations
     for k, v in where.items():
         frame = frame[frame[k] == v]
     return frame.iloc[0]
@@ -327,7 +327,7 @@ def test_neutralised_text_reads_back_and_markup_stays_text(tmp_path, reference):
 
 
 def test_uploads_over_the_limits_are_refused_with_the_limit_named():
-    from dashboard.editing.plans import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT, upload_problem
+    from dashboard.editing.templates import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT, upload_problem
 
     assert upload_problem(1024, 10) is None
     assert f"limit is {UPLOAD_LIMIT_MB} MB" in upload_problem(UPLOAD_LIMIT_MB * 1024 * 1024 + 1)
@@ -336,11 +336,12 @@ def test_uploads_over_the_limits_are_refused_with_the_limit_named():
 
 
 def test_the_templates_read_back_as_empty_sheets_with_every_column(tables, reference, tmp_path):
-    from dashboard.editing.plans import TEMPLATE_COLUMNS, map_columns, template_csv, template_xlsx
+    from dashboard.editing.plans import TEMPLATE_COLUMNS, map_columns
+    from dashboard.editing.templates import template_csv, template_xlsx
 
     for name, content in (
         ("t.csv", template_csv()),
-        ("t.xlsx", template_xlsx(tables["indicators"], tables["institution_types"], "zh")),
+        ("t.xlsx", template_xlsx(tables.indicators, tables.institution_types, "zh")),
     ):
         sheet = read_sheet(content, name)
         assert sheet.header == list(TEMPLATE_COLUMNS) and sheet.rows == []
@@ -349,6 +350,6 @@ def test_the_templates_read_back_as_empty_sheets_with_every_column(tables, refer
 
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(template_xlsx(tables["indicators"], tables["institution_types"], "zh")))
+    book = load_workbook(io.BytesIO(template_xlsx(tables.indicators, tables.institution_types, "zh")))
     assert book.sheetnames == ["observations", "说明", "指标", "机构类型"]
-    assert book["指标"].max_row == len(tables["indicators"]) + 1
+    assert book["指标"].max_row == len(tables.indicators) + 1

@@ -6,12 +6,12 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from dashboard.charts.maps import load_province_tiles
 from dashboard.curation.dataset import load_dataset
 from dashboard.inventory import demo
 from dashboard.inventory import store as inventory_store
 from dashboard.inventory.engine import FUNNEL, Filters, page_data, prepare, rule_shift
 from dashboard.inventory.grading import RuleSet
+from dashboard.provinces import load_province_tiles
 from dashboard.store.database import Store, StoreError
 from tests.fixtures import INVENTORY_ROWS, build_store, inventory_records
 
@@ -105,7 +105,7 @@ def test_a_trial_shift_covers_the_filtered_patents(frame):
 def test_the_demo_is_deterministic_and_shaped_on_the_published_figures(records):
     tables = load_dataset()
     anchors = demo.published_anchors(tables)
-    obs = tables["observations"].set_index(["indicator", "institution_type", "period"])["value"]
+    obs = tables.observations.set_index(["indicator", "institution_type", "period"])["value"]
     assert anchors.holdings == {
         "university": obs[("valid_invention_patents_held", "university", "2023")],
         "research_institute": obs[("valid_invention_patents_held", "research_institute", "2023")],
@@ -201,12 +201,16 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     import datetime as dt
 
     from dashboard.briefing import builders as briefing
-    from dashboard.briefing.inventory_slide import SLIDE_ID, InventoryDeck
+    from dashboard.briefing.slides import INVENTORY as SLIDE_ID
+    from dashboard.briefing.slides import InventoryDeck
     from dashboard.inventory.grading import DEFAULT_RULES
+    from tests.fixtures import selection, type_filter
 
     tables = load_dataset()
     today = dt.date.today()
-    assert SLIDE_ID not in briefing.default_slide_ids(tables, "all", today)  # no inventory, no slide
+    assert SLIDE_ID not in briefing.default_slide_ids(
+        tables, type_filter(tables), today
+    )  # no inventory, no slide
     state = inventory_store.InventoryState(
         3,
         frame.height,
@@ -216,10 +220,12 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
         "fixture",
         None,
     )
-    with_inventory = {**tables, "inventory": InventoryDeck(state, frame, (2000, 2030), DEFAULT_RULES)}
-    assert SLIDE_ID in briefing.default_slide_ids(with_inventory, "university", today)
-    assert SLIDE_ID not in briefing.default_slide_ids(with_inventory, "enterprise", today)
-    slide = briefing.build_slide(SLIDE_ID, with_inventory, "all", "en", today)
+    inventory = InventoryDeck(state, frame, (2000, 2030), DEFAULT_RULES)
+    assert SLIDE_ID in briefing.default_slide_ids(tables, type_filter(tables, "university"), today, inventory)
+    assert SLIDE_ID not in briefing.default_slide_ids(
+        tables, type_filter(tables, "enterprise"), today, inventory
+    )
+    slide = briefing.build_slide(SLIDE_ID, tables, selection(tables, "all", "en"), today, inventory)
     assert slide.title == "Stock-patent inventory · synthetic demo data"
     assert all(label.endswith("synthetic demo data") for label, _ in slide.key_numbers)
     assert slide.key_numbers[0][1] == f"{frame.height:,}"
@@ -232,5 +238,5 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
         (2000, 2030),
         DEFAULT_RULES,
     )
-    plain = briefing.build_slide(SLIDE_ID, {**tables, "inventory": real}, "all", "zh", today)
+    plain = briefing.build_slide(SLIDE_ID, tables, selection(tables, "all", "zh"), today, real)
     assert plain.title == "存量专利盘点" and "合成" not in plain.notes

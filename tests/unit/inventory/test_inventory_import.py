@@ -10,10 +10,10 @@ import io
 import polars as pl
 import pytest
 
-from dashboard.charts.maps import load_province_tiles
 from dashboard.inventory.grading import DEFAULT_RULES, RuleSet
 from dashboard.inventory.records import COLUMN_NAMES, MAX_PROBLEMS, InventoryFileError, read_records
 from dashboard.inventory.tables import export_csv, export_frame
+from dashboard.provinces import load_province_tiles
 from tests.fixtures import inventory_records
 
 TODAY = dt.date.today()

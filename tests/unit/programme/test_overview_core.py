@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboard.curation.dataset import load_dataset
-from dashboard.downloads import EXPORT_COLUMNS, export_frame, neutralise
+from dashboard.downloads import neutralise
+from dashboard.editing.export import EXPORT_COLUMNS, export_frame
 from dashboard.programme.overview import (
     growth_between,
     headline_growth,
@@ -16,7 +17,8 @@ from dashboard.programme.overview import (
     timeline_frames,
 )
 from dashboard.programme.provenance import source_line
-from dashboard.programme.selection import ALL_TYPES, apply_filter, filter_choices, types_shown
+from dashboard.programme.selection import ALL_TYPES, filter_choices
+from tests.fixtures import selection, type_filter
 
 
 @pytest.fixture(scope="module")
@@ -90,11 +92,11 @@ def test_latest_prefers_the_latest_end_and_a_full_year_over_its_part():
     ],
 )
 def test_filter_choice_shows_these_types(tables, choice, expected):
-    assert types_shown(choice, tables["institution_types"]) == expected
+    assert type_filter(tables, choice).shown == expected
 
 
 def test_filter_choices_put_all_types_first_and_leave_out_national(tables):
-    choices = filter_choices(tables["institution_types"])
+    choices = filter_choices(tables.institution_types)
     # "all" means every figure, national ones included; national (全国) is not a type to narrow to
     assert choices == [
         ALL_TYPES,
@@ -106,10 +108,10 @@ def test_filter_choices_put_all_types_first_and_leave_out_national(tables):
 
 
 def test_target_cards_follow_the_filter(tables):
-    everything = target_cards(tables, ALL_TYPES, "zh")
-    enterprise = target_cards(tables, "enterprise", "zh")
-    university = target_cards(tables, "university", "en")
-    assert len(everything) == len(tables["targets"])
+    everything = target_cards(tables, selection(tables, ALL_TYPES, "zh"))
+    enterprise = target_cards(tables, selection(tables, "enterprise", "zh"))
+    university = target_cards(tables, selection(tables, "university", "en"))
+    assert len(everything) == len(tables.targets)
     assert [c["id"] for c in enterprise] == [
         "patent_intensive_product_output_2025",
         "sme_patent_industrialisation_2025",
@@ -121,7 +123,11 @@ def test_target_cards_follow_the_filter(tables):
 
 
 def test_a_target_card_flags_a_partial_year_and_shows_its_baseline(tables):
-    card = next(c for c in target_cards(tables, ALL_TYPES, "zh") if c["id"] == "ip_royalty_trade_2025")
+    card = next(
+        c
+        for c in target_cards(tables, selection(tables, ALL_TYPES, "zh"))
+        if c["id"] == "ip_royalty_trade_2025"
+    )
     # First the latest full year, which the status rests on; then the newer part of a year, flagged.
     assert [(x["period"], x["partial_year"]) for x in card["latest"]] == [
         ("2024年", False),
@@ -129,23 +135,25 @@ def test_a_target_card_flags_a_partial_year_and_shows_its_baseline(tables):
     ]
     assert card["baseline"] == "3194.4亿元（2020年）"
     unknown = next(
-        c for c in target_cards(tables, ALL_TYPES, "en") if c["id"] == "patent_tech_contract_turnover_2025"
+        c
+        for c in target_cards(tables, selection(tables, ALL_TYPES, "en"))
+        if c["id"] == "patent_tech_contract_turnover_2025"
     )
     assert unknown["latest"] == []
 
 
 def test_sources_under_a_type_are_those_with_something_for_it(tables):
-    all_sources = source_summaries(tables, ALL_TYPES)
-    enterprise = source_summaries(tables, "enterprise")
-    assert len(all_sources) == len(tables["sources"])
+    all_sources = source_summaries(tables, type_filter(tables, ALL_TYPES))
+    enterprise = source_summaries(tables, type_filter(tables, "enterprise"))
+    assert len(all_sources) == len(tables.sources)
     assert 0 < len(enterprise) < len(all_sources)
     assert enterprise["n_observations"].sum() == len(
-        apply_filter(tables["observations"], "enterprise", tables["institution_types"])
+        type_filter(tables, "enterprise").apply(tables.observations)
     )
 
 
 def test_timeline_spans_start_at_issue_and_milestones_follow_the_filter(tables):
-    spans, milestones = timeline_frames(tables, "enterprise", "en")
+    spans, milestones = timeline_frames(tables, selection(tables, "enterprise", "en"))
     stock = spans.set_index("programme").loc["stock_patent_plan"]
     assert stock["start"] == pd.Timestamp("2024-01-01") and stock["end"] == pd.Timestamp("2025-12-31")
     assert spans.set_index("programme").loc["csrc_warrant_pilots", "open_ended"]
@@ -153,10 +161,10 @@ def test_timeline_spans_start_at_issue_and_milestones_follow_the_filter(tables):
 
 
 def test_source_line_cites_outlet_title_date_and_grade(tables):
-    line = source_line(["2024-02-28-xinhua-cnipa-february-presser"], tables["sources"], "zh")
+    line = source_line(["2024-02-28-xinhua-cnipa-february-presser"], tables.sources, "zh")
     assert line == "来源：新华社《推动高价值专利产业化——国家知识产权局新规解读》，2024年2月28日，A级"
     english = source_line(
-        ["2025-05-cnipa-explainer-stock-patents", "2024-01-04-cctv-ip-use-2023"], tables["sources"], "en"
+        ["2025-05-cnipa-explainer-stock-patents", "2024-01-04-cctv-ip-use-2023"], tables.sources, "en"
     )
     assert english.startswith("Sources: CNIPA") and "May 2025" in english and "grade B" in english
 
@@ -177,9 +185,9 @@ def test_export_neutralises_formula_like_text(cell, expected):
 
 
 def test_export_frame_has_the_import_columns_in_canonical_units(tables):
-    frame = export_frame(tables["observations"])
+    frame = export_frame(tables.observations)
     assert list(frame.columns) == EXPORT_COLUMNS
-    assert len(frame) == len(tables["observations"])
+    assert len(frame) == len(tables.observations)
     row = frame[(frame["indicator"] == "univ_transfer_contracts") & (frame["period"] == "2022")].iloc[0]
     assert (row["value"], row["unit"], row["qualifier"]) == (21000, "项", "more_than")
     assert not any(isinstance(v, float) and math.isnan(v) for v in frame["value"])

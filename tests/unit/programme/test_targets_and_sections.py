@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from dashboard.curation.dataset import load_dataset
 from dashboard.programme.progress import STATUS_ORDER
 from dashboard.programme.sections import milestone_frame, stock_stages
-from dashboard.programme.selection import ALL_TYPES, within_years
+from dashboard.programme.selection import ALL_TYPES
 from dashboard.programme.targets import assess_targets, method_numbers, status_frame
 from dashboard.store.database import Store
 from dashboard.store.migrations import LATEST
+from tests.fixtures import selection, type_filter
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -24,7 +25,7 @@ def tables():
 
 @pytest.fixture(scope="module")
 def assessed(tables):
-    return {item.target["id"]: item for item in assess_targets(tables, ALL_TYPES, TODAY)}
+    return {item.target["id"]: item for item in assess_targets(tables, type_filter(tables), TODAY)}
 
 
 @pytest.mark.parametrize(
@@ -56,10 +57,10 @@ def test_the_sme_trend_starts_from_the_last_figure_before_the_plan(assessed):
 
 
 def test_the_year_range_changes_the_assessment(tables):
-    narrowed = dict(tables, observations=within_years(tables["observations"], (2012, 2022)))
+    narrowed = tables.within_years((2012, 2022))
     item = next(
         i
-        for i in assess_targets(narrowed, ALL_TYPES, TODAY)
+        for i in assess_targets(narrowed, type_filter(tables), TODAY)
         if i.target["id"] == "high_value_patents_per_10k_2025"
     )
     assert item.assessment.latest_period == "2022"
@@ -88,20 +89,20 @@ def test_status_frame_is_sorted_best_first_and_matches_the_method_numbers(assess
 
 
 def test_stock_stages_follow_the_filter(tables):
-    everything = stock_stages(tables, ALL_TYPES, "zh")
+    everything = stock_stages(tables, selection(tables, ALL_TYPES, "zh"))
     assert list(everything["institution_type"].unique()) == ["university_and_institute"]
     assert everything.set_index("indicator").loc["stock_patents_inventoried", "value"] == 1349000
-    university = stock_stages(tables, "university", "en").set_index("indicator")
+    university = stock_stages(tables, selection(tables, "university", "en")).set_index("indicator")
     held = university.loc["valid_invention_patents_held"]
     assert (held["institution_type"], held["value"]) == ("university", 794000)  # its own figure first
     inventoried = university.loc["stock_patents_inventoried"]  # published only for the two together: marked
     assert inventoried["institution_type"] == "university_and_institute"
     assert "(Universities and institutes)" in inventoried["text"]
-    assert stock_stages(tables, "enterprise", "en").empty
+    assert stock_stages(tables, selection(tables, "enterprise", "en")).empty
 
 
 def test_milestone_states_use_todays_date(tables):
-    frame = milestone_frame(tables, ALL_TYPES, dt.date(2025, 6, 1)).set_index("id")
+    frame = milestone_frame(tables, type_filter(tables), dt.date(2025, 6, 1)).set_index("id")
     assert frame.loc["stock_inventory_full_coverage", "state"] == "overdue"
     assert frame.loc["stock_batch_converted", "state"] == "due"
 

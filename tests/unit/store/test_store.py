@@ -37,7 +37,7 @@ def test_seeded_store_reads_back_the_dataset(store_url, dataset):
             assert list(got.columns) == list(expected.columns), name
             assert len(got) == len(expected), name
         obs = store.read("observations").sort_values(["indicator", "institution_type", "period", "source"])
-        want = dataset["observations"].sort_values(["indicator", "institution_type", "period", "source"])
+        want = dataset.observations.sort_values(["indicator", "institution_type", "period", "source"])
         assert obs["value"].tolist() == pytest.approx(want["value"].tolist())
         assert store.read("indicators")["higher_is_better"].dtype == bool
     finally:
@@ -49,13 +49,13 @@ def test_seeding_is_all_or_nothing(store_url, dataset):
     try:
         store.migrate()
         store.seed(dataset)
-        broken = dict(dataset)
         # The last table to be written refers to a source that does not exist: the whole seed must roll back.
-        broken["pilots"] = dataset["pilots"].assign(source="no-such-source")
-        broken["observations"] = dataset["observations"].iloc[:3]
+        broken = dataset.replace(
+            pilots=dataset.pilots.assign(source="no-such-source"), observations=dataset.observations.iloc[:3]
+        )
         with pytest.raises(StoreError, match="nothing was written"):
             store.seed(broken)
-        assert store.count("observations") == len(dataset["observations"])
+        assert store.count("observations") == len(dataset.observations)
     finally:
         store.dispose()
 
@@ -64,8 +64,7 @@ def test_one_row_per_indicator_period_type_and_source(store_url, dataset):
     store = Store.open(store_url)
     try:
         store.migrate()
-        doubled = dict(dataset)
-        doubled["observations"] = pd.concat([dataset["observations"], dataset["observations"].iloc[:1]])
+        doubled = dataset.replace(observations=pd.concat([dataset.observations, dataset.observations.iloc[:1]]))
         with pytest.raises(StoreError):
             store.seed(doubled)
     finally:

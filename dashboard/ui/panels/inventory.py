@@ -1,6 +1,6 @@
 """Streamlit pieces of the inventory that more than one page can use: the import panel, the demo panel, the
 empty state, the synthetic-data notice and the rule-trial panel. Edits (import, demo, saving rules) are for
-a signed-in editor only (`ui.current_editor()`); a viewer sees why the controls are not there."""
+a signed-in editor only (`current_editor()`); a viewer sees why the controls are not there."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.charts.maps import load_province_tiles
+from dashboard.curation.catalogue import Tables
 from dashboard.i18n import t
 from dashboard.inventory import demo, grading
 from dashboard.inventory import store as inventory_store
-from dashboard.inventory.records import COLUMN_NAMES, InventoryFileError, read_records
+from dashboard.inventory.records import COLUMN_NAMES, InventoryFileError
+from dashboard.inventory.service import ImportedInventoryInTheWay, import_file, load_demo
 from dashboard.inventory.tables import rules_text, synthetic_notice
 from dashboard.programme.provenance import source_line
 from dashboard.store.database import StoreError
-from dashboard.ui import edge as ui
+from dashboard.ui.auth import current_editor
+from dashboard.ui.cache import open_store
+from dashboard.ui.components import XLSX_MIME
 
 UPLOAD_LIMIT_MB = (
     1024  # the inventory's own limit (the app's server.maxUploadSize is for the Data page's sheets)
@@ -38,7 +41,7 @@ def _writer(bar, lang: str):
 
 def editor_note(lang: str, quiet: bool = False) -> bool:
     """True for a signed-in editor; otherwise says who may edit (unless `quiet`) and returns False."""
-    if ui.current_editor():
+    if current_editor():
         return True
     if not quiet:
         st.info(t("inv_editor_only", lang), icon=":material/lock:")
@@ -52,7 +55,7 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
     st.code(",".join(COLUMN_NAMES), language=None, wrap_lines=True)
     if not editor_note(lang, quiet):
         return
-    store = ui.open_store()
+    store = open_store()
     current = inventory_store.state(store)
     upload = st.file_uploader(
         t("inv_import_file", lang),
@@ -76,18 +79,13 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
         path = Path(folder) / Path(upload.name).name
         path.write_bytes(upload.getvalue())
         try:
-            records = read_records(
-                path, load_province_tiles(), inventory_store.rules(store), name=upload.name
-            )
-            bar.progress(0.0, t("inv_progress_check", lang, n=f"{records.height:,}"))
-            inventory_store.replace_inventory(
+            done = import_file(
                 store,
-                records,
-                "import",
-                False,
-                {"file": upload.name},
-                ui.current_editor(),
-                _writer(bar, lang),
+                path,
+                current_editor(),
+                name=upload.name,
+                progress=_writer(bar, lang),
+                checked=lambda n: bar.progress(0.0, t("inv_progress_check", lang, n=f"{n:,}")),
             )
         except InventoryFileError as exc:
             bar.empty()
@@ -98,11 +96,11 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
             bar.empty()
             st.error(str(exc), icon=":material/error:")
             return
-    st.session_state["_inv_message"] = t("inv_import_done", lang, n=f"{records.height:,}", file=upload.name)
+    st.session_state["_inv_message"] = t("inv_import_done", lang, n=f"{done.records:,}", file=upload.name)
     st.rerun()
 
 
-def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = False) -> None:
+def demo_panel(lang: str, tables: Tables, key: str = "inv_demo", quiet: bool = False) -> None:
     """Generate the synthetic demo inventory (replacing what is stored) from a record count and a seed."""
     st.subheader(t("inv_demo_heading", lang))
     st.caption(t("inv_demo_help", lang))
@@ -115,23 +113,11 @@ def demo_panel(lang: str, tables: dict, key: str = "inv_demo", quiet: bool = Fal
     seed = right.number_input(t("inv_demo_seed", lang), 0, 2**31 - 1, 1, key=f"{key}_seed")
     if not st.button(t("inv_demo_button", lang), key=f"{key}_go", type="primary", icon=":material/science:"):
         return
-    store = ui.open_store()
     bar = st.progress(0.0, t("inv_progress_generate", lang))
     try:
-        anchors = demo.published_anchors(tables)
-        records = demo.generate(
-            int(rows), int(seed), anchors, list(load_province_tiles()["id"]), inventory_store.rules(store)
-        )
-        inventory_store.replace_inventory(
-            store,
-            records,
-            "demo",
-            True,
-            demo.detail(int(rows), int(seed), anchors),
-            ui.current_editor(),
-            _writer(bar, lang),
-        )
-    except (StoreError, LookupError) as exc:  # LookupError: the curated data lacks a figure the demo rests on
+        load_demo(open_store(), tables, int(rows), int(seed), current_editor(), progress=_writer(bar, lang))
+    except (StoreError, LookupError, ImportedInventoryInTheWay) as exc:
+        # LookupError: the curated data lacks a figure the demo rests on
         bar.empty()
         st.error(str(exc), icon=":material/error:")
         return
@@ -165,7 +151,7 @@ def downloads(
             "XLSX",
             xlsx_data,
             f"{name}.xlsx",
-            ui.XLSX_MIME,
+            XLSX_MIME,
             key=f"{key}_xlsx",
             icon=":material/download:",
             on_click="ignore",
@@ -180,7 +166,7 @@ def show_message() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def empty_state(lang: str, tables: dict) -> None:
+def empty_state(lang: str, tables: Tables) -> None:
     """No inventory yet: say so, and offer the demo beside the import."""
     with st.container(border=True):
         st.subheader(t("inv_empty_title", lang))
@@ -193,7 +179,7 @@ def empty_state(lang: str, tables: dict) -> None:
             import_panel(lang, quiet=True)
 
 
-def synthetic_banner(state: inventory_store.InventoryState, tables: dict, lang: str) -> None:
+def synthetic_banner(state: inventory_store.InventoryState, tables: Tables, lang: str) -> None:
     """The notice above everything drawn from synthetic demo data: what it is and what it is shaped on."""
     anchors = demo.anchors_of(state.detail)
     if anchors is None:
@@ -207,7 +193,7 @@ def synthetic_banner(state: inventory_store.InventoryState, tables: dict, lang: 
     with st.container(border=True):
         st.warning(text, icon=":material/science:")
         if anchors:
-            st.caption(source_line(anchors.sources, tables["sources"], lang))
+            st.caption(source_line(anchors.sources, tables.sources, lang))
 
 
 def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
@@ -258,14 +244,14 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
     st.markdown(f"**{t('inv_shift', lang)}**")
     st.dataframe(grid, hide_index=True)
     st.caption(t("inv_shift_moved", lang, n=f"{moved:,}", share=f"{moved / total:.1%}" if total else "–"))
-    if not ui.current_editor():
+    if not current_editor():
         st.caption(t("inv_rules_viewer", lang))
         return
     if st.button(t("inv_save_rules", lang), key="inv_save_rules", icon=":material/save:"):
-        store = ui.open_store()
+        store = open_store()
         bar = st.progress(0.0)
         try:
-            inventory_store.save_rules(store, tried, ui.current_editor(), _writer(bar, lang))
+            inventory_store.save_rules(store, tried, current_editor(), _writer(bar, lang))
         except StoreError as exc:
             st.error(str(exc))
             return

@@ -14,53 +14,15 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from dashboard.curation.catalogue import TABLES, Tables
+from dashboard.curation.problems import DataFileError, DataProblem
 from dashboard.periods import PeriodError, parse_period
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
-# Load order: a table's references point only to tables earlier in this list.
-TABLES = (
-    "institution_types",
-    "assumptions",
-    "sources",
-    "programmes",
-    "indicators",
-    "observations",
-    "targets",
-    "statements",
-    "milestones",
-    "pilots",
-)
-# Tables built from seeds/ by `python -m dashboard curate` (the rest are edited by hand).
-GENERATED_FROM_SEEDS = ("sources", "observations", "targets", "statements")
-
 COLUMN_TYPES = ("string", "text", "number", "integer", "boolean", "period", "enum", "ref", "url")
 SIDECAR_KEYS = {"table", "title", "description", "generated_from_seeds", "unique", "columns"}
 COLUMN_KEYS = {"name", "type", "required", "label", "description", "unit", "values", "references", "many"}
-
-
-@dataclass(frozen=True)
-class DataProblem:
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.message}"
-
-
-class DataFileError(Exception):
-    """One or more problems in the curated files; str() lists them one per line."""
-
-    def __init__(self, problems: list[DataProblem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 @dataclass
@@ -321,7 +283,7 @@ def check_consistency(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR
     return problems
 
 
-def load_all(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
+def load_all(data_dir: Path = DATA_DIR) -> Tables:
     """Read and check every curated table; raise DataFileError listing every problem found."""
     tables: dict[str, pd.DataFrame] = {}
     problems: list[DataProblem] = []
@@ -335,7 +297,7 @@ def load_all(data_dir: Path = DATA_DIR) -> dict[str, pd.DataFrame]:
         problems.extend(check_consistency(tables, data_dir))
     if problems:
         raise DataFileError(problems)
-    return {name: frame.drop(columns="_row") for name, frame in tables.items()}
+    return Tables.from_mapping({name: frame.drop(columns="_row") for name, frame in tables.items()})
 
 
 def write_table(table: str, frame: pd.DataFrame, data_dir: Path = DATA_DIR) -> Path:

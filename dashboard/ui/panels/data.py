@@ -17,16 +17,16 @@ from dashboard.editing.plans import (
     ImportPlan,
     one_row_sheet,
     plan_import,
-    template_csv,
-    template_xlsx,
-    upload_problem,
 )
 from dashboard.editing.sheets import SheetError, read_sheet
+from dashboard.editing.templates import template_csv, template_xlsx, upload_problem
 from dashboard.formatting import format_value, literal
 from dashboard.i18n import t
 from dashboard.programme.provenance import UNRATED
 from dashboard.store.database import StoreError
-from dashboard.ui import edge as ui
+from dashboard.ui.cache import open_store
+from dashboard.ui.components import XLSX_MIME, show_table
+from dashboard.ui.view import View
 
 NEW = "__new__"
 GRADES = (*IMPORT_GRADES, UNRATED)
@@ -54,7 +54,7 @@ def _done(message: str) -> None:
 # --- import ---------------------------------------------------------------------------------------------------
 
 
-def template_downloads(view: ui.View) -> None:
+def template_downloads(view: View) -> None:
     lang = view.lang
     a, b = st.columns(2)
     a.download_button(
@@ -67,17 +67,17 @@ def template_downloads(view: ui.View) -> None:
     )
     b.download_button(
         t("template_xlsx", lang),
-        template_xlsx(view.tables["indicators"], view.tables["institution_types"], lang),
+        template_xlsx(view.tables.indicators, view.tables.institution_types, lang),
         "observations-template.xlsx",
-        ui.XLSX_MIME,
+        XLSX_MIME,
         key="template_xlsx",
         icon=":material/download:",
     )
 
 
-def _plan(view: ui.View, name: str, content: bytes, worksheet: str | None, digest: str) -> ImportPlan | str:
+def _plan(view: View, name: str, content: bytes, worksheet: str | None, digest: str) -> ImportPlan | str:
     """The checked sheet, or why it cannot be checked; kept for the session until the file or the store changes."""
-    store = ui.open_store()
+    store = open_store()
     key = (digest, worksheet, store.data_version(), view.lang)
     cached = st.session_state.get("_import_plan")
     if cached and cached[0] == key:
@@ -110,7 +110,7 @@ def _plan(view: ui.View, name: str, content: bytes, worksheet: str | None, diges
 
 
 def import_preview(
-    view: ui.View, editor: str, name: str, content: bytes, worksheet: str | None, digest: str
+    view: View, editor: str, name: str, content: bytes, worksheet: str | None, digest: str
 ) -> None:
     lang = view.lang
     plan = _plan(view, name, content, worksheet, digest)
@@ -166,7 +166,7 @@ def import_preview(
         bar = st.progress(0.0, text=t("writing_rows", lang, done=0, total=changing))
         try:
             outcome = changes.apply_import(
-                ui.open_store(),
+                open_store(),
                 plan,
                 editor,
                 summary=f"import {plan.file}",
@@ -186,8 +186,8 @@ def import_preview(
 
 
 def _rows_frame(rows, tables: dict, lang: str, with_old: bool) -> pd.DataFrame:
-    indicators = tables["indicators"].set_index("id")
-    types = tables["institution_types"].set_index("id")[f"name_{lang}"]
+    indicators = tables.indicators.set_index("id")
+    types = tables.institution_types.set_index("id")[f"name_{lang}"]
 
     def shown(record: dict) -> str:
         meta = indicators.loc[record["indicator"]]
@@ -234,13 +234,13 @@ def _conflict(kind: str, record_id: str, exc: changes.ConflictError, lang: str) 
         st.rerun()
 
 
-def figure_form(view: ui.View, editor: str) -> None:
+def figure_form(view: View, editor: str) -> None:
     lang, tables = view.lang, view.tables
-    store = ui.open_store()
+    store = open_store()
     stored = store.read_with_revisions("observations")
-    indicators = tables["indicators"].set_index("id")
-    types = tables["institution_types"].set_index("id")
-    sources = tables["sources"].set_index("id")
+    indicators = tables.indicators.set_index("id")
+    types = tables.institution_types.set_index("id")
+    sources = tables.sources.set_index("id")
     stored["label"] = [
         f"{indicators.loc[r.indicator, f'name_{lang}']} · {types.loc[r.institution_type, f'name_{lang}']}"
         f" · {r.period} · {r.source}"
@@ -350,9 +350,9 @@ def _optional_number(text: str, what: str) -> float | None:
         raise CellError(f"{what}: {text!r} is not a number") from None
 
 
-def target_form(view: ui.View, editor: str) -> None:
+def target_form(view: View, editor: str) -> None:
     lang, tables = view.lang, view.tables
-    store = ui.open_store()
+    store = open_store()
     stored = store.read_with_revisions("targets").set_index("id")
     choice = st.selectbox(
         t("target_pick", lang),
@@ -365,8 +365,8 @@ def target_form(view: ui.View, editor: str) -> None:
     current, seen = _seen(
         "target", choice, None if choice == NEW else stored.loc[choice].to_dict() | {"id": choice}
     )
-    indicators = tables["indicators"].set_index("id")
-    sources = list(tables["sources"]["id"])
+    indicators = tables.indicators.set_index("id")
+    sources = list(tables.sources["id"])
     get = lambda k, d="": d if current is None or pd.isna(current.get(k)) else current[k]  # noqa: E731
     with st.form(f"target_form_{choice}"):
         if current is None:
@@ -376,10 +376,8 @@ def target_form(view: ui.View, editor: str) -> None:
                 list(indicators.index),
                 format_func=lambda i: f"{indicators.loc[i, f'name_{lang}']} ({i})",
             )
-            institution_type = st.selectbox(
-                t("institution_type", lang), list(tables["institution_types"]["id"])
-            )
-            programme = st.selectbox(t("col_programme", lang), list(tables["programmes"]["id"]))
+            institution_type = st.selectbox(t("institution_type", lang), list(tables.institution_types["id"]))
+            programme = st.selectbox(t("col_programme", lang), list(tables.programmes["id"]))
             comparator = st.selectbox(t("col_comparator", lang), [">=", ">", "<=", "<", "rises", "falls"])
         else:
             st.caption(literal(f"{choice} · {current['indicator']} · {current['institution_type']}"))
@@ -460,9 +458,9 @@ def _save(store, table: str, record: dict, editor: str, seen: int | None, record
     _done(t("saved", lang))
 
 
-def source_form(view: ui.View, editor: str) -> None:
+def source_form(view: View, editor: str) -> None:
     lang = view.lang
-    store = ui.open_store()
+    store = open_store()
     stored = store.read_with_revisions("sources").set_index("id")
     choice = st.selectbox(
         t("source_pick", lang),
@@ -547,7 +545,7 @@ def show_changes_since(store, since: dt.date, lang: str) -> None:
             "editors": t("col_editor", lang),
         }
     )
-    ui.show_table(shown, name=f"changes-since-{since.isoformat()}")
+    show_table(shown, lang, name=f"changes-since-{since.isoformat()}")
 
 
 def show_history(store, editor: str | None, lang: str) -> None:
@@ -567,7 +565,7 @@ def show_history(store, editor: str | None, lang: str) -> None:
             "undone": t("col_undone", lang),
         }
     )
-    ui.show_table(shown, name="audit-log")
+    show_table(shown, lang, name="audit-log")
     with st.expander(t("audit_details", lang)):
         st.dataframe(
             entries.drop(columns=["id"]).assign(batch=entries["batch"].str[:12]),

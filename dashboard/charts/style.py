@@ -1,0 +1,111 @@
+"""The house style of every chart: one font, one palette, one table of status styles, one layout.
+
+Colours are Okabe–Ito (colour-blind safe); marks also differ in shape or pattern and statuses carry words and
+an icon, so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# The font every chart asks for: Noto Sans CJK SC (Debian's fonts-noto-cjk) has the Chinese glyphs; the rest
+# are what a viewer's own machine may have instead.
+FONT_NAME = "Noto Sans CJK SC"
+FONT = f"{FONT_NAME}, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+
+# Okabe–Ito, by name and in the order series take them.
+BLUE, ORANGE, GREEN, PINK = "#0072B2", "#E69F00", "#009E73", "#CC79A7"
+SKY, VERMILION, YELLOW, BLACK = "#56B4E9", "#D55E00", "#F0E442", "#000000"
+PALETTE = [BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK]
+# Neutrals for text, axes and grids.
+INK, SUBTLE, AXIS, GRID, MUTED, LIGHT = "#333333", "#555555", "#999999", "#e5e5e5", "#6e7781", "#e8e8e8"
+WHITE, TRANSPARENT = "#ffffff", "rgba(0,0,0,0)"
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a status shows: its colour on charts and slides, the colour name of its badge on a page, and its
+    icon (Streamlit's Material icon name)."""
+
+    colour: str
+    badge: str
+    icon: str
+
+
+STATUS_STYLES = {
+    "achieved": StatusStyle("#1a7f37", "green", ":material/check_circle:"),
+    "on_track": StatusStyle("#2da44e", "green", ":material/trending_up:"),
+    "acceleration_needed": StatusStyle("#9a6700", "orange", ":material/speed:"),
+    "limited_progress": StatusStyle("#bc4c00", "orange", ":material/trending_flat:"),
+    "deterioration": StatusStyle("#cf222e", "red", ":material/trending_down:"),
+    "not_enough_data": StatusStyle(MUTED, "gray", ":material/help:"),
+    "trend_marked": StatusStyle("#2da44e", "green", ":material/trending_up:"),
+    "trend_moderate": StatusStyle("#9a6700", "orange", ":material/north_east:"),
+    "trend_flat": StatusStyle("#bc4c00", "orange", ":material/trending_flat:"),
+    "trend_worse": StatusStyle("#cf222e", "red", ":material/trending_down:"),
+}
+NO_STATUS = StatusStyle("#59636e", "gray", ":material/help:")
+
+
+def status_style(status: str | None) -> StatusStyle:
+    return STATUS_STYLES.get(status or "", NO_STATUS)
+
+
+# A figure's qualifier as a marker's shape: a lower bound points up, an approximation is a diamond.
+QUALIFIER_SYMBOL = {"exact": "circle", "more_than": "triangle-up", "approx": "diamond"}
+# Milestone states differ in shape as well as colour.
+MILESTONE_STYLE = {"done": ("#1a7f37", "circle"), "due": (BLUE, "diamond-open"), "overdue": ("#cf222e", "x")}
+# Inventory dispositions keep one colour and a pattern each wherever they appear.
+DISPOSITION_STYLE = {
+    "protect": (BLUE, ""),
+    "commercialise": (GREEN, "/"),
+    "open_licence": (ORANGE, "."),
+    "stop_maintaining": (AXIS, "x"),
+}
+DEAL_COLOURS = {"transfer": BLUE, "licence": GREEN, "open_licence": ORANGE}
+
+
+def layout(
+    title: str,
+    height: int,
+    subtitle: str | None = None,
+    margin: dict | None = None,
+    **overrides: object,
+) -> dict:
+    """A figure's layout in the house style: title at the left (with a subtitle under it), the CJK font,
+    a white plot, a horizontal legend below; `overrides` replace or extend parts of it (axes are merged)."""
+    spec: dict = {
+        "title": {
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "font": {"size": 17},
+            **({"subtitle": {"text": subtitle, "font": {"size": 12, "color": SUBTLE}}} if subtitle else {}),
+        },
+        "font": {"family": FONT, "size": 13},
+        "height": height,
+        "margin": margin or {"l": 10, "r": 10, "t": 60, "b": 10},
+        "plot_bgcolor": "white",
+        "legend": {"orientation": "h", "y": -0.15},
+        "xaxis": {"showgrid": False, "linecolor": AXIS},
+        "yaxis": {"gridcolor": GRID, "zeroline": False},
+    }
+    for key, value in overrides.items():
+        spec[key] = {**spec[key], **value} if key in ("xaxis", "yaxis") and isinstance(value, dict) else value
+    return spec
+
+
+def wrap(text: str, width: int = 42) -> str:
+    """Break a long chart title into lines (Plotly does not wrap titles)."""
+    if len(text) <= width:
+        return text
+    words, lines, line = text.split(" "), [], ""
+    if len(words) == 1:  # Chinese: no spaces, cut by characters
+        return "<br>".join(text[i : i + width // 2] for i in range(0, len(text), width // 2))
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])

@@ -1,0 +1,89 @@
+"""Every read the app caches, in one place: the store (one per process), the curated tables (per data
+version, so an edit in any session or process is read on the next run), the inventory's engine frame (one
+per data version, shared by every session) and the province tiles. Nothing else in the app caches."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pandas as pd
+import polars as pl
+import streamlit as st
+
+from dashboard.curation.catalogue import Tables
+from dashboard.curation.dataset import load_dataset
+from dashboard.provinces import load_province_tiles
+from dashboard.store.database import Store, resolve_url
+
+SLIDE_LIST = "default"
+
+
+def database_url() -> str:
+    """`streamlit run dashboard/app.py -- --db URL`, else DATABASE_URL, else the embedded SQLite file."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    return resolve_url(known.db)
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(url: str) -> Store:
+    store = Store.open(url)
+    store.prepare(load_dataset)
+    return store
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _read_tables(url: str, data_version: int) -> Tables:
+    return _open_store(url).read_all()
+
+
+def open_store() -> Store:
+    """The store this app reads and editors write (opened once per process)."""
+    return _open_store(database_url())
+
+
+def read_tables() -> Tables:
+    """The curated tables as the store holds them now (StoreError, DataFileError when it cannot be read)."""
+    url = database_url()
+    return _read_tables(url, _open_store(url).data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _inventory_frame(url: str, version: int) -> pl.DataFrame:
+    """The inventory as the engine keeps it, loaded once per data version and shared by every session (the
+    previous version is dropped when a new one is loaded)."""
+    from dashboard.inventory.service import load_engine_frame
+
+    return load_engine_frame(_open_store(url))
+
+
+def inventory_frame(version: int) -> pl.DataFrame:
+    return _inventory_frame(database_url(), version)
+
+
+@st.cache_resource(show_spinner=False)
+def province_tiles() -> pd.DataFrame:
+    """The shipped tile grid of the provinces (read once per process)."""
+    return load_province_tiles()
+
+
+def saved_slide_list() -> list[str] | None:
+    return open_store().load_slide_list(SLIDE_LIST)
+
+
+def save_slide_list(slide_ids: list[str]) -> None:
+    open_store().save_slide_list(SLIDE_LIST, slide_ids)
+
+
+def briefing_inventory(years: tuple[int, int] | None):
+    """The stored inventory as briefings show it (the engine's frame from the shared cache), or None."""
+    from dashboard.briefing.slides import InventoryDeck
+    from dashboard.inventory.store import rules, state
+
+    store = open_store()
+    current = state(store)
+    if not current.records:
+        return None
+    return InventoryDeck(current, inventory_frame(current.version), tuple(years), rules(store))

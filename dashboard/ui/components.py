@@ -1,0 +1,155 @@
+"""Pieces pages share to lay out what the core computed: tables and charts with their downloads, the source
+line under them, one indicator's series, and presentation mode's stylesheet. Every text from data is shown
+as text, never as markup."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.charts.style import status_style
+from dashboard.downloads import table_csv, table_xlsx
+from dashboard.formatting import format_period, format_value, literal
+from dashboard.i18n import t
+from dashboard.programme.provenance import source_line
+from dashboard.ui.view import View
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def caption_sources(source_ids, view: View) -> None:
+    """The source line under a chart or table."""
+    line = source_line(source_ids, view.tables.sources, view.lang)
+    if line:
+        st.caption(literal(line))
+
+
+def show_table(
+    frame: pd.DataFrame, lang: str, wrap_text: bool = False, name: str = "table", place=None
+) -> None:
+    """A table with readable column names, no index, all rows shown, and CSV and XLSX downloads beside it;
+    text is shown as text, never as HTML. `wrap_text` lays out a static table whose long cells wrap (a static
+    table renders Markdown, so its text cells are escaped first; the downloads keep the text as it is)."""
+    place = place or st
+    if wrap_text:
+        shown = frame.map(lambda v: literal(v) if isinstance(v, str) else v)
+        place.table(shown, hide_index=True, border="horizontal")
+    else:
+        place.dataframe(frame, hide_index=True, width="stretch", height="content")
+    with place.container(horizontal=True):
+        st.download_button(
+            "CSV",
+            table_csv(frame),
+            f"{name}.csv",
+            "text/csv",
+            key=_download_key(name, "csv"),
+            icon=":material/download:",
+            on_click="ignore",
+            help=t("download_csv", lang),
+        )
+        st.download_button(
+            "XLSX",
+            lambda: table_xlsx(frame),
+            f"{name}.xlsx",
+            XLSX_MIME,
+            key=_download_key(name, "xlsx"),
+            icon=":material/download:",
+            on_click="ignore",
+            help=t("download_xlsx", lang),
+        )
+
+
+def _download_key(name: str, kind: str) -> str:
+    """A widget key unique within the run (the same name may be used twice on a page) and stable across runs."""
+    run = id(st.session_state.get("_view"))
+    state = st.session_state.get("_download_keys")
+    if not state or state[0] != run:
+        state = (run, {})
+        st.session_state["_download_keys"] = state
+    count = state[1].get((name, kind), 0) + 1
+    state[1][(name, kind)] = count
+    return f"download-{kind}-{name}-{count}"
+
+
+def show_chart(fig, name: str, lang: str, place=None) -> None:
+    """A Plotly chart with PNG and SVG downloads beside it (made by Chromium only when clicked)."""
+    from dashboard.charts.images import chromium_path, figure_png, figure_svg
+
+    place = place or st
+    place.plotly_chart(fig)
+    if chromium_path() is None:
+        place.caption(t("images_unavailable", lang))
+        return
+    with place.container(horizontal=True):
+        st.download_button(
+            "PNG",
+            lambda: figure_png(fig),
+            f"{name}.png",
+            "image/png",
+            key=_download_key(name, "png"),
+            icon=":material/image:",
+            on_click="ignore",
+            help=t("download_png", lang),
+        )
+        st.download_button(
+            "SVG",
+            lambda: figure_svg(fig),
+            f"{name}.svg",
+            "image/svg+xml",
+            key=_download_key(name, "svg"),
+            icon=":material/image:",
+            on_click="ignore",
+            help=t("download_svg", lang),
+        )
+
+
+def series_chart(view: View, indicator: str, container=None) -> bool:
+    """One indicator's published figures under the view's filters, with the source line; False when there
+    are none to show."""
+    from dashboard.charts.programme import series_figure  # plotly loads only on pages that draw
+
+    sel, tables, lang = view.selection, view.tables, view.lang
+    obs = sel.types.apply(tables.observations)
+    obs = obs[obs["indicator"] == indicator]
+    if obs.empty:
+        return False
+    place = container or st
+    meta = tables.indicator(indicator)
+    if len(obs) == 1:  # one figure is a number, not a chart
+        row = obs.iloc[0]
+        place.metric(
+            f"{meta[f'name_{lang}']} · {format_period(row['period'], lang, meta['measure'])}",
+            format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"]),
+        )
+    else:
+        show_chart(series_figure(obs, meta, tables.type_names(lang), lang), indicator, lang, place)
+    if any(sel.types.combined_only(x) for x in obs["institution_type"]):
+        place.caption(t("combined_figure", lang))
+    line = source_line(obs["source"], tables.sources, lang)
+    place.caption(literal(line))
+    return True
+
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
+h1 {font-size: 3rem !important;}
+[data-testid="stMetricValue"] {font-size: 3.4rem !important;}
+[data-testid="stMetricLabel"] p {font-size: 1.35rem !important;}
+[data-testid="stCaptionContainer"] {font-size: 1.1rem !important;}
+</style>
+"""
+
+
+def presentation_style() -> None:
+    """Hide the sidebar and Streamlit's chrome and enlarge the type, for a projector (a fixed stylesheet: no
+    text from data goes into it)."""
+    st.html(PRESENTATION_CSS)
+
+
+def status_badge(status: str | None, label: str, place=None) -> None:
+    """A status as a badge: its words, its icon and its colour (never colour alone)."""
+    look = status_style(status)
+    (place or st).badge(label, color=look.badge, icon=look.icon)
