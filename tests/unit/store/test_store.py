@@ -64,7 +64,9 @@ def test_one_row_per_indicator_period_type_and_source(store_url, dataset):
     store = Store.open(store_url)
     try:
         store.migrate()
-        doubled = dataset.replace(observations=pd.concat([dataset.observations, dataset.observations.iloc[:1]]))
+        doubled = dataset.replace(
+            observations=pd.concat([dataset.observations, dataset.observations.iloc[:1]])
+        )
         with pytest.raises(StoreError):
             store.seed(doubled)
     finally:
