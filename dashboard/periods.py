@@ -6,10 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dashboard.i18n import LocalizedError
+
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-class PeriodError(ValueError):
+class PeriodError(LocalizedError, ValueError):
     """A period string that is not YYYY, YYYY-MM or YYYY-MM-DD, or names no real date."""
 
 
@@ -35,7 +37,7 @@ def parse_period(text: object) -> Period:
     s = str(text).strip() if text is not None else ""
     m = _PERIOD.match(s)
     if not m:
-        raise PeriodError(f"period {s!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        raise PeriodError("period_not_a_period", text=s)
     year, month, day = int(m[1]), m[2], m[3]
     try:
         if month is None:
@@ -46,4 +48,4 @@ def parse_period(text: object) -> Period:
             return Period(first_next - dt.timedelta(days=1), 2, s)
         return Period(dt.date(year, mo, int(day)), 3, s)
     except ValueError as exc:
-        raise PeriodError(f"period {s!r} is not a real date ({exc})") from None
+        raise PeriodError("period_not_a_date", text=s, reason=str(exc)) from None

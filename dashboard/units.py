@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.i18n import LocalizedError
+
 # Multiplier prefixes as Chinese statistics write them. Longest first so 万亿 wins over 万.
 MULTIPLIERS: dict[str, float] = {
     "万亿": 1e12,
@@ -23,7 +25,7 @@ PERCENT = "%"
 BASES = (*COUNT_WORDS, CURRENCY, PERCENT)
 
 
-class UnitError(ValueError):
+class UnitError(LocalizedError, ValueError):
     """A unit we do not know, or one that cannot be converted to the indicator's canonical unit."""
 
 
@@ -46,14 +48,14 @@ def parse_unit(text: str) -> Unit:
             base = s[len(prefix) :]
             if base in BASES and base != PERCENT:
                 return Unit(factor, base)
-    raise UnitError(f"unknown unit {text!r}")
+    raise UnitError("unit_unknown", unit=text)
 
 
 def conversion_factor(from_unit: str, to_unit: str) -> float:
     """The number to multiply a value in `from_unit` by to express it in `to_unit`."""
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
     if src.base != dst.base:
-        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}")
+        raise UnitError("unit_not_convertible", source=from_unit, target=to_unit)
     return src.factor / dst.factor
 
 

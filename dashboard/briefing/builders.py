@@ -145,12 +145,10 @@ def _target_slide(tables: Tables, sel: Selection, today: dt.date, target_id: str
     item = items[target_id]
     a = item.assessment
     numbers = dict(targets.method_numbers(item, lang))
-    keys = [
-        t("m_latest", lang),
-        t("m_target", lang),
-        t("m_progress", lang) if a.kind == "numeric" else t("m_actual", lang),
+    keys = ["latest", "target", "progress" if a.kind == "numeric" else "actual"]
+    key_numbers = [
+        (t(f"key_{k}", lang), numbers[t(f"m_{k}", lang)]) for k in keys if t(f"m_{k}", lang) in numbers
     ]
-    key_numbers = [(k.split(" ")[0] if lang == "zh" else k, numbers[k]) for k in keys if k in numbers]
     figure = charts.trajectory_figure(item, lang) if not item.observations.empty else None
     source_ids = [item.target["source"], *item.observations["source"]]
     method = [f"{label}: {value}." for label, value in targets.method_numbers(item, lang)]

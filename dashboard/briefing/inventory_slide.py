@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dashboard.briefing.slides import INVENTORY, InventoryDeck, SlideContent
 from dashboard.curation.catalogue import Tables
+from dashboard.formatting import count_text, money_text
 from dashboard.i18n import t
 from dashboard.inventory import demo
-from dashboard.inventory.charts import count_text, funnel_figure, money_text
+from dashboard.inventory.charts import funnel_figure
 from dashboard.inventory.engine import Filters, page_data
 from dashboard.inventory.tables import dataset_note, inventory_types, rules_text, synthetic_notice
 from dashboard.programme.provenance import source_line

@@ -30,6 +30,7 @@ from dashboard.briefing.text import (
     PLACEHOLDER,
     RULE,
 )
+from dashboard.i18n import t
 
 # --- PowerPoint ---------------------------------------------------------------------------------------
 
@@ -51,7 +52,7 @@ def _style_run(run, size: float, lang: str, bold: bool = False, color: str | Non
     if color:
         run.font.color.rgb = RGBColor.from_string(color.lstrip("#"))
     _set_font(run, FONT)
-    run._r.get_or_add_rPr().set("lang", "zh-CN" if lang == "zh" else "en-GB")
+    run._r.get_or_add_rPr().set("lang", t("locale", lang))
 
 
 def _fill_frame(
@@ -182,7 +183,7 @@ def write_pptx(info: DeckInfo, slides: list[SlideContent], images: dict[str, byt
     deck.slide_width, deck.slide_height = Pt(PAGE_W), Pt(PAGE_H)
     deck.core_properties.title = info.title
     deck.core_properties.subject = info.filters
-    deck.core_properties.language = "zh-CN" if info.lang == "zh" else "en-GB"
+    deck.core_properties.language = t("locale", info.lang)
     cover = deck.slides.add_slide(deck.slide_layouts[0])
     title, *lines = cover_texts(info, pdf=False)
     _place_title(cover.shapes.title, title, info.lang)

@@ -13,7 +13,8 @@ from typing import Any
 import kaleido
 from choreographer.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
 
-NO_CHROMIUM = "No Chromium found: chart images need Debian's chromium package (apt-get install chromium)"
+from dashboard.i18n import LocalizedError
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 START_TIMEOUT_S = 60.0  # browser start plus the first (tiny) image
@@ -43,7 +44,7 @@ def _is_exe(path: str) -> bool:
     return Path(path).is_file() and os.access(path, os.X_OK)
 
 
-class ExportUnavailable(RuntimeError):
+class ExportUnavailable(LocalizedError, RuntimeError):
     """No Chromium to draw chart images with, or kaleido could not start it."""
 
 
@@ -52,9 +53,9 @@ def _browser_options() -> dict[str, Any]:
     path = chromium_path()
     if path is None:
         override = os.environ.get("BROWSER_PATH")
-        raise ExportUnavailable(
-            f"{NO_CHROMIUM}; BROWSER_PATH={override!r} is not a program" if override else NO_CHROMIUM
-        )
+        if override:
+            raise ExportUnavailable("export_bad_browser_path", path=override)
+        raise ExportUnavailable("export_no_chromium")
     os.environ.setdefault("BROWSER_PATH", path)  # plotly's own fig.to_image() finds the same browser
     # enable_sandbox=False makes choreographer pass --no-sandbox, which Chromium needs when run as root (as in a
     # container); it is choreographer's default too, stated here so that a change of default cannot break us.
@@ -91,19 +92,16 @@ def _server_call(fig, opts: dict[str, Any], timeout: float) -> bytes:
         if worker.is_alive() and (
             (server is not None and not server.is_alive()) or time.monotonic() > deadline
         ):
-            raise ExportUnavailable(
-                f"Chromium ({chromium_path()}) stopped or never started under kaleido; "
-                "see the error logged above"
-            )
-    return _image_or_error(outcome, f"kaleido could not use Chromium ({chromium_path()})")
+            raise ExportUnavailable("export_browser_stopped", path=chromium_path())
+    return _image_or_error(outcome, "export_browser_failed", chromium_path())
 
 
-def _image_or_error(outcome: dict, browser_problem: str) -> bytes:
+def _image_or_error(outcome: dict, problem_key: str, path: str | None) -> bytes:
     """What a kaleido worker thread left: its image, or its error (a browser failure as ExportUnavailable)."""
     if "error" in outcome:
         error = outcome["error"]
         if isinstance(error, _BROWSER_ERRORS):
-            raise ExportUnavailable(f"{browser_problem}: {error}") from error
+            raise ExportUnavailable(problem_key, path=path, reason=str(error)) from error
         raise error
     return outcome["image"]
 
@@ -180,7 +178,7 @@ def _one_off(fig, opts: dict[str, Any]) -> bytes:
     worker = threading.Thread(target=work, name="kaleido-one-off", daemon=True)
     worker.start()
     worker.join()
-    return _image_or_error(outcome, f"kaleido could not start Chromium ({kopts['path']})")
+    return _image_or_error(outcome, "export_browser_start_failed", kopts["path"])
 
 
 def figure_png(fig, width: int = 1600, height: int = 900, scale: float = 1.0) -> bytes:

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.style import BLUE, FONT, INK, LIGHT, SUBTLE
+from dashboard.i18n import LANGUAGES, pick, t
 
 HIGHLIGHT_COLOUR = BLUE  # highlighted tiles also get a thick dark outline
 HIGHLIGHT_OUTLINE = "#1a1a1a"
@@ -13,10 +14,6 @@ TILE_COLOUR = LIGHT
 TILE_SIZE = 46  # px; fits the 8 × 9 grid at the figure's height of 520 px
 HEIGHT = 520
 
-LEGEND = {
-    "zh": {"highlighted": "试点所在地", "other": "其他省级行政区"},
-    "en": {"highlighted": "Pilot location", "other": "Other divisions"},
-}
 TEXT_SIZE = {"zh": 12, "en": 10}
 
 # English names too wide for a tile at 10 px, broken over two lines (hover shows the full name).
@@ -33,14 +30,13 @@ EN_TILE_LABELS = {
 
 
 def tile_label(tiles_row: pd.Series, lang: str) -> str:
-    """The short name written inside a tile."""
-    if lang == "zh":
-        return tiles_row["name_zh"]
-    return EN_TILE_LABELS.get(tiles_row["name_en"], tiles_row["name_en"])
+    """The short name written inside a tile (long English names broken over two lines)."""
+    name = pick(tiles_row, "name", lang)
+    return EN_TILE_LABELS.get(name, name)
 
 
 def _hover_name(tiles_row: pd.Series, lang: str) -> str:
-    return tiles_row["name_zh"] if lang == "zh" else f"{tiles_row['name_en']} ({tiles_row['name_zh']})"
+    return t("province_hover", lang, name_zh=tiles_row["name_zh"], name_en=tiles_row["name_en"])
 
 
 def tile_map_figure(
@@ -48,8 +44,8 @@ def tile_map_figure(
 ) -> go.Figure:
     """Every division as a grey square at its tile; the ``highlighted`` ones (Chinese name → hover label)
     in blue with a thick dark outline. ``note`` is shown under the title (say it is schematic)."""
-    if lang not in LEGEND:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LEGEND)}")
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     unknown = sorted(set(highlighted) - set(tiles["name_zh"]))
     if unknown:
         raise KeyError(f"not a provincial-level division in the tile table: {', '.join(unknown)}")
@@ -67,7 +63,7 @@ def tile_map_figure(
                 x=chosen["col"].tolist(),
                 y=chosen["row"].tolist(),
                 mode="markers+text",
-                name=LEGEND[lang][part],
+                name=t(f"map_legend_{part}", lang),
                 legendrank=1 if strong else 2,
                 text=[tile_label(r, lang) for _, r in chosen.iterrows()],
                 textposition="middle center",

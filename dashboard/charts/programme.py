@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from dashboard.charts import style
 from dashboard.charts.style import MILESTONE_STYLE, PALETTE, QUALIFIER_SYMBOL, status_style, wrap
 from dashboard.formatting import format_period, format_value
-from dashboard.i18n import t
+from dashboard.i18n import t, unit_label
 from dashboard.periods import parse_period
 
 
@@ -78,7 +78,7 @@ def series_figure(
                     hovertemplate="%{text}<extra></extra>",
                 )
             )
-    unit = indicator["unit"] if lang == "zh" else indicator["unit_en"]
+    unit = unit_label(indicator, lang)
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     return _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
@@ -251,7 +251,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 hovertemplate=f"{t('series_projection', lang)} {a.deadline_year}: {value_text(a.projection)}<extra></extra>",
             )
         )
-    unit = indicator["unit"] if lang == "zh" else unit_en
+    unit = unit_label(indicator, lang)
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     title = t("trajectory_title", lang, name=indicator[f"name_{lang}"])

@@ -16,6 +16,7 @@ import yaml
 
 from dashboard.curation.catalogue import TABLES, Tables
 from dashboard.curation.problems import DataFileError, DataProblem
+from dashboard.i18n import Message, message
 from dashboard.periods import PeriodError, parse_period
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -39,53 +40,57 @@ class Sidecar:
         return [c["name"] for c in self.columns]
 
 
-def _problem(file: str, message: str, row: int | None = None, column: str | None = None) -> DataProblem:
-    return DataProblem(file, row, column, message)
+def _problem(file: str, what: Message, row: int | None = None, column: str | None = None) -> DataProblem:
+    return DataProblem(file, row, column, what)
 
 
 def validate_sidecar(raw: object, file: str) -> list[DataProblem]:
     """Check a sidecar against the metadata schema: keys, column types, bilingual labels."""
     problems: list[DataProblem] = []
     if not isinstance(raw, dict):
-        return [_problem(file, "a sidecar must be a mapping")]
+        return [_problem(file, message("data_sidecar_not_mapping"))]
     for key in ("table", "title", "description", "columns"):
         if key not in raw:
-            problems.append(_problem(file, f"missing key {key!r}"))
+            problems.append(_problem(file, message("data_missing_key", key=key)))
     for key in set(raw) - SIDECAR_KEYS:
-        problems.append(_problem(file, f"unknown key {key!r}"))
+        problems.append(_problem(file, message("data_unknown_key", key=key)))
     for key in ("title", "description"):
         if key in raw and not (isinstance(raw[key], dict) and raw[key].get("zh") and raw[key].get("en")):
-            problems.append(_problem(file, f"{key!r} needs both 'zh' and 'en' text"))
+            problems.append(_problem(file, message("data_needs_both_languages", key=key)))
     columns = raw.get("columns") or []
     if not isinstance(columns, list) or not columns:
-        problems.append(_problem(file, "'columns' must be a non-empty list"))
+        problems.append(_problem(file, message("data_columns_list")))
         return problems
     names = set()
     for i, col in enumerate(columns, start=1):
         ctx = f"columns[{i}]"
         if not isinstance(col, dict) or "name" not in col:
-            problems.append(_problem(file, f"{ctx} needs a 'name'"))
+            problems.append(_problem(file, message("data_column_needs_name", ctx=ctx)))
             continue
         name = col["name"]
         if name in names:
-            problems.append(_problem(file, f"{ctx}: column {name!r} is listed twice"))
+            problems.append(_problem(file, message("data_column_twice", ctx=ctx, name=name)))
         names.add(name)
         for key in set(col) - COLUMN_KEYS:
-            problems.append(_problem(file, f"{ctx} ({name}): unknown key {key!r}"))
+            problems.append(_problem(file, message("data_column_unknown_key", ctx=ctx, name=name, key=key)))
         if col.get("type") not in COLUMN_TYPES:
-            problems.append(_problem(file, f"{ctx} ({name}): type must be one of {', '.join(COLUMN_TYPES)}"))
+            problems.append(
+                _problem(file, message("data_column_type", ctx=ctx, name=name, types=", ".join(COLUMN_TYPES)))
+            )
         for key in ("label", "description"):
             val = col.get(key)
             if not (isinstance(val, dict) and val.get("zh") and val.get("en")):
-                problems.append(_problem(file, f"{ctx} ({name}): {key!r} needs both 'zh' and 'en' text"))
+                problems.append(
+                    _problem(file, message("data_column_both_languages", ctx=ctx, name=name, key=key))
+                )
         if col.get("type") == "enum" and not col.get("values"):
-            problems.append(_problem(file, f"{ctx} ({name}): an enum needs 'values'"))
+            problems.append(_problem(file, message("data_enum_values", ctx=ctx, name=name)))
         if col.get("type") == "ref" and "." not in str(col.get("references", "")):
-            problems.append(_problem(file, f"{ctx} ({name}): a ref needs 'references: table.column'"))
+            problems.append(_problem(file, message("data_ref_target", ctx=ctx, name=name)))
     for key in raw.get("unique") or []:
         for name in key:
             if name not in names:
-                problems.append(_problem(file, f"unique key names unknown column {name!r}"))
+                problems.append(_problem(file, message("data_unique_unknown", name=name)))
     return problems
 
 
@@ -93,16 +98,18 @@ def load_sidecar(table: str, data_dir: Path = DATA_DIR) -> Sidecar:
     path = data_dir / f"{table}.meta.yaml"
     file = _display(path)
     if not path.exists():
-        raise DataFileError([_problem(file, "metadata sidecar is missing")])
+        raise DataFileError([_problem(file, message("data_sidecar_missing"))])
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise DataFileError([_problem(file, f"not valid YAML: {exc}")]) from None
+        raise DataFileError([_problem(file, message("data_not_yaml", reason=str(exc)))]) from None
     problems = validate_sidecar(raw, file)
     if problems:
         raise DataFileError(problems)
     if raw["table"] != table:
-        raise DataFileError([_problem(file, f"sidecar describes table {raw['table']!r}, expected {table!r}")])
+        raise DataFileError(
+            [_problem(file, message("data_sidecar_table", found=raw["table"], expected=table))]
+        )
     return Sidecar(
         table=raw["table"],
         title=raw["title"],
@@ -125,40 +132,40 @@ def _coerce(value: str, col: dict, file: str, row: int) -> tuple[object, DataPro
     name, kind = col["name"], col["type"]
     if value == "":
         if col.get("required"):
-            return None, _problem(file, "is required but empty", row, name)
+            return None, _problem(file, message("data_required"), row, name)
         return (math.nan if kind == "number" else None), None
     if kind == "number":
         try:
             number = float(value)
         except ValueError:
-            return None, _problem(file, f"{value!r} is not a number", row, name)
+            return None, _problem(file, message("data_not_number", value=value), row, name)
         if not math.isfinite(number):
-            return None, _problem(file, f"{value!r} is not a finite number", row, name)
+            return None, _problem(file, message("data_not_finite", value=value), row, name)
         return number, None
     if kind == "integer":
         try:
             return int(value), None
         except ValueError:
-            return None, _problem(file, f"{value!r} is not a whole number", row, name)
+            return None, _problem(file, message("data_not_whole", value=value), row, name)
     if kind == "boolean":
         if value.lower() in ("true", "false"):
             return value.lower() == "true", None
-        return None, _problem(file, f"{value!r} is not true or false", row, name)
+        return None, _problem(file, message("data_not_boolean", value=value), row, name)
     if kind == "period":
         try:
             parse_period(value)
         except PeriodError as exc:
-            return None, _problem(file, str(exc), row, name)
+            return None, _problem(file, exc.message, row, name)
         return value, None
     if kind == "enum":
         items = value.split(";") if col.get("many") else [value]
         bad = [v for v in items if v not in col["values"]]
         if bad:
             allowed = ", ".join(map(str, col["values"]))
-            return None, _problem(file, f"{bad[0]!r} is not one of: {allowed}", row, name)
+            return None, _problem(file, message("data_not_one_of", value=bad[0], allowed=allowed), row, name)
         return value, None
     if kind == "url" and not value.startswith(("https://", "http://")):
-        return None, _problem(file, f"{value!r} is not an http(s) address", row, name)
+        return None, _problem(file, message("data_not_url", value=value), row, name)
     return value, None
 
 
@@ -169,16 +176,16 @@ def read_table(table: str, data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, lis
     path = data_dir / f"{table}.csv"
     file = _display(path)
     if not path.exists():
-        return pd.DataFrame(), [_problem(file, "file is missing")]
+        return pd.DataFrame(), [_problem(file, message("data_file_missing"))]
     problems: list[DataProblem] = []
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        return pd.DataFrame(), [_problem(file, f"is not UTF-8 text ({exc.reason} at byte {exc.start})")]
+        return pd.DataFrame(), [_problem(file, message("data_not_utf8", reason=exc.reason, byte=exc.start))]
     reader = csv.reader(text.splitlines(keepends=True))
     header = next(reader, None)
     if not header:
-        return pd.DataFrame(), [_problem(file, "is empty: expected a header row", 1)]
+        return pd.DataFrame(), [_problem(file, message("data_empty"), 1)]
     header = [h.strip() for h in header]
     expected = sidecar.column_names
     if header != expected:
@@ -186,12 +193,12 @@ def read_table(table: str, data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, lis
         extra = [c for c in header if c not in expected]
         detail = []
         if missing:
-            detail.append("missing " + ", ".join(missing))
+            detail.append(message("data_header_missing", columns=", ".join(missing)))
         if extra:
-            detail.append("not in the sidecar " + ", ".join(extra))
+            detail.append(message("data_header_extra", columns=", ".join(extra)))
         if not detail:
-            detail.append("columns are in another order than the sidecar lists them")
-        return pd.DataFrame(), [_problem(file, "header does not match the sidecar: " + "; ".join(detail), 1)]
+            detail.append(message("data_header_order"))
+        return pd.DataFrame(), [_problem(file, message("data_header_mismatch", detail=tuple(detail)), 1)]
     records = []
     row_numbers = []
     for cells in reader:
@@ -199,7 +206,9 @@ def read_table(table: str, data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, lis
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
-            problems.append(_problem(file, f"has {len(cells)} cells, the header has {len(header)}", row))
+            problems.append(
+                _problem(file, message("data_cells_count", cells=len(cells), header=len(header)), row)
+            )
             continue
         record = {}
         for col, cell in zip(sidecar.columns, cells, strict=True):
@@ -217,7 +226,10 @@ def read_table(table: str, data_dir: Path = DATA_DIR) -> tuple[pd.DataFrame, lis
             if values in seen:
                 problems.append(
                     _problem(
-                        file, f"duplicates row {seen[values]} on ({', '.join(key)}) = {values}", row, key[0]
+                        file,
+                        message("data_duplicate_row", first=seen[values], key=", ".join(key), values=values),
+                        row,
+                        key[0],
                     )
                 )
             else:
@@ -245,7 +257,12 @@ def check_references(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR)
                 for item in str(cell).split(";") if col.get("many") else [cell]:
                     if item not in known:
                         problems.append(
-                            _problem(file, f"{item!r} is not an id in {ref_table}.csv", row, col["name"])
+                            _problem(
+                                file,
+                                message("data_unknown_ref", value=item, table=ref_table),
+                                row,
+                                col["name"],
+                            )
                         )
     return problems
 
@@ -265,7 +282,12 @@ def check_consistency(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR
                 problems.append(
                     _problem(
                         file,
-                        f"unit {rec['unit']!r} is not {rec['indicator']}'s canonical unit {ind['unit']!r}",
+                        message(
+                            "data_not_canonical_unit",
+                            unit=rec["unit"],
+                            indicator=rec["indicator"],
+                            canonical=ind["unit"],
+                        ),
                         rec["_row"],
                         "unit",
                     )
@@ -274,8 +296,12 @@ def check_consistency(tables: dict[str, pd.DataFrame], data_dir: Path = DATA_DIR
                 problems.append(
                     _problem(
                         file,
-                        f"{rec['indicator']} is not published for institution type {rec['institution_type']!r}"
-                        f" (its types: {ind['institution_types']})",
+                        message(
+                            "data_type_not_published",
+                            indicator=rec["indicator"],
+                            institution_type=rec["institution_type"],
+                            types=ind["institution_types"],
+                        ),
                         rec["_row"],
                         "institution_type",
                     )

@@ -10,6 +10,7 @@ from dashboard.curation.catalogue import GENERATED_FROM_SEEDS, Tables
 from dashboard.curation.datafiles import DATA_DIR, load_all
 from dashboard.curation.problems import DataFileError, DataProblem
 from dashboard.curation.seeds import SEEDS_DIR, build_tables, load_seeds
+from dashboard.i18n import message
 
 
 def _normalise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -45,7 +46,7 @@ def load_dataset(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Tabl
                     f"data/{name}.csv",
                     None,
                     None,
-                    "differs from what seeds/ gives: run `python -m dashboard curate` and commit the result",
+                    message("data_stale"),
                 )
                 for name in stale
             ]

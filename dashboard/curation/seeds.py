@@ -15,6 +15,7 @@ import yaml
 
 from dashboard.curation.datafiles import DATA_DIR
 from dashboard.curation.problems import DataFileError, DataProblem
+from dashboard.i18n import Message, message
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import UnitError, convert
 
@@ -26,9 +27,9 @@ QUALIFIERS = ("exact", "more_than", "approx")
 COMPARATORS = (">=", ">", "<=", "<", "rises", "falls")
 SOURCE_KEYS = {
     "id": True,
-    "title": True,
+    "title_zh": True,
     "title_en": True,
-    "outlet": True,
+    "outlet_zh": True,
     "outlet_en": True,
     "published": False,
     "date_note": False,
@@ -113,9 +114,9 @@ def _check_keys(item: dict, spec: dict[str, bool], file: str, where: str) -> lis
     problems = []
     for key, required in spec.items():
         if required and (key not in item or item[key] is None or item[key] == ""):
-            problems.append(DataProblem(file, line, key, f"{where}: required key is missing or empty"))
+            problems.append(DataProblem(file, line, key, message("seed_required_key", where=where)))
     for key in set(item) - set(spec) - {"__line__"}:
-        problems.append(DataProblem(file, line, key, f"{where}: unknown key"))
+        problems.append(DataProblem(file, line, key, message("seed_unknown_key", where=where)))
     return problems
 
 
@@ -125,43 +126,55 @@ def load_seed(path: Path) -> tuple[dict | None, list[DataProblem]]:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
     except UnicodeDecodeError:
-        return None, [DataProblem(file, None, None, "is not UTF-8 text")]
+        return None, [DataProblem(file, None, None, message("data_not_utf8_plain"))]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, [DataProblem(file, mark.line + 1 if mark else None, None, f"not valid YAML: {exc}")]
+        return None, [
+            DataProblem(
+                file, mark.line + 1 if mark else None, None, message("data_not_yaml", reason=str(exc))
+            )
+        ]
     if not isinstance(raw, dict):
-        return None, [DataProblem(file, None, None, "a seed must be a YAML mapping")]
+        return None, [DataProblem(file, None, None, message("seed_not_mapping"))]
     problems = _check_keys(raw, SOURCE_KEYS, file, "source")
     line = raw.get("__line__")
     if raw.get("id") and raw["id"] != path.stem:
-        problems.append(
-            DataProblem(file, line, "id", f"id {raw['id']!r} must equal the file name {path.stem!r}")
-        )
+        problems.append(DataProblem(file, line, "id", message("seed_id_file", id=raw["id"], stem=path.stem)))
     if raw.get("grade") not in GRADES:
         problems.append(
-            DataProblem(file, line, "grade", f"{raw.get('grade')!r} is not one of {', '.join(GRADES)}")
+            DataProblem(
+                file,
+                line,
+                "grade",
+                message("seed_not_one_of", value=raw.get("grade"), allowed=", ".join(GRADES)),
+            )
         )
     if raw.get("kind") not in KINDS:
         problems.append(
-            DataProblem(file, line, "kind", f"{raw.get('kind')!r} is not one of {', '.join(KINDS)}")
+            DataProblem(
+                file,
+                line,
+                "kind",
+                message("seed_not_one_of", value=raw.get("kind"), allowed=", ".join(KINDS)),
+            )
         )
     if raw.get("published") is None and not raw.get("date_note"):
-        problems.append(
-            DataProblem(file, line, "published", "give the date, or say in date_note why it is unknown")
-        )
+        problems.append(DataProblem(file, line, "published", message("seed_date_or_note")))
     if raw.get("published") is not None:
         try:
             parse_period(raw["published"])
         except PeriodError as exc:
-            problems.append(DataProblem(file, line, "published", str(exc)))
+            problems.append(DataProblem(file, line, "published", exc.message))
     for section, spec in (("facts", FACT_KEYS), ("targets", TARGET_KEYS), ("statements", STATEMENT_KEYS)):
         items = raw.get(section) or []
         if not isinstance(items, list):
-            problems.append(DataProblem(file, line, section, "must be a list"))
+            problems.append(DataProblem(file, line, section, message("seed_must_be_list")))
             continue
         for i, item in enumerate(items, start=1):
             if not isinstance(item, dict):
-                problems.append(DataProblem(file, line, section, f"{section}[{i}] must be a mapping"))
+                problems.append(
+                    DataProblem(file, line, section, message("seed_item_mapping", section=section, i=i))
+                )
                 continue
             problems.extend(_check_keys(item, spec, file, f"{section}[{i}]"))
     return raw, problems
@@ -172,7 +185,7 @@ def load_seeds(seeds_dir: Path = SEEDS_DIR) -> list[dict]:
     seeds, problems = [], []
     paths = sorted(seeds_dir.glob("*.yaml"))
     if not paths:
-        raise DataFileError([DataProblem(_display(seeds_dir), None, None, "holds no seed files (*.yaml)")])
+        raise DataFileError([DataProblem(_display(seeds_dir), None, None, message("seed_none"))])
     for path in paths:
         raw, found = load_seed(path)
         problems.extend(found)
@@ -182,6 +195,11 @@ def load_seeds(seeds_dir: Path = SEEDS_DIR) -> list[dict]:
     if problems:
         raise DataFileError(problems)
     return seeds
+
+
+def _value_problem(exc: Exception) -> Message:
+    """Why a seed's value could not be read: the unit's own message, else what Python said."""
+    return exc.message if isinstance(exc, UnitError) else message("seed_bad_value", reason=str(exc))
 
 
 def _text(value: object) -> str | None:
@@ -202,9 +220,9 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
         sources.append(
             {
                 "id": seed["id"],
-                "title": seed["title"],
+                "title_zh": seed["title_zh"],
                 "title_en": seed["title_en"],
-                "outlet": seed["outlet"],
+                "outlet_zh": seed["outlet_zh"],
                 "outlet_en": seed["outlet_en"],
                 "published": _text(seed.get("published")),
                 "date_note": _text(seed.get("date_note")),
@@ -222,27 +240,37 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
             canonical = units.get(fact["indicator"])
             if canonical is None:
                 problems.append(
-                    DataProblem(file, line, "indicator", f"{fact['indicator']!r} is not in indicators.csv")
+                    DataProblem(
+                        file,
+                        line,
+                        "indicator",
+                        message("seed_unknown_indicator", indicator=fact["indicator"]),
+                    )
                 )
                 continue
             try:
                 value = convert(float(fact["value"]), str(fact["unit"]), canonical)
             except (UnitError, ValueError, TypeError) as exc:
-                problems.append(DataProblem(file, line, "value", str(exc)))
+                problems.append(DataProblem(file, line, "value", _value_problem(exc)))
                 continue
             if not math.isfinite(value):
-                problems.append(DataProblem(file, line, "value", f"{fact['value']!r} is not a finite number"))
+                problems.append(
+                    DataProblem(file, line, "value", message("seed_not_finite", value=fact["value"]))
+                )
                 continue
             qualifier = fact.get("qualifier", "exact")
             if qualifier not in QUALIFIERS:
                 problems.append(
-                    DataProblem(file, line, "qualifier", f"{qualifier!r} is not one of {QUALIFIERS}")
+                    DataProblem(
+                        file,
+                        line,
+                        "qualifier",
+                        message("seed_not_one_of", value=qualifier, allowed=QUALIFIERS),
+                    )
                 )
             grade = fact.get("grade", seed["grade"])
             if grade == "D" and not fact.get("formula"):
-                problems.append(
-                    DataProblem(file, line, "formula", "a derived (grade D) figure must show its formula")
-                )
+                problems.append(DataProblem(file, line, "formula", message("seed_formula_needed")))
             observations.append(
                 {
                     "indicator": fact["indicator"],
@@ -284,17 +312,22 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                 try:
                     value = convert(float(tgt["value"]), str(tgt.get("unit") or canonical), canonical)
                 except (UnitError, ValueError) as exc:
-                    problems.append(DataProblem(file, line, "value", str(exc)))
+                    problems.append(DataProblem(file, line, "value", _value_problem(exc)))
             if tgt["comparator"] not in COMPARATORS:
                 problems.append(
                     DataProblem(
-                        file, line, "comparator", f"{tgt['comparator']!r} is not one of {COMPARATORS}"
+                        file,
+                        line,
+                        "comparator",
+                        message("seed_not_one_of", value=tgt["comparator"], allowed=COMPARATORS),
                     )
                 )
             numeric = tgt["comparator"] not in ("rises", "falls")
             if numeric and value is None:
                 problems.append(
-                    DataProblem(file, line, "value", f"comparator {tgt['comparator']!r} needs a value")
+                    DataProblem(
+                        file, line, "value", message("seed_comparator_value", comparator=tgt["comparator"])
+                    )
                 )
             baseline_value = None
             baseline_period = _text(tgt.get("baseline_period"))
@@ -314,8 +347,13 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                             file,
                             line,
                             "baseline_period",
-                            f"expected one observation of {tgt['indicator']} for {tgt['institution_type']} in "
-                            f"{baseline_period}, found {len(match)}",
+                            message(
+                                "seed_baseline_count",
+                                indicator=tgt["indicator"],
+                                institution_type=tgt["institution_type"],
+                                period=baseline_period,
+                                n=len(match),
+                            ),
                         )
                     )
                 else:

@@ -21,12 +21,14 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from dashboard.i18n import LocalizedError
+
 MIN_PASSWORD_LENGTH = 10
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 ENV_PASSWORD_HASH = "DASHBOARD_EDITOR_PASSWORD_HASH"
 
 
-class AccessConfigError(ValueError):
+class AccessConfigError(LocalizedError, ValueError):
     """The editor configuration is malformed (e.g. a hash not made by hash-password)."""
 
 
@@ -47,9 +49,7 @@ def verify_password(password: str, encoded: str) -> bool:
         n_, r_, p_ = int(n), int(r), int(p)
         salt_bytes, expected = base64.b64decode(salt, validate=True), base64.b64decode(digest, validate=True)
     except ValueError:
-        raise AccessConfigError(
-            "the editor password hash is not one made by `python -m dashboard hash-password`"
-        ) from None
+        raise AccessConfigError("access_bad_hash") from None
     actual = hashlib.scrypt(
         password.encode("utf-8"),
         salt=salt_bytes,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dashboard.downloads import FORMULA_PREFIXES
+from dashboard.i18n import LocalizedError
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import COUNT_WORDS, CURRENCY, PERCENT, UnitError, parse_unit
 
@@ -62,13 +63,8 @@ _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+")
 _CNY_BN = re.compile(r"^cny\s*(?P<num>[^a-z]+?)\s*bn$")
 
 
-class CellError(ValueError):
-    """A cell that cannot be read; the message says what was found and what was expected, in English (str)
-    and in Chinese (`.zh`)."""
-
-    def __init__(self, message: str, zh: str | None = None):
-        super().__init__(message)
-        self.zh = zh or message
+class CellError(LocalizedError, ValueError):
+    """A cell that cannot be read; the message (a catalogue key) says what was found and what was expected."""
 
 
 @dataclass(frozen=True)
@@ -130,10 +126,7 @@ def _combine_units(unit_in_cell: str, unit_column: str | None, canonical: str) -
     if given:
         try:
             if parse_unit(given).base != parse_unit(unit_in_cell).base:
-                raise CellError(
-                    f"the value is in {unit_in_cell!r} but the unit column says {given!r}",
-                    f"数值的单位是“{unit_in_cell}”，但单位列写的是“{given}”",
-                )
+                raise CellError("cell_units_disagree", in_cell=unit_in_cell, given=given)
         except UnitError:
             pass  # reported below when the unit itself is unknown
     return unit_in_cell
@@ -142,13 +135,13 @@ def _combine_units(unit_in_cell: str, unit_column: str | None, canonical: str) -
 def parse_value(cell: object, canonical_unit: str, unit_column: str | None = None) -> ParsedValue:
     """A figure in the indicator's canonical unit. Raise CellError when it cannot be read or converted."""
     if is_blank(cell):
-        raise CellError("no value", "没有数值")
+        raise CellError("cell_no_value")
     if isinstance(cell, bool):
-        raise CellError(f"{cell!r} is not a number", f"“{cell}”不是数字")
+        raise CellError("cell_not_number", cell=cell)
     if isinstance(cell, int | float | Decimal):
         number, unit_in_cell, qualifier = float(cell), "", None
         if not math.isfinite(number):
-            raise CellError(f"{cell!r} is not a finite number", f"“{cell}”不是有限的数")
+            raise CellError("cell_not_finite", cell=cell)
     else:
         text = normalise_text(cell)
         rest, qualifier = _strip_affixes(text)
@@ -156,54 +149,40 @@ def parse_value(cell: object, canonical_unit: str, unit_column: str | None = Non
         if cny:  # the English dashboard's own format: CNY 110 bn (1 bn yuan = 10 亿元)
             inner = parse_value(cny["num"], "亿元", "亿元")
             if inner.qualifier and qualifier and inner.qualifier != qualifier:
-                raise CellError(
-                    f"{text!r} is both a lower bound and an approximation",
-                    f"“{text}”既是下限又是约数，无法确定",
-                )
+                raise CellError("cell_bound_and_approx", cell=text)
             return _finish(inner.value * 10, "亿元", canonical_unit, qualifier or inner.qualifier, text)
         match = _NUMBER.match(rest)
         if not match:
-            raise CellError(f"{text!r} is not a number", f"“{text}”不是数字")
+            raise CellError("cell_not_number", cell=text)
         number = float(match.group().replace(",", ""))
         unit_in_cell, suffix_qualifier = _unit_text(rest[match.end() :].lower().replace("％", PERCENT))
         if suffix_qualifier and qualifier and suffix_qualifier != qualifier:
-            raise CellError(
-                f"{text!r} is both a lower bound and an approximation", f"“{text}”既是下限又是约数，无法确定"
-            )
+            raise CellError("cell_bound_and_approx", cell=text)
         qualifier = qualifier or suffix_qualifier
         if not math.isfinite(number):
-            raise CellError(f"{text!r} is not a finite number", f"“{text}”不是有限的数")
+            raise CellError("cell_not_finite", cell=text)
     try:
         unit = _combine_units(unit_in_cell, unit_column, canonical_unit)
     except UnitError as exc:
-        raise CellError(str(exc), f"无法识别的单位：{exc}") from None
+        raise CellError(exc.message.key, **exc.message.params) from None
     return _finish(number, unit, canonical_unit, qualifier, str(cell))
 
 
 def _finish(number: float, unit: str, canonical_unit: str, qualifier: str | None, shown: str) -> ParsedValue:
     try:
         src, dst = parse_unit(unit), parse_unit(canonical_unit)
-    except UnitError as exc:
-        raise CellError(
-            str(exc).replace("unknown unit", "unknown unit in the value or unit column"),
-            f"数值或单位列中的单位无法识别（{unit}）",
-        ) from None
+    except UnitError:
+        raise CellError("cell_unit_unknown", unit=unit) from None
     if src.base != dst.base:
-        raise CellError(
-            f"{shown!r} is in {unit}, which cannot be converted to this indicator's unit {canonical_unit}",
-            f"“{shown}”的单位是{unit}，无法换算为该指标的单位{canonical_unit}",
-        )
+        raise CellError("cell_unit_not_convertible", cell=shown, unit=unit, canonical=canonical_unit)
     value = round(number * src.factor / dst.factor, 10)
     if not math.isfinite(value):
-        raise CellError(f"{shown!r} is too large", f"“{shown}”过大")
+        raise CellError("cell_too_large", cell=shown)
     if value < 0:
-        kind = "a percentage" if dst.base == PERCENT else ("an amount" if dst.base == CURRENCY else "a count")
-        kind_zh = {"a percentage": "百分比", "an amount": "金额", "a count": "数量"}[kind]
-        raise CellError(
-            f"{shown!r} is negative, which {kind} cannot be", f"“{shown}”为负数，{kind_zh}不能为负"
-        )
+        kind = "percentage" if dst.base == PERCENT else ("amount" if dst.base == CURRENCY else "count")
+        raise CellError(f"cell_negative_{kind}", cell=shown)
     if dst.base == PERCENT and value > 100:
-        raise CellError(f"{shown!r} is a percentage above 100", f"“{shown}”是超过100的百分比")
+        raise CellError("cell_percentage_above_100", cell=shown)
     return ParsedValue(value=value, qualifier=qualifier, unit_given=unit)
 
 
@@ -214,10 +193,7 @@ def parse_qualifier(cell: object) -> str | None:
     text = normalise_text(cell).lower()
     if text in QUALIFIER_WORDS:
         return QUALIFIER_WORDS[text]
-    raise CellError(
-        f"{str(cell)!r} is not a qualifier (exact, more_than, approx, or 以上/约)",
-        f"“{cell}”不是限定词（可写 exact、more_than、approx 或 以上、约）",
-    )
+    raise CellError("cell_not_qualifier", cell=str(cell))
 
 
 _YEAR = re.compile(r"^(\d{4})(?:年|年度|年末|年底|\.0)?$")
@@ -229,13 +205,13 @@ _DAY = re.compile(r"^(\d{4})(?:-|/|\.|年)(\d{1,2})(?:-|/|\.|月)(\d{1,2})日?$"
 def parse_period_cell(cell: object) -> str:
     """A period as the store keeps it: YYYY, YYYY-MM or YYYY-MM-DD. Date cells are days."""
     if is_blank(cell):
-        raise CellError("no period", "没有期间")
+        raise CellError("cell_no_period")
     if isinstance(cell, dt.datetime):
         cell = cell.date()
     if isinstance(cell, dt.date):
         return cell.isoformat()
     if isinstance(cell, bool):
-        raise CellError(f"{cell!r} is not a period", f"“{cell}”不是期间")
+        raise CellError("cell_not_period", cell=cell)
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
     text = normalise_text(cell)
@@ -246,14 +222,11 @@ def parse_period_cell(cell: object) -> str:
     elif m := _DAY.match(text):
         candidate = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
     else:
-        raise CellError(
-            f"{text!r} is not a period (2023, 2023年6月, 2024-04-24, …)",
-            f"“{text}”不是期间（可写 2023、2023年6月、2024-04-24 等）",
-        )
+        raise CellError("cell_not_period", cell=text)
     try:
         return parse_period(candidate).text
-    except PeriodError as exc:
-        raise CellError(str(exc), f"“{text}”不是真实的日期") from None
+    except PeriodError:
+        raise CellError("cell_not_real_date", cell=text) from None
 
 
 def name_key(text: object) -> str:
@@ -261,19 +234,14 @@ def name_key(text: object) -> str:
     return normalise_text(text).casefold()
 
 
-WHAT_ZH = {"indicator": "指标", "institution type": "机构类型"}
-
-
 def lookup(cell: object, names: dict[str, str], what: str) -> str:
-    """The id that `cell` names in `names` (keyed by name_key); CellError when it names none."""
+    """The id that `cell` names in `names` (keyed by name_key); CellError when it names none. `what` is
+    "indicator" or "institution_type"."""
     if is_blank(cell):
-        raise CellError(f"no {what}", f"没有{WHAT_ZH.get(what, what)}")
+        raise CellError(f"cell_no_{what}")
     found = names.get(name_key(cell))
     if found is None:
-        raise CellError(
-            f"unknown {what} {normalise_text(cell)!r}",
-            f"无法识别的{WHAT_ZH.get(what, what)}“{normalise_text(cell)}”",
-        )
+        raise CellError(f"cell_unknown_{what}", cell=normalise_text(cell))
     return found
 
 

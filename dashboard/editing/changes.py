@@ -18,21 +18,22 @@ from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from dashboard.editing.plans import KEY, ImportPlan, Reference
+from dashboard.i18n import LocalizedError, message
 from dashboard.store import schema
 from dashboard.store.database import Store, StoreError
 
 UNDO_ACTIONS = {"add": "undo_add", "correct": "undo_correct"}
 
 
-class ConflictError(Exception):
+class ConflictError(LocalizedError):
     """Someone changed the record since the change was prepared; nothing was written."""
 
-    def __init__(self, message: str, current: dict | None = None):
-        super().__init__(message)
+    def __init__(self, key: str, current: dict | None = None, /, **params: object):
+        super().__init__(key, **params)
         self.current = current
 
 
-class ChangeError(ValueError):
+class ChangeError(LocalizedError, ValueError):
     """A change that cannot be made as asked (an unknown record, an undo of an undo …); nothing was written."""
 
 
@@ -143,18 +144,17 @@ def _update(conn: Connection, table: str, key: dict, values: dict, expected_revi
     )
     if result.rowcount != 1:
         current = _current(conn, table, key)
-        raise ConflictError(_conflict_message(table, key, current), current)
+        raise _conflict(table, key, current)
     return _current(conn, table, key)
 
 
-def _conflict_message(table: str, key: dict, current: dict | None) -> str:
+def _conflict(table: str, key: dict, current: dict | None) -> ConflictError:
+    record = f"{table} {_describe(key)}"
     if current is None:
-        return f"{table} {_describe(key)} was removed by someone else since you opened it; nothing was saved"
-    shown = f" (now {current['value']:g})" if "value" in current and current["value"] is not None else ""
-    return (
-        f"{table} {_describe(key)} was changed by someone else since you opened it{shown}; nothing was saved — "
-        "review the current record and save again"
-    )
+        return ConflictError("change_removed", current, record=record)
+    changed = "value" in current and current["value"] is not None
+    now = message("change_conflict_now", value=f"{current['value']:g}") if changed else ""
+    return ConflictError("change_conflict", current, record=record, now=now)
 
 
 def apply_import(
@@ -172,7 +172,7 @@ def apply_import(
     the revisions the plan was made against. Raises ChangeError for a plan with problems, ConflictError when
     the store moved on since; in both cases nothing is written."""
     if not plan.ok:
-        raise ChangeError(f"{plan.file}: {len(plan.problems)} problems; nothing was imported")
+        raise ChangeError("change_plan_has_problems", file=plan.file, n=len(plan.problems))
     batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
     summary = summary or f"import {plan.file}"
     obs = schema.observations
@@ -199,9 +199,7 @@ def apply_import(
             for key, revision in expected.items():  # the editor's view of single records
                 current = _current(conn, "observations", dict(zip(KEY, key, strict=True)))
                 if (current["revision"] if current else None) != revision:
-                    raise ConflictError(
-                        _conflict_message("observations", dict(zip(KEY, key, strict=True)), current), current
-                    )
+                    raise _conflict("observations", dict(zip(KEY, key, strict=True)), current)
             done = 0
             for start in range(0, len(adds), chunk):
                 part = adds[start : start + chunk]
@@ -241,13 +239,10 @@ def apply_import(
             for start in range(0, len(entries), chunk):
                 conn.execute(schema.audit_log.insert(), entries[start : start + chunk])
     except IntegrityError as exc:
-        raise ConflictError(
-            "another change added some of these figures since the sheet was checked; nothing "
-            f"was imported — check the sheet again ({str(exc.orig).splitlines()[0]})"
-        ) from None
+        raise ConflictError("change_added_meanwhile", reason=str(exc.orig).splitlines()[0]) from None
     except SQLAlchemyError as exc:
         raise StoreError(
-            f"the import into {store.url} failed and nothing was written: {getattr(exc, 'orig', exc)}"
+            "change_import_failed", store=store.url, reason=str(getattr(exc, "orig", exc))
         ) from None
     return Outcome(
         batch=batch, added=len(adds), corrected=len(corrections), unchanged=len(plan.of("unchanged"))
@@ -259,9 +254,9 @@ def save_record(
 ) -> str:
     """Add (expected_revision None) or correct one target or source. Returns the batch id."""
     if table not in ("targets", "sources"):
-        raise ChangeError(f"{table} records are changed through save_record only for targets and sources")
+        raise ChangeError("change_not_editable", table=table)
     if table == "targets" and not record.get("source"):
-        raise ChangeError("a target needs a source")
+        raise ChangeError("change_target_needs_source")
     batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
     key = _key_of(table, record)
     values = _writable(table, record)
@@ -270,23 +265,21 @@ def save_record(
             current = _current(conn, table, key)
             if expected_revision is None:
                 if current is not None:
-                    raise ConflictError(
-                        f"{table} {_describe(key)} already exists; open it to correct it", current
-                    )
+                    raise ConflictError("change_exists", current, record=f"{table} {_describe(key)}")
                 conn.execute(schema.CURATED[table].insert().values(**values))
                 _audit(conn, batch, at, editor, "add", table, key, None, _current(conn, table, key), summary)
             else:
                 if current is None or current["revision"] != expected_revision:
-                    raise ConflictError(_conflict_message(table, key, current), current)
+                    raise _conflict(table, key, current)
                 after = _update(conn, table, key, values, expected_revision)
                 _audit(conn, batch, at, editor, "correct", table, key, current, after, summary)
     except IntegrityError as exc:
         raise ChangeError(
-            f"{table} {_describe(key)} cannot be saved: {str(exc.orig).splitlines()[0]}"
+            "change_cannot_save", record=f"{table} {_describe(key)}", reason=str(exc.orig).splitlines()[0]
         ) from None
     except SQLAlchemyError as exc:
         raise StoreError(
-            f"saving to {store.url} failed, nothing was written: {getattr(exc, 'orig', exc)}"
+            "change_save_failed", store=store.url, reason=str(getattr(exc, "orig", exc))
         ) from None
     return batch
 
@@ -327,11 +320,11 @@ def undo(store: Store, batch: str, editor: str) -> str:
     log = audit_frame(store)
     entries = log[log["batch"] == batch]
     if entries.empty:
-        raise ChangeError(f"no change {batch!r} in the audit log")
+        raise ChangeError("change_unknown", batch=batch)
     if entries["reverts"].notna().any():
-        raise ChangeError("an undo cannot itself be undone; make the change again instead")
+        raise ChangeError("change_undo_of_undo")
     if (log["reverts"] == batch).any():
-        raise ChangeError("this change has already been undone")
+        raise ChangeError("change_already_undone")
     new_batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
     summary = f"undo: {entries['summary'].iloc[0]}"
     # Observations before the sources they cite, newest entry first.
@@ -347,7 +340,7 @@ def undo(store: Store, batch: str, editor: str) -> str:
                 if entry["action"] == "add":
                     current = _current(conn, table, key)
                     if current is None or current["revision"] != after["revision"]:
-                        raise ConflictError(_conflict_message(table, key, current), current)
+                        raise _conflict(table, key, current)
                     if (
                         table == "sources"
                         and conn.execute(
@@ -356,9 +349,7 @@ def undo(store: Store, batch: str, editor: str) -> str:
                             .where(schema.observations.c.source == key["id"])
                         ).scalar_one()
                     ):
-                        raise ConflictError(
-                            f"source {key['id']} is cited by figures added since; nothing was undone"
-                        )
+                        raise ConflictError("change_source_cited", source=key["id"])
                     conn.execute(tbl.delete().where(_where_key(table, key)))
                     _audit(conn, new_batch, at, editor, "undo_add", table, key, current, None, summary, batch)
                 elif entry["action"] == "correct":
@@ -378,10 +369,10 @@ def undo(store: Store, batch: str, editor: str) -> str:
                         batch,
                     )
                 else:
-                    raise ChangeError(f"cannot undo a {entry['action']} entry")
+                    raise ChangeError("change_cannot_undo_entry", action=entry["action"])
     except SQLAlchemyError as exc:
         raise StoreError(
-            f"the undo in {store.url} failed and nothing was changed: {getattr(exc, 'orig', exc)}"
+            "change_undo_failed", store=store.url, reason=str(getattr(exc, "orig", exc))
         ) from None
     return new_batch
 
@@ -440,7 +431,7 @@ def _value_text(record: dict | None) -> str:
             if value is not None
             else record.get("wording_en", "")
         )
-    return record.get("title", "")
+    return record.get("title_zh", record.get("title", ""))
 
 
 def edit_count(store: Store) -> int:

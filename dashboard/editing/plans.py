@@ -24,6 +24,7 @@ from dashboard.editing.cells import (
     parse_value,
 )
 from dashboard.editing.sheets import Sheet
+from dashboard.i18n import PLAIN_LANGUAGE, LocalizedError, Message, message, t
 from dashboard.store.schema import EDITABLE_KEYS
 
 # Column id → the headers that name it (English as exported, Chinese as people write them).
@@ -49,27 +50,23 @@ SOURCE_ID = re.compile(r"^[0-9a-z][0-9a-z._-]*$")
 KEY = EDITABLE_KEYS["observations"]  # one stored row per indicator, period, institution type and source
 
 
-class ImportError_(ValueError):  # noqa: N801 - not the builtin ImportError
-    """The sheet's columns make an import impossible (missing or repeated columns); English (str) and
-    Chinese (`.zh`)."""
-
-    def __init__(self, message: str, zh: str | None = None):
-        super().__init__(message)
-        self.zh = zh or message
+class ImportError_(LocalizedError, ValueError):  # noqa: N801 - not the builtin ImportError
+    """The sheet's columns make an import impossible (missing or repeated columns)."""
 
 
 @dataclass(frozen=True)
 class Problem:
     row: int  # as numbered in the file, header = 1
     column: str  # the column's header as written in the file
-    message: str
-    message_zh: str = ""
+    message: Message
 
-    def line(self, file: str) -> str:
-        return f"{file}: row {self.row}, column {self.column}: {self.message}"
+    def line(self, file: str, lang: str = PLAIN_LANGUAGE) -> str:
+        return t(
+            "import_problem_line", lang, file=file, row=self.row, column=self.column, message=self.message
+        )
 
     def text(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" and self.message_zh else self.message
+        return self.message.text(lang)
 
 
 @dataclass
@@ -145,22 +142,16 @@ def map_columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
                 ignored.append(title)
             continue
         if col in mapping:
-            raise ImportError_(
-                f"columns {header[mapping[col]]!r} and {title!r} both name {col}",
-                f"“{header[mapping[col]]}”和“{title}”两列都表示 {col}",
-            )
+            raise ImportError_("import_columns_twice", first=header[mapping[col]], second=title, column=col)
         mapping[col] = index
     if not mapping:
-        raise ImportError_(
-            "row 1 names none of the columns (indicator/指标, period/年份, value/数值, "
-            "institution_type/机构类型, source/来源, …); the first row must be the header",
-            "第1行没有可识别的列名（指标、年份、数值、机构类型、来源……）；第一行必须是表头",
-        )
+        raise ImportError_("import_no_header")
     missing = [c for c in REQUIRED if c not in mapping]
     if missing:
         raise ImportError_(
-            "missing required column " + ", ".join(f"{c} ({COLUMN_NAMES[c][1]})" for c in missing),
-            "缺少必需的列：" + "、".join(COLUMN_NAMES[c][1] for c in missing),
+            "import_missing_columns",
+            columns=", ".join(f"{c} ({COLUMN_NAMES[c][1]})" for c in missing),
+            columns_zh="、".join(COLUMN_NAMES[c][1] for c in missing),
         )
     return mapping, ignored
 
@@ -188,9 +179,9 @@ def source_from_citation(text: str) -> dict:
     outlet, title = (parts[0], parts[1]) if len(parts) == 2 else ("", clean)
     return {
         "id": citation_source_id(text),
-        "title": title,
+        "title_zh": title,
         "title_en": title,
-        "outlet": outlet,
+        "outlet_zh": outlet,
         "outlet_en": outlet,
         "published": published,
         "date_note": None,
@@ -222,7 +213,7 @@ def _read(where: tuple[list[Problem], int, dict[str, str]], column: str, reader,
     try:
         return reader(*args)
     except CellError as exc:
-        problems.append(Problem(number, header[column], str(exc), exc.zh))
+        problems.append(Problem(number, header[column], exc.message))
         return None
 
 
@@ -234,9 +225,7 @@ def plan_import(
     mapping, ignored = map_columns(sheet.header)
     plan = ImportPlan(file=sheet.name, ignored_columns=ignored, total_rows=len(sheet.rows))
     if not sheet.rows:
-        plan.problems.append(
-            Problem(1, "-", "the sheet has a header but no rows", "表中只有表头，没有数据行")
-        )
+        plan.problems.append(Problem(1, "-", message("import_no_rows")))
         return plan
     header = {col: sheet.header[i] for col, i in mapping.items()}
     indicator_names, type_names = reference.indicator_names(), reference.type_names()
@@ -262,7 +251,7 @@ def plan_import(
         where = (row_problems, number, header)
         indicator = _read(where, "indicator", lookup, cell("indicator"), indicator_names, "indicator")
         institution_type = _read(
-            where, "institution_type", lookup, cell("institution_type"), type_names, "institution type"
+            where, "institution_type", lookup, cell("institution_type"), type_names, "institution_type"
         )
         period = _read(where, "period", parse_period_cell, cell("period"))
         qualifier_given = (
@@ -274,31 +263,19 @@ def plan_import(
                 where, "value", parse_value, cell("value"), units[indicator], _text_cell(cell("unit"))
             )
         elif is_blank(cell("value")):
-            row_problems.append(Problem(number, header["value"], "no value", "没有数值"))
+            row_problems.append(Problem(number, header["value"], message("cell_no_value")))
 
         source_cell = cell("source")
         source = grade = None
         if is_blank(source_cell):
-            row_problems.append(
-                Problem(
-                    number,
-                    header["source"],
-                    "no source: every figure needs one",
-                    "没有来源：每个数据都必须注明来源",
-                )
-            )
+            row_problems.append(Problem(number, header["source"], message("import_no_source")))
         else:
             text = normalise_text(source_cell)
             if text in known_sources:
                 source, grade = text, known_sources[text]
             elif SOURCE_ID.match(text) and " " not in text:
                 row_problems.append(
-                    Problem(
-                        number,
-                        header["source"],
-                        f"unknown source id {text!r}; give a known id or a citation (outlet, title, date)",
-                        f"无法识别的来源编号“{text}”：请填写已有来源编号或引文（发布机构，标题，日期）",
-                    )
+                    Problem(number, header["source"], message("import_unknown_source", source=text))
                 )
             else:
                 new = cited.get(citation_source_id(text)) or source_from_citation(text)
@@ -310,10 +287,7 @@ def plan_import(
         if assumption is not None and assumption not in known_assumptions:
             row_problems.append(
                 Problem(
-                    number,
-                    header["assumption"],
-                    f"unknown assumption {assumption!r}",
-                    f"无法识别的假设“{assumption}”",
+                    number, header["assumption"], message("import_unknown_assumption", assumption=assumption)
                 )
             )
 
@@ -321,22 +295,10 @@ def plan_import(
         if given_grade is not None:
             if given_grade.upper() not in GRADES:
                 row_problems.append(
-                    Problem(
-                        number,
-                        header["grade"],
-                        f"{given_grade!r} is not a grade (A, B, C, D)",
-                        f"“{given_grade}”不是可靠性等级（A、B、C、D）",
-                    )
+                    Problem(number, header["grade"], message("import_not_grade", grade=given_grade))
                 )
             elif given_grade.upper() == "D" and _text_cell(cell("formula")) is None:
-                row_problems.append(
-                    Problem(
-                        number,
-                        header["grade"],
-                        "a derived (grade D) figure needs its formula",
-                        "推算数据（D级）必须写明算式",
-                    )
-                )
+                row_problems.append(Problem(number, header["grade"], message("import_grade_d_formula")))
             else:
                 grade = given_grade.upper()
 
@@ -371,9 +333,15 @@ def plan_import(
                     Problem(
                         number,
                         header["value"],
-                        f"rows {first.row} and {number} give {indicator}, {period}, "
-                        f"{institution_type}, {source} different values",
-                        f"第{first.row}行和第{number}行对{indicator}、{period}、{institution_type}、{source}给出了不同的数值",
+                        message(
+                            "import_rows_disagree",
+                            first=first.row,
+                            row=number,
+                            indicator=indicator,
+                            period=period,
+                            institution_type=institution_type,
+                            source=source,
+                        ),
                     )
                 )
             continue

@@ -13,19 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.editing.cells import is_blank, restore_neutralised
+from dashboard.i18n import LocalizedError
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 ENCODINGS = ("utf-8-sig", "gb18030")
 
 
-class SheetError(ValueError):
-    """The file cannot be read as a sheet at all (empty, binary, unknown encoding, no such sheet …); the
-    message in English (str) and in Chinese (`.zh`)."""
+class SheetError(LocalizedError, ValueError):
+    """The file cannot be read as a sheet at all (empty, binary, unknown encoding, no such sheet …)."""
 
-    def __init__(self, message: str, zh: str | None = None, usage: bool = False):
-        super().__init__(message)
-        self.zh = zh or message
+    def __init__(self, key: str, /, usage: bool = False, **params: object):
+        super().__init__(key, **params)
         self.usage = usage  # the command line asked for something the file does not have (a worksheet)
 
 
@@ -44,30 +43,18 @@ def read_sheet(data: bytes | Path, name: str | None = None, sheet: str | None = 
         try:
             data = data.read_bytes()
         except OSError as exc:
-            raise SheetError(
-                f"{name}: cannot read the file ({exc.strerror or exc})", f"{name}：无法读取该文件"
-            ) from None
+            raise SheetError("sheet_unreadable_file", name=name, reason=exc.strerror or str(exc)) from None
     name = name or "sheet"
     if not data.strip():
-        raise SheetError(f"{name}: the file is empty", f"{name}：文件是空的")
+        raise SheetError("sheet_empty", name=name)
     if data[:4] == b"PK\x03\x04":
         return _read_xlsx(data, name, sheet)
     if Path(name).suffix.lower() in XLSX_SUFFIXES:
-        raise SheetError(
-            f"{name}: not an XLSX workbook (the file is damaged or has another format)",
-            f"{name}：不是 XLSX 工作簿（文件已损坏或是其他格式）",
-        )
+        raise SheetError("sheet_not_xlsx", name=name)
     if sheet:
-        raise SheetError(
-            f"{name}: --sheet applies to XLSX workbooks, not to CSV files",
-            f"{name}：工作表只适用于 XLSX 工作簿，不适用于 CSV 文件",
-            usage=True,
-        )
+        raise SheetError("sheet_worksheet_for_csv", usage=True, name=name)
     if b"\x00" in data[:8192]:
-        raise SheetError(
-            f"{name}: a binary file, not a CSV or XLSX sheet",
-            f"{name}：这是二进制文件，不是 CSV 或 XLSX 数据表",
-        )
+        raise SheetError("sheet_binary", name=name)
     return _read_csv(data, name)
 
 
@@ -77,10 +64,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(encoding), ("UTF-8" if encoding == "utf-8-sig" else "GB18030/GBK")
         except UnicodeDecodeError:
             continue
-    raise SheetError(
-        f"{name}: the text is neither UTF-8 nor GBK/GB18030",
-        f"{name}：文本编码既不是 UTF-8 也不是 GBK/GB18030",
-    )
+    raise SheetError("sheet_encoding", name=name)
 
 
 def _read_csv(data: bytes, name: str) -> Sheet:
@@ -90,7 +74,7 @@ def _read_csv(data: bytes, name: str) -> Sheet:
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise SheetError(f"{name}: not a readable CSV file ({exc})", f"{name}：无法读取的 CSV 文件") from None
+        raise SheetError("sheet_bad_csv", name=name, reason=str(exc)) from None
     return _sheet(name, records, f"{encoding}, {'tab' if delimiter == chr(9) else 'comma'} separated")
 
 
@@ -101,16 +85,12 @@ def _sheet(name: str, records: list[list[object]], detail: str, worksheet: str |
         if not all(is_blank(c) for c in cells)
     ]
     if not numbered:
-        raise SheetError(
-            f"{name}: {'worksheet ' + repr(worksheet) + ' is' if worksheet else 'the file is'} empty",
-            f"{name}：{'工作表“' + worksheet + '”' if worksheet else '文件'}是空的",
-        )
+        if worksheet:
+            raise SheetError("sheet_worksheet_empty", name=name, worksheet=worksheet)
+        raise SheetError("sheet_empty", name=name)
     header_number, header_cells = numbered[0]
     if header_number != 1:
-        raise SheetError(
-            f"{name}: row 1 is blank; the first row must name the columns",
-            f"{name}：第1行是空的；第一行必须是列名",
-        )
+        raise SheetError("sheet_blank_header", name=name)
     header = ["" if is_blank(c) else str(c).strip() for c in header_cells]
     return Sheet(name=name, header=header, rows=numbered[1:], detail=detail)
 
@@ -131,15 +111,15 @@ def _read_xlsx(data: bytes, name: str, sheet: str | None) -> Sheet:
         # Not read-only: a read-only sheet may skip blank rows, and rows must keep their numbers.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SheetError(
-            f"{name}: not a readable XLSX workbook ({type(exc).__name__})", f"{name}：无法读取的 XLSX 工作簿"
-        ) from None
+        raise SheetError("sheet_bad_xlsx", name=name, reason=type(exc).__name__) from None
     try:
         if sheet is not None and sheet not in workbook.sheetnames:
             raise SheetError(
-                f"{name}: no worksheet {sheet!r}; it has {', '.join(map(repr, workbook.sheetnames))}",
-                f"{name}：没有工作表“{sheet}”；现有：{'、'.join(workbook.sheetnames)}",
+                "sheet_no_worksheet",
                 usage=True,
+                name=name,
+                worksheet=sheet,
+                worksheets=", ".join(map(repr, workbook.sheetnames)),
             )
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         records = [[_cell(c) for c in row] for row in worksheet.iter_rows()]

@@ -6,28 +6,19 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.editing.plans import COLUMN_NAMES, REQUIRED, TEMPLATE_COLUMNS
+from dashboard.i18n import Message, message, t
 
 # Limits on what the Data page accepts in one upload (the CLI has none).
 UPLOAD_LIMIT_MB = 5
 UPLOAD_ROW_LIMIT = 20_000
 
 
-def upload_problem(size_bytes: int, rows: int | None = None, lang: str = "en") -> str | None:
+def upload_problem(size_bytes: int, rows: int | None = None) -> Message | None:
     """Why an upload is refused (too large, too many rows); None when it is within the limits."""
-    zh = lang == "zh"
     if size_bytes > UPLOAD_LIMIT_MB * 1024 * 1024:
-        size = size_bytes / 1024 / 1024
-        return (
-            f"文件大小 {size:.1f} MB，超过上限 {UPLOAD_LIMIT_MB} MB"
-            if zh
-            else f"the file is {size:.1f} MB; the limit is {UPLOAD_LIMIT_MB} MB"
-        )
+        return message("upload_too_large", size=f"{size_bytes / 1024 / 1024:.1f}", limit=UPLOAD_LIMIT_MB)
     if rows is not None and rows > UPLOAD_ROW_LIMIT:
-        return (
-            f"表中有 {rows} 行，超过上限 {UPLOAD_ROW_LIMIT} 行（更大的表请用命令行导入）"
-            if zh
-            else f"the sheet has {rows} rows; the limit is {UPLOAD_ROW_LIMIT} (import larger sheets with the CLI)"
-        )
+        return message("upload_too_many_rows", rows=rows, limit=UPLOAD_ROW_LIMIT)
     return None
 
 
@@ -41,7 +32,6 @@ def template_xlsx(indicators: pd.DataFrame, institution_types: pd.DataFrame, lan
     (id, names, unit) and the institution types an import accepts."""
     import io
 
-    zh = lang == "zh"
     columns = pd.DataFrame(
         {
             "column": list(TEMPLATE_COLUMNS),
@@ -63,11 +53,11 @@ def template_xlsx(indicators: pd.DataFrame, institution_types: pd.DataFrame, lan
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         pd.DataFrame(columns=list(TEMPLATE_COLUMNS)).to_excel(writer, index=False, sheet_name="observations")
-        columns.to_excel(writer, index=False, sheet_name="说明" if zh else "columns")
+        columns.to_excel(writer, index=False, sheet_name=t("template_sheet_columns", lang))
         indicators[["id", "name_zh", "name_en", "unit"]].to_excel(
-            writer, index=False, sheet_name="指标" if zh else "indicators"
+            writer, index=False, sheet_name=t("template_sheet_indicators", lang)
         )
         institution_types[["id", "name_zh", "name_en"]].to_excel(
-            writer, index=False, sheet_name="机构类型" if zh else "institution types"
+            writer, index=False, sheet_name=t("template_sheet_types", lang)
         )
     return buffer.getvalue()

@@ -1,758 +1,82 @@
-"""Every label of the interface in Chinese (the default) and English."""
+"""Every word the dashboard shows, in Chinese (the default) and English, in one catalogue split by area, and
+`t()` to look them up. Errors carry a catalogue key and its parameters (`Message`, `LocalizedError`); the page
+or the command turns them into words in its own language.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dashboard.i18n import common, editing, inventory, messages, programme
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+# The language a message is rendered in where no page language applies (the command line, logs, str()).
+PLAIN_LANGUAGE = "en"
 
 LABELS: dict[str, dict[str, str]] = {
-    "app_title": {"zh": "专利转化运用跟踪", "en": "Patent commercialisation tracker"},
-    "app_subtitle": {
-        "zh": "专利转化运用专项行动（2023—2025年）及配套方案的目标与进展",
-        "en": "Goals and progress of the 2023–2025 special action on patent commercialisation and its plans",
-    },
-    "page_overview": {"zh": "总览", "en": "Overview"},
-    "page_sources": {"zh": "来源", "en": "Sources"},
-    "language": {"zh": "语言 / Language", "en": "Language / 语言"},
-    "institution_type": {"zh": "机构类型", "en": "Institution type"},
-    "filter_all": {"zh": "全部类型", "en": "All types"},
-    "filter_help": {
-        "zh": "筛选作用于所有页面的数据。高校、科研机构的合并口径数据在选择其中任一类型时也会显示，并加以标注。",
-        "en": "The filter governs every figure on every page. Figures published only for universities and "
-        "institutes together also show under either type, marked as combined.",
-    },
-    "store": {"zh": "数据库", "en": "Store"},
-    "store_unavailable": {
-        "zh": "无法打开数据库，页面无法显示数据。",
-        "en": "The store cannot be opened, so no figures can be shown.",
-    },
-    "store_hint": {
-        "zh": "请检查 DATABASE_URL 或 --db 参数，以及 PostgreSQL 服务是否在运行。",
-        "en": "Check DATABASE_URL or the --db option, and whether the PostgreSQL server is running.",
-    },
-    "data_invalid": {
-        "zh": "data/ 或 seeds/ 中的数据文件有误，无法初始化数据库：",
-        "en": "A file in data/ or seeds/ is malformed, so the store cannot be seeded:",
-    },
-    # Overview
-    "targets_heading": {"zh": "2025年目标与最新数据", "en": "2025 targets and the latest figures"},
-    "targets_intro": {
-        "zh": "各计划的目标及其指标的最新公布值。定性目标只规定方向，没有数值。",
-        "en": "Each plan's targets with the latest published value of their indicator. Qualitative targets name "
-        "only a direction, no number.",
-    },
-    "no_targets": {"zh": "所选机构类型没有目标。", "en": "No targets for the selected institution type."},
-    "latest": {"zh": "最新", "en": "Latest"},
-    "no_figure": {"zh": "暂无公布数据", "en": "no figure published"},
-    "target": {"zh": "目标", "en": "Target"},
-    "deadline": {"zh": "期限", "en": "Deadline"},
-    "baseline": {"zh": "基期", "en": "Baseline"},
-    "qualitative": {"zh": "定性目标", "en": "qualitative"},
-    "partial_year": {"zh": "非全年数据", "en": "part of the year"},
-    "combined_figure": {
-        "zh": "该数据为高校和科研机构合并口径，无法拆分。",
-        "en": "This figure covers universities and institutes together and cannot be split.",
-    },
-    "components_figure": {
-        "zh": "目标针对高校和科研机构整体，但数据分别公布：",
-        "en": "The target covers universities and institutes together; figures are published for each:",
-    },
-    "headline_heading": {
-        "zh": "2024年2月27日发布会的主要数据",
-        "en": "Headline figures of the 27 February 2024 announcement",
-    },
-    "headline_contracts": {
-        "zh": "高校专利转让及许可合同",
-        "en": "University patent transfer and licence contracts",
-    },
-    "headline_amount": {"zh": "合同金额", "en": "Value of those contracts"},
-    "from": {"zh": "起点", "en": "from"},
-    "multiple": {"zh": "倍数", "en": "Multiple"},
-    "annual_growth": {"zh": "年均增长", "en": "Annual growth"},
-    "formula": {"zh": "算式", "en": "Formula"},
-    "assumption": {"zh": "假设", "en": "Assumption"},
-    "lower_bounds_note": {
-        "zh": "起止两端均为“多/余”的下限值，倍数和增速为近似值。",
-        "en": "Both ends are lower bounds (“more than”), so the multiple and growth are approximate.",
-    },
-    "series_chart_title": {
-        "zh": "高校专利转让及许可：已公布的各年数据",
-        "en": "University transfers and licences: every published year",
-    },
-    "marker_legend": {
-        "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　橙圈：2024年2月发布会所引数据",
-        "en": "● exact   ▲ lower bound (more than)   ◆ approximate   orange ring: cited at the February 2024 announcement",
-    },
-    "marker_legend_short": {
-        "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　空心：非全年数据",
-        "en": "● exact   ▲ lower bound (more than)   ◆ approximate   hollow: part of a year",
-    },
-    "cas_heading": {
-        "zh": "中国科学院存量专利分级分类",
-        "en": "The Chinese Academy of Sciences' stock-patent review",
-    },
-    "cas_dimensions": {"zh": "评估维度", "en": "Assessed on"},
-    "cas_outcomes": {"zh": "处理方式", "en": "Outcomes"},
-    "cas_dimension_list": {"zh": "技术 · 市场 · 法律", "en": "technology · market · law"},
-    "cas_outcome_list": {
-        "zh": "技术保护一批 · 转化运用一批 · 开放许可一批 · 终止维持一批",
-        "en": "protect · commercialise · license openly · stop maintaining",
-    },
-    "pilots_heading": {"zh": "认股权综合服务试点", "en": "Warrant service pilots"},
-    "pilots_map_title": {"zh": "试点所在地", "en": "Where the pilots are"},
-    "timeline_heading": {"zh": "计划与期限", "en": "Plans and deadlines"},
-    "timeline_title": {"zh": "各计划的时间线与里程碑", "en": "Timeline of the plans and their milestones"},
-    "today": {"zh": "今天", "en": "Today"},
-    "issued": {"zh": "印发", "en": "Issued"},
-    "milestone": {"zh": "里程碑", "en": "Milestone"},
-    "evidence": {"zh": "证据", "en": "Evidence"},
-    "no_evidence": {"zh": "尚无记录", "en": "none on record"},
-    "statements_heading": {"zh": "政策要点", "en": "Policy points"},
-    # Sources page
-    "sources_heading": {"zh": "来源与可靠性", "en": "Sources and their reliability"},
-    "sources_intro": {
-        "zh": "每个数据都来自下列来源之一。等级：A 政策原文或公告本身；B 官方发布会或统计公报经全国性媒体报道；"
-        "C 二手转述；D 我们由公布的变化推算（附算式）。",
-        "en": "Every figure comes from one of these sources. Grades: A policy text or the announcement itself; "
-        "B official press conference or bulletin reported by a national outlet; C secondary; "
-        "D derived by us from a stated change (formula shown).",
-    },
-    "figures_from_source": {"zh": "取自该来源的数据", "en": "Figures drawn from this source"},
-    "no_figures_for_filter": {
-        "zh": "所选机构类型下没有取自该来源的数据。",
-        "en": "No figures from this source for the selected type.",
-    },
-    "date_unknown": {"zh": "日期未记录", "en": "date not recorded"},
-    "sources_count": {"zh": "共 {n} 个来源，{m} 个数据", "en": "{n} sources, {m} figures"},
-    "grade": {"zh": "等级", "en": "Grade"},
-    "assumptions_heading": {"zh": "假设", "en": "Assumptions"},
-    # table columns
-    "col_indicator": {"zh": "指标", "en": "Indicator"},
-    "col_institution_type": {"zh": "机构类型", "en": "Institution type"},
-    "col_target": {"zh": "目标", "en": "Target"},
-    "col_deadline": {"zh": "期限", "en": "Deadline"},
-    "col_baseline": {"zh": "基期值", "en": "Baseline"},
-    "col_latest": {"zh": "最新值", "en": "Latest value"},
-    "col_latest_period": {"zh": "最新期间", "en": "Latest period"},
-    "col_period": {"zh": "期间", "en": "Period"},
-    "col_value": {"zh": "数值", "en": "Value"},
-    "col_grade": {"zh": "等级", "en": "Grade"},
-    "col_source": {"zh": "来源", "en": "Source"},
-    "col_note": {"zh": "说明", "en": "Note"},
-    "col_where": {"zh": "出处位置", "en": "Where in the source"},
-    "col_programme": {"zh": "计划", "en": "Programme"},
-    "col_pilot": {"zh": "试点", "en": "Pilot"},
-    "col_province": {"zh": "省级行政区", "en": "Province"},
-    "col_approved": {"zh": "批复时间（不早于）", "en": "Approved, not before"},
-    "col_due": {"zh": "期限", "en": "Due"},
-    "col_milestone": {"zh": "里程碑", "en": "Milestone"},
-    "col_evidence": {"zh": "证据", "en": "Evidence"},
-    "col_kind": {"zh": "类型", "en": "Kind"},
-    "col_outlet": {"zh": "发布机构/媒体", "en": "Outlet"},
-    "col_title": {"zh": "标题", "en": "Title"},
-    "col_date": {"zh": "日期", "en": "Date"},
-    "col_figures": {"zh": "数据条数", "en": "Figures"},
-    "source_line": {"zh": "来源：", "en": "Source: "},
-    "sources_line": {"zh": "来源：", "en": "Sources: "},
-    "kind_policy_text": {"zh": "政策文件", "en": "policy text"},
-    "kind_press_conference": {"zh": "官方发布会", "en": "official press conference"},
-    "kind_statistical_bulletin": {"zh": "统计公报/调查报告", "en": "statistical bulletin or survey"},
-    "kind_press_report": {"zh": "媒体报道", "en": "press report"},
-    "kind_official_explainer": {"zh": "官方解读", "en": "official explainer"},
-    "kind_unclassified": {
-        "zh": "未分类（导入时按引文创建）",
-        "en": "unclassified (created from a citation on import)",
-    },
-    "grade_unrated": {"zh": "未评级", "en": "not yet graded"},
-    "q_more_than": {"zh": "下限（多/余/超）", "en": "lower bound"},
-    "q_approx": {"zh": "约数", "en": "approximate"},
-    "q_exact": {"zh": "确数", "en": "exact"},
-    "derived": {"zh": "推算", "en": "derived"},
-    "reported_by": {"zh": "报道", "en": "Reported by"},
-    "years": {"zh": "年份范围", "en": "Years"},
-    "years_help": {
-        "zh": "只显示期间落在此范围内的数据；进度评估也只用这些数据。",
-        "en": "Only figures whose period falls in this range are shown, and the progress method uses only them.",
-    },
-    "year_from": {"zh": "起始年份", "en": "first year"},
-    "year_to": {"zh": "截止年份", "en": "last year"},
-    "language_word": {"zh": "语言", "en": "language"},
-    "link_value_unknown": {
-        "zh": "链接中的{what}“{value}”无法识别，已改用默认值。",
-        "en": "The link's {what} “{value}” is not known; the default is used instead.",
-    },
-    # Progress
-    "status_achieved": {"zh": "已实现", "en": "Target achieved"},
-    "status_on_track": {"zh": "进度正常", "en": "On track"},
-    "status_acceleration_needed": {"zh": "需加速", "en": "Acceleration needed"},
-    "status_limited_progress": {"zh": "进展有限", "en": "Limited progress"},
-    "status_deterioration": {"zh": "倒退", "en": "Deterioration"},
-    "status_not_enough_data": {"zh": "数据不足", "en": "Not enough data"},
-    "status_trend_marked": {"zh": "明显改善", "en": "Improving markedly"},
-    "status_trend_moderate": {"zh": "温和改善", "en": "Improving moderately"},
-    "status_trend_flat": {"zh": "基本持平", "en": "Flat"},
-    "status_trend_worse": {"zh": "恶化", "en": "Worsening"},
-    "trend_grade_suffix": {"zh": "（趋势评级）", "en": " (trend grade)"},
-    "at_least": {"zh": "至少“{status}”", "en": "at least “{status}”"},
-    "col_status": {"zh": "状态", "en": "Status"},
-    "download_csv": {"zh": "下载此表（CSV，UTF-8）", "en": "Download this table (CSV, UTF-8)"},
-    "download_xlsx": {"zh": "下载此表（Excel）", "en": "Download this table (Excel)"},
-    "download_png": {"zh": "下载此图（PNG）", "en": "Download this chart (PNG)"},
-    "download_svg": {"zh": "下载此图（SVG 矢量图）", "en": "Download this chart (SVG, vector)"},
-    "images_unavailable": {
-        "zh": "本机未找到 Chromium，无法导出图片（PNG/SVG）和演示文稿；其余功能不受影响。安装：apt-get install chromium",
-        "en": "No Chromium on this machine, so chart images (PNG/SVG) and decks cannot be exported; everything "
-        "else works. Install: apt-get install chromium",
-    },
-    "page_present": {"zh": "演示", "en": "Present"},
-    "previous": {"zh": "上一页", "en": "Previous"},
-    "next": {"zh": "下一页", "en": "Next"},
-    "slide_of": {"zh": "第 {n} / {total} 页", "en": "Slide {n} of {total}"},
-    "choose_slides": {"zh": "选择并排序幻灯片", "en": "Pick and order the slides"},
-    "choose_slides_help": {
-        "zh": "按选择的先后排序。保存后，下次打开演示时使用这一列表。",
-        "en": "Slides follow the order you pick them in. Saved, the list is used the next time anyone presents.",
-    },
-    "save_slides": {"zh": "保存列表", "en": "Save the list"},
-    "slides_saved": {"zh": "已保存幻灯片列表。", "en": "Slide list saved."},
-    "reset_slides": {"zh": "恢复默认列表", "en": "Back to the default list"},
-    "slide_dropped": {
-        "zh": "所选机构类型下没有幻灯片“{slide}”，已跳过。",
-        "en": "The slide “{slide}” does not exist for the selected institution type and was left out.",
-    },
-    "slide_word": {"zh": "页码", "en": "slide"},
-    "exit_presentation": {"zh": "退出演示", "en": "Leave the presentation"},
-    "export_deck": {"zh": "导出", "en": "Export"},
-    "prepare_pptx": {"zh": "生成演示文稿（PPTX）", "en": "Make the deck (PPTX)"},
-    "prepare_pdf": {"zh": "生成 PDF", "en": "Make the PDF"},
-    "download_file": {"zh": "下载 {name}", "en": "Download {name}"},
-    "exporting": {"zh": "正在生成图表 {n}/{total}…", "en": "Drawing chart {n} of {total}…"},
-    "no_slides": {"zh": "没有可显示的幻灯片。", "en": "No slides to show."},
-    "deck_title": {"zh": "专利转化运用进展简报", "en": "Patent commercialisation: progress briefing"},
-    "slide_summary": {"zh": "目标进度一览", "en": "Status of every target"},
-    "notes_method": {"zh": "方法：", "en": "Method:"},
-    "notes_assumptions": {"zh": "假设：", "en": "Assumptions:"},
-    "page_targets": {"zh": "目标进度", "en": "Targets"},
-    "page_universities": {"zh": "高校和科研机构", "en": "Universities & institutes"},
-    "page_enterprises": {"zh": "企业和中小企业", "en": "Enterprises & SMEs"},
-    "page_finance": {"zh": "金融", "en": "Finance"},
-    "page_milestones": {"zh": "里程碑", "en": "Milestones"},
-    "targets_title": {"zh": "目标进度：是否如期实现", "en": "Targets: on track for the deadline?"},
-    "targets_method_intro": {
-        "zh": "方法参照联合国统计司可持续发展目标进展评估和加拿大统计局的开放实现：比较实际年均增速与按期达标所需的年均增速。"
-        "比值≥{on_track}为进度正常，{acceleration}–{on_track}为需加速，0–{acceleration}为进展有限，小于0为倒退；"
-        "最新值已达标即为已实现。没有数值的目标只给趋势评级。只使用全年数据，不与非全年数据混用。",
-        "en": "After the UN Statistics Division's SDG progress assessment and Statistics Canada's open variant: the "
-        "actual annual growth is compared with the growth needed to reach the target by its deadline. A ratio "
-        "≥ {on_track} is on track, {acceleration}–{on_track} needs acceleration, 0–{acceleration} is limited "
-        "progress, below 0 is deterioration; a latest value that meets the target is achieved. A goal with no "
-        "number gets a trend grade only. Only full-year figures are used, never mixed with part-year ones.",
-    },
-    "all_targets": {"zh": "全部目标（点击列名排序）", "en": "All targets (click a column to sort)"},
-    "choose_target": {"zh": "查看目标", "en": "Target"},
-    "view_on_targets": {"zh": "查看进度与方法", "en": "Progress and method"},
-    "trajectory_title": {"zh": "{name}：轨迹", "en": "{name}: trajectory"},
-    "series_observed": {"zh": "公布值", "en": "Published"},
-    "series_partial": {"zh": "非全年值（不参与计算）", "en": "Part-year (not used)"},
-    "series_baseline": {"zh": "基期", "en": "Baseline"},
-    "series_target": {"zh": "目标", "en": "Target"},
-    "series_required": {"zh": "按期达标所需路径", "en": "Path needed to meet it"},
-    "series_projection": {"zh": "按当前增速外推", "en": "Projection at the current pace"},
-    "method_panel": {"zh": "计算过程", "en": "How the status is reached"},
-    "m_base": {"zh": "基期值 x₀", "en": "Base x₀"},
-    "m_latest": {"zh": "最新值 xₜ", "en": "Latest xₜ"},
-    "m_target": {"zh": "目标值 x*", "en": "Target x*"},
-    "m_deadline": {"zh": "期限 T", "en": "Deadline T"},
-    "m_actual": {"zh": "实际年均增速 gₐ", "en": "Actual annual growth gₐ"},
-    "m_required": {"zh": "所需年均增速 gᵣ", "en": "Required annual growth gᵣ"},
-    "m_ratio": {"zh": "比值 R = d·gₐ/|gᵣ|", "en": "Ratio R = d·gₐ/|gᵣ|"},
-    "m_projection": {"zh": "期限时外推值 x_T", "en": "Projection at deadline x_T"},
-    "m_progress": {"zh": "已完成进度 (xₜ−x₀)/(x*−x₀)", "en": "Progress (xₜ−x₀)/(x*−x₀)"},
-    "m_linear_unit": {"zh": "{unit}/年", "en": "{unit} a year"},
-    "m_thresholds": {
-        "zh": "阈值：进度正常 R≥{on_track}；需加速 {acceleration}≤R<{on_track}；进展有限 0≤R<{acceleration}；倒退 R<0。"
-        "趋势评级：年均≥{marked}为明显改善，{moderate}–{marked}为温和改善，±{moderate}以内为基本持平。",
-        "en": "Thresholds: on track R ≥ {on_track}; acceleration needed {acceleration} ≤ R < {on_track}; limited "
-        "0 ≤ R < {acceleration}; deterioration R < 0. Trend grades: ≥ {marked} a year improving markedly, "
-        "{moderate}–{marked} moderately, within ±{moderate} flat.",
-    },
-    "base_from_target": {"zh": "基期取自目标文件", "en": "baseline stated with the target"},
-    "base_from_observations": {
-        "zh": "基期取自计划开始前最近一年的公布值",
-        "en": "baseline: the last figure before the plan began",
-    },
-    "reason_no_figures": {"zh": "尚无可用的全年公布值。", "en": "No full-year figure is published yet."},
-    "reason_single_figure": {
-        "zh": "只有一个全年值，无法计算增速。",
-        "en": "Only one full-year figure: no growth can be computed.",
-    },
-    "reason_span_too_short": {
-        "zh": "基期与最新值相隔不足一年，增速无意义。",
-        "en": "Less than a year between base and latest: a growth rate would be noise.",
-    },
-    "reason_partial_years_left_out": {
-        "zh": "非全年数据未参与计算。",
-        "en": "Part-year figures are left out of the computation.",
-    },
-    "reason_linear_growth": {
-        "zh": "基期或目标不为正，改用线性（每年绝对变化）计算。",
-        "en": "Base or target is not positive, so growth is taken as linear (absolute change a year).",
-    },
-    "reason_sign_change": {
-        "zh": "基期与最新值符号不同，结果仅供参考。",
-        "en": "Base and latest differ in sign; read the result with care.",
-    },
-    "reason_met_then_lost": {
-        "zh": "较早的数据曾达到目标，此后回落。",
-        "en": "An earlier figure met the target; it has since been lost.",
-    },
-    "reason_lower_bound": {
-        "zh": "最新值是下限（多/余/超），状态至少如此。",
-        "en": "The latest figure is a lower bound (more than), so the status is at least this.",
-    },
-    "reason_approximate": {
-        "zh": "依据的数据为约数，状态为近似。",
-        "en": "The figure is approximate, and so is the status.",
-    },
-    "reason_no_numeric_target": {
-        "zh": "目标没有数值，只给出趋势评级。",
-        "en": "The target sets no number: this is a trend grade.",
-    },
-    "reason_deadline_passed": {
-        "zh": "期限已过；期限当年的数据公布后状态即为最终结果。",
-        "en": "The deadline has passed; once the deadline year's figure is out, the status is final.",
-    },
-    "reason_baseline_from_observations": {
-        "zh": "目标未给出基期，取计划开始前最近一年的公布值（无则取最早值）。",
-        "en": "The target states no baseline: the last figure before the plan began is used (else the earliest).",
-    },
-    "reason_published_by_part_only": {
-        "zh": "目标针对高校和科研机构整体，但只有分别公布的数据，无法合并评估。",
-        "en": "The target is for universities and institutes together, but figures are published only for each: they cannot be combined.",
-    },
-    "met_before": {"zh": "曾于{period}达标", "en": "met in {period}"},
-    "milestone_done": {"zh": "已完成", "en": "Done"},
-    "milestone_due": {"zh": "未到期", "en": "Due"},
-    "milestone_overdue": {
-        "zh": "已逾期（未见完成证据）",
-        "en": "Overdue (no evidence of completion on record)",
-    },
-    "milestones_title": {"zh": "里程碑", "en": "Milestones"},
-    "milestones_intro": {
-        "zh": "各计划的阶段性任务。已完成：记录的证据表明已完成；未到期：未见完成证据且未到期；已逾期：已过期限且未见完成证据。进展数据不等于完成。",
-        "en": "Each plan's milestones. Done: the evidence on record shows it met. Due: no such evidence yet, and not "
-        "yet due. Overdue: past its date with no evidence of completion. Progress figures are not completion.",
-    },
-    "col_state": {"zh": "状态", "en": "State"},
-    "univ_title": {"zh": "高校和科研机构", "en": "Universities and research institutes"},
-    "univ_contracts": {"zh": "专利转让及许可合同", "en": "Transfer and licence contracts"},
-    "univ_stock": {
-        "zh": "存量专利盘活：从拥有到盘点、入库和产业化",
-        "en": "Stock patents: from holdings to inventory, conversion pool and industrial use",
-    },
-    "univ_stock_note": {
-        "zh": "各环节的数据口径和时点不同（有的只含发明专利），不能相减或换算成转化率。",
-        "en": "The stages are counted on different scopes and dates (some count inventions only): they cannot be "
-        "subtracted from one another or turned into a conversion rate.",
-    },
-    "univ_recordals": {"zh": "备案的专利转让和许可", "en": "Recorded transfers and licences"},
-    "rates_by_type": {
-        "zh": "各类机构的发明专利产业化率",
-        "en": "Invention-patent industrialisation rate by institution type",
-    },
-    "ent_title": {"zh": "企业和中小企业", "en": "Enterprises and SMEs"},
-    "ent_products": {"zh": "专利密集型产品", "en": "Patent-intensive products"},
-    "ent_sme": {"zh": "中小企业成长计划", "en": "The SME growth plan"},
-    "finance_title": {"zh": "金融", "en": "Finance"},
-    "finance_pledge": {"zh": "知识产权质押融资与使用费", "en": "Pledge financing and IP royalties"},
-    "map_note": {
-        "zh": "示意图：每格代表一个省级行政区，位置为大致方位，不表示实际边界。",
-        "en": "Schematic: one square per provincial-level division, placed by rough position; no boundaries are drawn.",
-    },
-    "nothing_for_filter": {
-        "zh": "所选机构类型或年份范围内没有相关数据。",
-        "en": "No figures here for the selected institution type or years.",
-    },
-    "stage": {"zh": "环节", "en": "Stage"},
-    "col_progress": {"zh": "进度", "en": "Progress"},
-    # Data page: import, editing, history; editor sign-in
-    "page_data": {"zh": "数据维护", "en": "Data"},
-    "data_title": {"zh": "数据维护：导入、修订与变更记录", "en": "Data: import, corrections and history"},
-    "data_intro": {
-        "zh": "编辑人员可导入数据表、增补或修订单条数据、目标和来源；每项变更都记入变更记录，可撤销。所有人可查看变更记录。",
-        "en": "Editors import sheets and add or correct single figures, targets and sources; every change is kept "
-        "in the history and can be undone. Everyone can read the history.",
-    },
-    "data_import": {"zh": "导入数据表", "en": "Import a sheet"},
-    "data_edit": {"zh": "增补或修订", "en": "Add or correct"},
-    "data_history": {"zh": "变更记录", "en": "History"},
-    "editors_only": {
-        "zh": "导入和修订仅限已登录的编辑人员。请在侧栏“编辑登录”中登录。",
-        "en": "Importing and editing are for signed-in editors. Sign in under “Editor sign-in” in the "
-        "sidebar.",
-    },
-    "editor_sign_in": {"zh": "编辑登录", "en": "Editor sign-in"},
-    "editor_name": {"zh": "姓名", "en": "Your name"},
-    "password": {"zh": "密码", "en": "Password"},
-    "sign_in": {"zh": "登录", "en": "Sign in"},
-    "sign_out": {"zh": "退出登录", "en": "Sign out"},
-    "sign_in_oidc": {"zh": "通过 {provider} 登录", "en": "Sign in with {provider}"},
-    "signed_in_as": {"zh": "已登录编辑：{name}", "en": "Signed in as editor: {name}"},
-    "sign_in_failed": {"zh": "姓名或密码不正确。", "en": "Wrong name or password."},
-    "sign_in_wait": {
-        "zh": "多次登录失败，请 {seconds} 秒后再试。",
-        "en": "Too many failed attempts: try again in {seconds} s.",
-    },
-    "editing_not_configured": {
-        "zh": "本部署未配置编辑账号，只能查看。配置方法见 README“编辑人员”。",
-        "en": "No editor sign-in is configured here, so the dashboard is view-only. See “Editors” in the README.",
-    },
-    "upload_sheet": {"zh": "上传数据表（CSV 或 XLSX）", "en": "Upload a sheet (CSV or XLSX)"},
-    "upload_help": {
-        "zh": "最大 {mb} MB、{rows} 行；更大的表请用命令行导入。",
-        "en": "Up to {mb} MB and {rows} rows; import larger sheets with the CLI.",
-    },
-    "worksheet": {"zh": "工作表（XLSX，可选）", "en": "Worksheet (XLSX, optional)"},
-    "worksheet_help": {"zh": "留空则读取第一个工作表。", "en": "Leave empty to read the first worksheet."},
-    "template_csv": {"zh": "下载模板（CSV）", "en": "Download the template (CSV)"},
-    "template_xlsx": {
-        "zh": "下载模板（XLSX，含指标与机构类型清单）",
-        "en": "Download the template (XLSX, with the indicators and institution types)",
-    },
-    "checking_rows": {"zh": "正在检查第 {done}/{total} 行", "en": "Checking row {done} of {total}"},
-    "writing_rows": {"zh": "正在写入 {done}/{total} 行", "en": "Writing row {done} of {total}"},
-    "rows_to_add": {"zh": "新增", "en": "To add"},
-    "rows_to_correct": {"zh": "修订", "en": "Corrections"},
-    "rows_unchanged": {"zh": "未变", "en": "Unchanged"},
-    "rows_with_problems": {"zh": "有问题的行", "en": "Rows with problems"},
-    "ignored_columns": {"zh": "以下列未导入：{columns}", "en": "Columns not imported: {columns}"},
-    "new_sources": {
-        "zh": "将按引文新建 {n} 个来源（未评级，待编辑评定）。",
-        "en": "{n} new source(s) will be created from citations (not yet graded).",
-    },
-    "import_blocked": {
-        "zh": "发现 {n} 个问题，改正后重新上传；在此之前不会写入任何数据。",
-        "en": "{n} problem(s) found: correct the sheet and upload it again. Nothing is written until then.",
-    },
-    "import_button": {"zh": "导入（写入 {n} 行）", "en": "Import ({n} rows to write)"},
-    "imported": {
-        "zh": "已导入：新增 {added} 行，修订 {corrected} 行，未变 {unchanged} 行。",
-        "en": "Imported: {added} added, {corrected} corrected, {unchanged} unchanged.",
-    },
-    "col_row": {"zh": "行", "en": "Row"},
-    "col_column": {"zh": "列", "en": "Column"},
-    "col_problem": {"zh": "问题", "en": "Problem"},
-    "col_qualifier": {"zh": "限定", "en": "Qualifier"},
-    "col_comparator": {"zh": "比较方式", "en": "Comparator"},
-    "col_title_en": {"zh": "标题（英文）", "en": "Title (English)"},
-    "col_outlet_en": {"zh": "机构（英文）", "en": "Outlet (English)"},
-    "col_language": {"zh": "语言", "en": "Language"},
-    "old_value": {"zh": "原值", "en": "Old value"},
-    "new_value": {"zh": "新值", "en": "New value"},
-    "edit_what": {"zh": "修订对象", "en": "What to change"},
-    "edit_figure": {"zh": "数据", "en": "Figure"},
-    "edit_target": {"zh": "目标", "en": "Target"},
-    "edit_source": {"zh": "来源", "en": "Source"},
-    "figure_pick": {"zh": "选择一条数据修订，或新增", "en": "Pick a figure to correct, or add one"},
-    "figure_new": {"zh": "（新增一条数据）", "en": "(add a new figure)"},
-    "target_pick": {"zh": "选择目标修订，或新增", "en": "Pick a target to correct, or add one"},
-    "target_new": {"zh": "（新增目标）", "en": "(add a new target)"},
-    "source_pick": {"zh": "选择来源修订，或新增", "en": "Pick a source to correct, or add one"},
-    "source_new": {"zh": "（新增来源）", "en": "(add a new source)"},
-    "source_cite_new": {"zh": "（按下面的引文新建来源）", "en": "(a new source from the citation below)"},
-    "source_citation": {"zh": "引文（发布机构，标题，日期）", "en": "Citation (outlet, title, date)"},
-    "source_citation_help": {
-        "zh": "未选已有来源时必填。",
-        "en": "Required when no existing source is chosen.",
-    },
-    "source_required": {"zh": "必须注明来源。", "en": "A source is required."},
-    "source_fields_required": {
-        "zh": "ID、标题、发布机构和日期必填。",
-        "en": "ID, title, outlet and date are required.",
-    },
-    "wording_required": {
-        "zh": "目标的中英文表述必填。",
-        "en": "The target's wording is required in both languages.",
-    },
-    "id_help": {
-        "zh": "小写字母、数字和连字符，创建后不可更改。",
-        "en": "Lower-case letters, digits and hyphens; it cannot change later.",
-    },
-    "value_help": {
-        "zh": "可写 21000、2.1万余、110.1亿元、13.38% 等；“余/多/以上”“约/近/左右”自动设为限定词。",
-        "en": "21000, 2.1万余, 110.1亿元, 13.38% …; 余/多/以上 and 约/近/左右 set the qualifier.",
-    },
-    "target_value_help": {"zh": "定性目标留空。", "en": "Leave empty for a qualitative target."},
-    "q_from_value": {"zh": "按数值中的字样（默认确数）", "en": "from the value's wording (else exact)"},
-    "wording_zh": {"zh": "目标表述（中文）", "en": "Wording (Chinese)"},
-    "wording_en": {"zh": "目标表述（英文）", "en": "Wording (English)"},
-    "baseline_period": {"zh": "基期", "en": "Baseline period"},
-    "baseline_value": {"zh": "基期值", "en": "Baseline value"},
-    "grade_help": {
-        "zh": "A 政策原文；B 官方发布会或公报经全国性媒体报道；C 二手转述；D 我们推算；U 未评级",
-        "en": "A policy text; B official conference or bulletin reported nationally; C secondary; D "
-        "derived by us; U not yet graded",
-    },
-    "save": {"zh": "保存", "en": "Save"},
-    "saved": {"zh": "已保存，并记入变更记录。", "en": "Saved, and recorded in the history."},
-    "nothing_changed": {"zh": "与已存数据相同，无需保存。", "en": "Same as stored: nothing to save."},
-    "conflict_kept": {
-        "zh": "您填写的内容仍保留在表单中。可点击下方按钮载入当前版本，核对后再保存。",
-        "en": "What you entered is still in the form. Load the current version below, check, and save again.",
-    },
-    "conflict_reload": {"zh": "载入当前版本", "en": "Load the current version"},
-    "changes_since_heading": {"zh": "自某日以来的变化", "en": "What changed since a date"},
-    "changes_since": {"zh": "起始日期", "en": "Since"},
-    "nothing_changed_since": {"zh": "{date} 以来没有变更。", "en": "Nothing changed since {date}."},
-    "audit_heading": {"zh": "变更记录", "en": "Audit log"},
-    "audit_details": {"zh": "逐条明细（修改前后）", "en": "Every entry (before and after)"},
-    "no_changes_yet": {"zh": "尚无变更。", "en": "No changes yet."},
-    "col_table": {"zh": "表", "en": "Table"},
-    "col_record": {"zh": "记录", "en": "Record"},
-    "col_change": {"zh": "变化", "en": "Change"},
-    "col_before": {"zh": "之前", "en": "Before"},
-    "col_after": {"zh": "之后", "en": "After"},
-    "col_when": {"zh": "时间", "en": "When"},
-    "col_editor": {"zh": "编辑", "en": "Editor"},
-    "col_change_id": {"zh": "变更编号", "en": "Change"},
-    "col_what": {"zh": "内容", "en": "What"},
-    "col_records": {"zh": "条数", "en": "Records"},
-    "col_undone": {"zh": "已撤销", "en": "Undone"},
-    "undo_pick": {"zh": "选择要撤销的变更", "en": "Change to undo"},
-    "undo_button": {"zh": "撤销该变更", "en": "Undo this change"},
-    "undone": {
-        "zh": "已撤销，撤销本身也记入变更记录。",
-        "en": "Undone; the undo is recorded in the history too.",
-    },
-    # Inventory
-    "page_inventory": {"zh": "存量专利盘点", "en": "Stock-patent inventory"},
-    "inv_title": {
-        "zh": "存量专利盘点：从盘点到成交",
-        "en": "The stock-patent inventory: from inventory to deal",
-    },
-    "inv_intro": {
-        "zh": "高校和科研机构逐件盘点未转化的有效专利，从技术、市场、法律三方面评价分级，再决定保护、推动转化、开放许可或终止维持。"
-        "本页按机构类型、省份、技术领域和机构展示逐件记录，并跟踪专利从盘点到成交。",
-        "en": "Universities and institutes take stock of their un-commercialised valid patents one by one, grade each on "
-        "technology, market and legal grounds, and decide to protect it, push it to commercialisation, offer it "
-        "for open licence or stop maintaining it. This page shows those records by institution type, province, "
-        "field and institution, and follows patents from the inventory to a deal.",
-    },
-    "inv_synthetic": {"zh": "合成演示数据", "en": "synthetic demo data"},
-    "inv_synthetic_banner": {
-        "zh": "**合成演示数据（synthetic demo data）**：本页所有记录都是 `demo` 生成的虚构数据，不是真实专利，不能引用。"
-        "仅以下比例参照公布数据：",
-        "en": "**Synthetic demo data (合成演示数据)**: every record on this page was made up by `demo`; none is a real "
-        "patent and none may be cited. Only these proportions follow published figures:",
-    },
-    "inv_shaped_split": {
-        "zh": "高校与科研机构之比取自两者的有效发明专利拥有量（{university} : {institute}，{period}）",
-        "en": "the split between universities and institutes follows their valid invention patents held "
-        "({university} : {institute}, {period})",
-    },
-    "inv_shaped_pool": {
-        "zh": "进入转化资源库的比例取自同一报道的盘点数与入库数（{share}）",
-        "en": "the share entering the conversion pool follows the inventoried and pooled counts of one report ({share})",
-    },
-    "inv_shaped_scale": {
-        "zh": "全国已盘点 {total}（{period}）；本演示共 {n} 条，约为其 {share}",
-        "en": "nationally {total} were inventoried ({period}); this demo holds {n} records, about {share} of that",
-    },
-    "inv_shaped_rest": {
-        "zh": "省份和领域分布、评分、对接与成交比例、金额、机构名称均为虚构。",
-        "en": "Province and field spreads, scores, matching and deal rates, values and institution names are invented.",
-    },
-    "inv_imported_note": {"zh": "导入自 {file}", "en": "imported from {file}"},
-    "inv_data_version": {
-        "zh": "数据版本 {version} · {records} 条 · {when}",
-        "en": "Data version {version} · {records} records · {when}",
-    },
-    "inv_loading": {"zh": "正在载入存量专利记录…", "en": "Loading the inventory…"},
-    "inv_empty_title": {"zh": "还没有存量专利记录", "en": "No inventory yet"},
-    "inv_empty_body": {
-        "zh": "导入各单位的逐件盘点记录（CSV、XLSX 或 Parquet），或先加载一份合成演示数据试用本页。",
-        "en": "Import the patent-level inventory (CSV, XLSX or Parquet), or load synthetic demo data to try the page.",
-    },
-    "inv_editor_only": {
-        "zh": "只有登录的编辑可以导入记录、加载演示数据或保存分级规则。请在侧栏“编辑登录”中登录。",
-        "en": "Only a signed-in editor can import records, load the demo or save grading rules. Sign in under "
-        "“Editor sign-in” in the sidebar.",
-    },
-    "inv_demo_heading": {"zh": "加载合成演示数据", "en": "Load synthetic demo data"},
-    "inv_demo_rows": {"zh": "记录数", "en": "Records"},
-    "inv_demo_seed": {"zh": "随机种子", "en": "Seed"},
-    "inv_demo_help": {
-        "zh": "同样的记录数和种子总是生成同样的数据。所有记录都会标注为合成演示数据。",
-        "en": "The same number of records and seed always give the same data. Every record is marked as synthetic.",
-    },
-    "inv_demo_button": {"zh": "生成合成演示数据", "en": "Generate synthetic demo data"},
-    "inv_demo_done": {"zh": "已生成 {n} 条合成演示记录。", "en": "{n} synthetic demo records generated."},
-    "inv_import_heading": {"zh": "导入存量专利记录", "en": "Import the inventory"},
-    "inv_import_help": {
-        "zh": "每行一件专利，列名见下。等级和处置可留空，按现行规则计算。文件有任何问题都不会导入，数据库保持不变。",
-        "en": "One patent a row, in the columns below. Grade and disposition may be blank: the rules in force fill "
-        "them in. A file with any problem is not imported at all, and the store stays as it was.",
-    },
-    "inv_import_file": {"zh": "文件（CSV、XLSX 或 Parquet）", "en": "File (CSV, XLSX or Parquet)"},
-    "inv_import_button": {"zh": "导入", "en": "Import"},
-    "inv_import_replaces": {
-        "zh": "导入会替换现有的全部 {n} 条记录。",
-        "en": "Importing replaces all {n} records now stored.",
-    },
-    "inv_import_done": {"zh": "已从 {file} 导入 {n} 条记录。", "en": "{n} records imported from {file}."},
-    "inv_import_failed": {
-        "zh": "{file} 未导入（共 {n} 处问题），数据库没有任何改动：",
-        "en": "{file} was not imported ({n} problem(s)); nothing in the store changed:",
-    },
-    "inv_progress_read": {"zh": "正在读取并检查文件…", "en": "Reading and checking the file…"},
-    "inv_progress_check": {"zh": "{n} 条记录检查无误，正在写入…", "en": "{n} records checked; writing…"},
-    "inv_upload_limit": {
-        "zh": "网页上传的文件不超过 {mb} MB；更大的文件请用命令行 python -m dashboard inventory import FILE。",
-        "en": "Files up to {mb} MB through the page; larger ones with python -m dashboard inventory import FILE.",
-    },
-    "inv_progress_write": {"zh": "正在写入 {done}/{total}…", "en": "Writing {done} of {total}…"},
-    "inv_progress_generate": {"zh": "正在生成…", "en": "Generating…"},
-    "inv_province": {"zh": "省份", "en": "Provinces"},
-    "inv_province_all": {"zh": "全部省份", "en": "All provinces"},
-    "inv_field": {"zh": "技术领域（IPC 部）", "en": "Field (IPC section)"},
-    "inv_field_all": {"zh": "全部领域", "en": "All fields"},
-    "inv_years_note": {"zh": "年份范围按授权年份筛选。", "en": "The year range applies to the grant year."},
-    "inv_outside_years": {
-        "zh": "另有 {n} 件专利的授权年份在所选年份范围之外，未计入。",
-        "en": "{n} more patents were granted outside the selected years and are left out.",
-    },
-    "inv_no_types": {
-        "zh": "存量专利盘点只涉及高校和科研机构，所选机构类型没有记录。",
-        "en": "The stock-patent inventory covers universities and institutes only: none for the selected type.",
-    },
-    "inv_nothing": {"zh": "所选条件下没有专利。", "en": "No patents for these filters."},
-    "inv_m_patents": {"zh": "专利", "en": "Patents"},
-    "inv_m_pool": {"zh": "进入转化资源库", "en": "In the conversion pool"},
-    "inv_m_deals": {"zh": "已成交", "en": "Deals"},
-    "inv_m_value": {"zh": "成交金额（已披露）", "en": "Deal value (disclosed)"},
-    "inv_patents": {"zh": "专利数", "en": "Patents"},
-    "inv_funnel": {"zh": "从盘点到成交", "en": "From inventory to deal"},
-    "inv_funnel_note": {
-        "zh": "每一环节都包括已走到后续环节的专利；终止维持的专利只计入“已盘点”。百分比相对已盘点总数。",
-        "en": "Each level includes the patents that went further; patents no longer maintained count only as "
-        "inventoried. Percentages are of all inventoried.",
-    },
-    "inv_level_inventoried": {"zh": "已盘点", "en": "Inventoried"},
-    "inv_level_conversion_pool": {"zh": "进入转化资源库", "en": "In the conversion pool"},
-    "inv_level_matched": {"zh": "已与企业对接", "en": "Matched with a firm"},
-    "inv_level_deal": {"zh": "已成交", "en": "Deal done"},
-    "inv_dispositions": {"zh": "各类机构的处置方式", "en": "Dispositions by institution type"},
-    "inv_disposition_protect": {"zh": "保护", "en": "Protect"},
-    "inv_disposition_commercialise": {"zh": "推动转化", "en": "Commercialise"},
-    "inv_disposition_open_licence": {"zh": "开放许可", "en": "Open licence"},
-    "inv_disposition_stop_maintaining": {"zh": "终止维持", "en": "Stop maintaining"},
-    "inv_by_province": {"zh": "按省份", "en": "By province"},
-    "inv_by_field": {"zh": "按技术领域（IPC 部）", "en": "By field (IPC section)"},
-    "inv_by_year": {"zh": "按授权年份", "en": "By grant year"},
-    "inv_grant_year": {"zh": "授权年份", "en": "Grant year"},
-    "inv_ipc_A": {"zh": "人类生活必需", "en": "Human necessities"},
-    "inv_ipc_B": {"zh": "作业；运输", "en": "Operations; transport"},
-    "inv_ipc_C": {"zh": "化学；冶金", "en": "Chemistry; metallurgy"},
-    "inv_ipc_D": {"zh": "纺织；造纸", "en": "Textiles; paper"},
-    "inv_ipc_E": {"zh": "固定建筑物", "en": "Fixed constructions"},
-    "inv_ipc_F": {"zh": "机械工程；照明；加热", "en": "Mechanical engineering; lighting; heating"},
-    "inv_ipc_G": {"zh": "物理", "en": "Physics"},
-    "inv_ipc_H": {"zh": "电学", "en": "Electricity"},
-    "inv_deal_values": {"zh": "成交金额（按交易方式）", "en": "Deal value by kind of deal"},
-    "inv_deal_transfer": {"zh": "转让", "en": "Transfer"},
-    "inv_deal_licence": {"zh": "许可", "en": "Licence"},
-    "inv_deal_open_licence": {"zh": "开放许可", "en": "Open licence"},
-    "inv_deals_n": {"zh": "{n} 笔", "en": "{n} deals"},
-    "inv_median": {"zh": "中位数", "en": "median"},
-    "inv_no_deals": {"zh": "所选条件下没有成交。", "en": "No deals for these filters."},
-    "inv_league": {"zh": "机构排行（按成交数）", "en": "Institutions by deals"},
-    "inv_table": {"zh": "筛选后的专利", "en": "The filtered patents"},
-    "inv_page": {"zh": "页码", "en": "Page"},
-    "inv_page_of": {"zh": "第 {page} / {pages} 页，共 {n} 件", "en": "Page {page} of {pages}, {n} patents"},
-    "inv_download_csv": {"zh": "下载筛选后的全部专利（CSV）", "en": "Download every filtered patent (CSV)"},
-    "inv_download_xlsx": {
-        "zh": "下载筛选后的全部专利（Excel）",
-        "en": "Download every filtered patent (Excel)",
-    },
-    "inv_xlsx_too_many": {
-        "zh": "Excel 下载限 {n} 条以内：请缩小筛选范围，或下载 CSV。",
-        "en": "Excel downloads hold at most {n} records: narrow the filters, or download CSV.",
-    },
-    "inv_rules_heading": {"zh": "分级分类规则", "en": "The grading rules"},
-    "inv_rules_intro": {
-        "zh": "技术、市场、法律三项评分（0—100）按权重加权，按阈值定等级，再按等级定处置方式。这一结构取自中国科学院的做法；"
-        "默认的权重、阈值和对应关系由本看板自定，相关计划没有公布。",
-        "en": "The technology, market and legal scores (0–100) are weighted, the weighted score sets the grade by "
-        "thresholds, and the grade sets the disposition. The structure is the Chinese Academy of Sciences'; the "
-        "default weights, thresholds and map are our own choice, as no plan publishes them.",
-    },
-    "inv_rules_in_force": {"zh": "现行规则", "en": "Rules in force"},
-    "inv_try_rules": {"zh": "试用其他规则", "en": "Try other rules"},
-    "inv_weight": {"zh": "{dimension}权重", "en": "Weight: {dimension}"},
-    "inv_dim_technology": {"zh": "技术", "en": "technology"},
-    "inv_dim_market": {"zh": "市场", "en": "market"},
-    "inv_dim_legal": {"zh": "法律", "en": "legal"},
-    "inv_threshold": {"zh": "{grade} 级最低分", "en": "Lowest score for grade {grade}"},
-    "inv_grade_to": {"zh": "{grade} 级的处置", "en": "Disposition of grade {grade}"},
-    "inv_shift": {
-        "zh": "按试用规则，筛选范围内处置方式的变化",
-        "en": "How dispositions would shift under the tried rules (within the filters)",
-    },
-    "inv_shift_moved": {
-        "zh": "{n} 件专利（{share}）的处置方式会改变；已存的等级和处置不变，除非编辑保存。",
-        "en": "{n} patents ({share}) would change disposition; stored grades stay as they are unless an editor saves.",
-    },
-    "inv_save_rules": {"zh": "保存规则并重新分级全部专利", "en": "Save these rules and regrade every patent"},
-    "inv_rules_saved": {
-        "zh": "已保存，{n} 件专利已按新规则重新分级。",
-        "en": "Saved: {n} patents regraded under the new rules.",
-    },
-    "inv_rules_invalid": {"zh": "规则无效：{why}", "en": "These rules cannot grade: {why}"},
-    "inv_rules_viewer": {
-        "zh": "查看者可以试用规则，只有登录的编辑可以保存。",
-        "en": "Anyone can try rules; only a signed-in editor can save them.",
-    },
-    "inv_stored": {"zh": "现有处置", "en": "Stored disposition"},
-    "inv_tried": {"zh": "按试用规则", "en": "Under the tried rules"},
-    "inv_grade_word": {"zh": "等级", "en": "Grade"},
-    "inv_stage_inventoried": {"zh": "已盘点", "en": "inventoried"},
-    "inv_stage_conversion_pool": {"zh": "在转化资源库", "en": "in the conversion pool"},
-    "inv_stage_matched": {"zh": "已对接企业", "en": "matched with a firm"},
-    "inv_stage_transferred": {"zh": "已转让", "en": "transferred"},
-    "inv_stage_licensed": {"zh": "已许可", "en": "licensed"},
-    "inv_stage_open_licensed": {"zh": "已开放许可", "en": "open-licensed"},
-    "inv_stage_abandoned": {"zh": "已放弃", "en": "abandoned"},
-    "inv_ptype_invention": {"zh": "发明", "en": "invention"},
-    "inv_ptype_utility_model": {"zh": "实用新型", "en": "utility model"},
-    "inv_ptype_design": {"zh": "外观设计", "en": "design"},
-    "inv_col_patent_number": {"zh": "专利号", "en": "Patent number"},
-    "inv_col_title": {"zh": "名称", "en": "Title"},
-    "inv_col_institution": {"zh": "机构", "en": "Institution"},
-    "inv_col_institution_type": {"zh": "机构类型", "en": "Type"},
-    "inv_col_province": {"zh": "省份", "en": "Province"},
-    "inv_col_ipc_class": {"zh": "IPC 分类", "en": "IPC class"},
-    "inv_col_grant_year": {"zh": "授权年份", "en": "Granted"},
-    "inv_col_patent_type": {"zh": "专利类型", "en": "Patent type"},
-    "inv_col_grade": {"zh": "等级", "en": "Grade"},
-    "inv_col_disposition": {"zh": "处置", "en": "Disposition"},
-    "inv_col_stage": {"zh": "环节", "en": "Stage"},
-    "inv_col_deal_type": {"zh": "交易方式", "en": "Deal"},
-    "inv_col_deal_value": {"zh": "成交金额（万元）", "en": "Deal value (CNY 10k)"},
-    "inv_col_deal_date": {"zh": "成交日期", "en": "Deal date"},
-    "inv_col_patents": {"zh": "专利", "en": "Patents"},
-    "inv_col_pooled": {"zh": "入库", "en": "Pooled"},
-    "inv_col_deals": {"zh": "成交", "en": "Deals"},
-    "inv_col_dataset": {"zh": "数据说明", "en": "Dataset"},
+    **common.LABELS,
+    **programme.LABELS,
+    **editing.LABELS,
+    **inventory.LABELS,
+    **messages.LABELS,
 }
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    """The label `key` in `lang`, with `{name}` placeholders filled from `values`."""
+def t(key: str, lang: str, /, **values: object) -> str:
+    """The label `key` in `lang`, with `{name}` placeholders filled from `values` (a Message among the values
+    is put into words in the same language, a tuple of Messages as a list)."""
     text = LABELS[key][lang]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: _words(v, lang) for k, v in values.items()})
+
+
+def _words(value: object, lang: str) -> object:
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+        return LABELS["list_sep"][lang].join(v.text(lang) for v in value)
+    return value
 
 
 def pick(row: object, field: str, lang: str) -> str:
     """A bilingual data field: row['name_zh'] or row['name_en']."""
     return row[f"{field}_{lang}"]
+
+
+def unit_label(indicator: Mapping, lang: str) -> str:
+    """An indicator's unit as a reader sees it: the canonical unit (亿元, 件, %) on a Chinese page, its English
+    words (CNY 100 m, patents) on an English one."""
+    return indicator["unit"] if lang == "zh" else indicator["unit_en"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Words to be shown later, in whatever language the reader has: a catalogue key and its parameters."""
+
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.text(PLAIN_LANGUAGE)
+
+
+def message(key: str, /, **params: object) -> Message:
+    return Message(key, params)
+
+
+class LocalizedError(Exception):
+    """An error whose words come from the catalogue: `text(lang)` in the reader's language; str() in English."""
+
+    def __init__(self, key: str, /, **params: object):
+        self.message = Message(key, params)
+        super().__init__(str(self.message))
+
+    def text(self, lang: str) -> str:
+        return self.message.text(lang)

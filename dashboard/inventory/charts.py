@@ -15,22 +15,10 @@ import polars as pl
 from dashboard.charts import style
 from dashboard.charts.maps import tile_label
 from dashboard.charts.style import DEAL_COLOURS, DISPOSITION_STYLE, PALETTE, wrap
-from dashboard.i18n import t
+from dashboard.formatting import count_text, money_text
+from dashboard.i18n import pick, t
 
-
-def count_text(n: float, lang: str) -> str:
-    """A count as people read it: 1.2万 / 12,345."""
-    if lang == "zh" and abs(n) >= 1e4:
-        return f"{n / 1e4:.1f}万".replace(".0万", "万")
-    return f"{n:,.0f}"
-
-
-def money_text(value: float, lang: str) -> str:
-    """万元 as read: 1.2亿元 / 3,400万元; CNY 120 m in English (1 万元 = CNY 10,000)."""
-    if lang == "zh":
-        return f"{value / 1e4:,.2f}亿元" if abs(value) >= 1e4 else f"{value:,.0f}万元"
-    millions = value / 100
-    return f"CNY {millions:,.1f} m" if abs(millions) >= 0.1 else f"CNY {value * 1e4:,.0f}"
+TILE_TEXT_SIZE = {"zh": 10, "en": 9}  # px: English names are longer
 
 
 def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> go.Figure:
@@ -208,10 +196,7 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
         f"{tile_label(row, lang)}<br>{count_text(v, lang) if v else '–'}"
         for row, v in zip(records, values, strict=True)
     ]
-    hover = [
-        f"{row['name_zh'] if lang == 'zh' else row['name_en']}: {v:,}"
-        for row, v in zip(records, values, strict=True)
-    ]
+    hover = [f"{pick(row, 'name', lang)}: {v:,}" for row, v in zip(records, values, strict=True)]
     trace = {
         "type": "scatter",
         "x": [r["col"] for r in records],
@@ -221,7 +206,7 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
         "hovertext": hover,
         "hoverinfo": "text",
         "textfont": {
-            "size": 9 if lang == "en" else 10,
+            "size": TILE_TEXT_SIZE[lang],
             "color": ["white" if v > top * 0.55 else "#222" for v in values],
         },
         "marker": {

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
+from dashboard.i18n import LocalizedError
 from dashboard.inventory.grading import DEFAULT_RULES, RuleSet, grade_frame
 from dashboard.inventory.records import DEAL_STAGES, SCHEMA, STAGES
 
@@ -43,6 +44,10 @@ IPC_CLASSES = {
 SECTION_WEIGHTS = {"A": 0.14, "B": 0.14, "C": 0.18, "D": 0.03, "E": 0.05, "F": 0.08, "G": 0.22, "H": 0.16}
 PATENT_TYPE_WEIGHTS = {"invention": 0.75, "utility_model": 0.22, "design": 0.03}
 DEAL_START = dt.date(2024, 1, 1)  # the stock-patent plan's first year
+
+
+class AnchorMissing(LocalizedError, LookupError):
+    """The curated data lacks a published figure the demo is shaped on."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,7 @@ class Anchors:
 def _latest(obs: pd.DataFrame, indicator: str, institution_type: str) -> pd.Series:
     rows = obs[(obs["indicator"] == indicator) & (obs["institution_type"] == institution_type)]
     if rows.empty:
-        raise LookupError(f"no published figure for {indicator} ({institution_type}) to shape the demo on")
+        raise AnchorMissing("demo_no_anchor", indicator=indicator, institution_type=institution_type)
     return rows.sort_values("period").iloc[-1]
 
 
@@ -81,7 +86,7 @@ def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
         for kind in ("university", "research_institute")
     }
     if held["university"]["period"] != held["research_institute"]["period"]:
-        raise LookupError("the holdings of universities and institutes are not published for the same period")
+        raise AnchorMissing("demo_holdings_periods")
     inventoried = _latest(obs, "stock_patents_inventoried", "university_and_institute")
     # The pool share needs both counts from one report: the latest report that gives both.
     both = obs[
@@ -93,7 +98,7 @@ def published_anchors(tables: dict[str, pd.DataFrame]) -> Anchors:
         pairs.setdefault((row.period, row.source), {})[row.indicator] = row.value
     paired = sorted(key for key, found in pairs.items() if len(found) == 2)
     if not paired:
-        raise LookupError("no report gives both the inventoried and the pooled stock patents")
+        raise AnchorMissing("demo_no_pool_pair")
     pool_period, pool_source = paired[-1]
     pair = pairs[paired[-1]]
     institutions = _latest(obs, "inventory_institutions", "university_and_institute")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from dashboard.i18n import LocalizedError, Message, message
+
 SCORES = ("tech_score", "market_score", "legal_score")
 DIMENSIONS = ("technology", "market", "legal")  # the weights' keys, in the order of SCORES
 GRADES = ("A", "B", "C", "D")  # best first; D is everything below C's threshold
@@ -22,7 +24,7 @@ SCORE_RANGE = (0.0, 100.0)
 STRUCTURE_SOURCE = "2024-02-28-xinhua-cnipa-february-presser"
 
 
-class RuleSetError(ValueError):
+class RuleSetError(LocalizedError, ValueError):
     """A rule set that cannot grade: the message says which part and why."""
 
 
@@ -44,35 +46,41 @@ class RuleSet:
         }
     )
 
-    def problems(self) -> list[str]:
-        """Everything wrong with the rule set, in words (empty when it can grade)."""
+    def problems(self) -> list[Message]:
+        """Everything wrong with the rule set (empty when it can grade)."""
         out = []
         if set(self.weights) != set(DIMENSIONS):
-            out.append(f"weights: expected exactly {', '.join(DIMENSIONS)}")
+            out.append(message("rules_weights_keys", dimensions=", ".join(DIMENSIONS)))
         elif any(not _is_number(w) or w < 0 for w in self.weights.values()):
-            out.append("weights: each must be a number ≥ 0")
+            out.append(message("rules_weights_negative"))
         elif sum(self.weights.values()) <= 0:
-            out.append("weights: at least one must be above 0")
+            out.append(message("rules_weights_zero"))
         if set(self.thresholds) != set(GRADES[:-1]):
-            out.append(f"thresholds: expected exactly {', '.join(GRADES[:-1])}")
+            out.append(message("rules_thresholds_keys", grades=", ".join(GRADES[:-1])))
         else:
             values = [self.thresholds[g] for g in GRADES[:-1]]
             if any(not _is_number(v) or not SCORE_RANGE[0] <= v <= SCORE_RANGE[1] for v in values):
-                out.append("thresholds: each must be a number from 0 to 100")
+                out.append(message("rules_thresholds_range"))
             elif any(a <= b for a, b in zip(values, values[1:], strict=False)):
-                out.append("thresholds: A must be above B, and B above C")
+                out.append(message("rules_thresholds_order"))
         if set(self.disposition) != set(GRADES):
-            out.append(f"disposition: expected one for each grade {', '.join(GRADES)}")
+            out.append(message("rules_disposition_keys", grades=", ".join(GRADES)))
         else:
             bad = sorted({d for d in self.disposition.values() if d not in DISPOSITIONS})
             if bad:
-                out.append(f"disposition: {', '.join(map(repr, bad))} not one of {', '.join(DISPOSITIONS)}")
+                out.append(
+                    message(
+                        "rules_disposition_unknown",
+                        bad=", ".join(map(repr, bad)),
+                        allowed=", ".join(DISPOSITIONS),
+                    )
+                )
         return out
 
     def checked(self) -> RuleSet:
         problems = self.problems()
         if problems:
-            raise RuleSetError("; ".join(problems))
+            raise RuleSetError("rules_invalid", problems=tuple(problems))
         return self
 
     def normalised_weights(self) -> dict[str, float]:
@@ -95,7 +103,7 @@ class RuleSet:
                 disposition=dict(raw["disposition"]),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise RuleSetError(f"not a rule set: {exc}") from None
+            raise RuleSetError("rules_not_json", reason=str(exc)) from None
         return rules.checked()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard.curation.problems import DataProblem
+from dashboard.i18n import PLAIN_LANGUAGE, Message, message, t
 from dashboard.inventory.grading import (
     DISPOSITIONS,
     GRADES,
@@ -122,8 +123,15 @@ class InventoryFileError(Exception):
     def __init__(self, problems: list[DataProblem], total: int | None = None):
         self.problems = problems
         self.total = total if total is not None else len(problems)
-        more = self.total - len(problems)
-        super().__init__("\n".join(str(p) for p in problems) + (f"\n… and {more} more" if more > 0 else ""))
+        super().__init__(self.text(PLAIN_LANGUAGE))
+
+    def text(self, lang: str) -> str:
+        """Every listed problem, one a line, and how many more there are."""
+        more = self.total - len(self.problems)
+        lines = [p.text(lang) for p in self.problems] + (
+            [t("problems_more", lang, n=more)] if more > 0 else []
+        )
+        return "\n".join(lines)
 
 
 def province_lookup(provinces) -> dict[str, str]:
@@ -148,17 +156,10 @@ def read_file(path: Path, name: str | None = None) -> pl.DataFrame:
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise InventoryFileError(
-            [
-                DataProblem(
-                    label,
-                    None,
-                    None,
-                    f"unknown file type {path.suffix or '(none)'!r}: use .csv, .xlsx or .parquet",
-                )
-            ]
+            [DataProblem(label, None, None, message("inv_file_type", suffix=path.suffix or "(none)"))]
         )
     if not path.is_file():
-        raise InventoryFileError([DataProblem(label, None, None, "no such file")])
+        raise InventoryFileError([DataProblem(label, None, None, message("inv_no_such_file"))])
     try:
         if kind == "csv":
             frame = pl.read_csv(
@@ -171,12 +172,12 @@ def read_file(path: Path, name: str | None = None) -> pl.DataFrame:
     except (pl.exceptions.PolarsError, OSError, ValueError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InventoryFileError(
-            [DataProblem(label, None, None, f"cannot be read as {kind.upper()}: {first}")]
+            [DataProblem(label, None, None, message("inv_unreadable", kind=kind.upper(), reason=first))]
         ) from None
     except Exception as exc:  # the Excel reader raises its own error types
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InventoryFileError(
-            [DataProblem(label, None, None, f"cannot be read as {kind.upper()}: {first}")]
+            [DataProblem(label, None, None, message("inv_unreadable", kind=kind.upper(), reason=first))]
         ) from None
     frame = frame.rename({c: c.strip() for c in frame.columns})
     text = [pl.col(c).cast(pl.String).str.strip_chars() for c in frame.columns]
@@ -192,15 +193,16 @@ class _Checks:
     problems: list[DataProblem]
     total: int = 0
 
-    def flag(self, frame: pl.DataFrame, bad: pl.Expr, column: str, message: Callable[[dict], str]) -> None:
-        """Report the rows where `bad` holds (counted all; listed up to MAX_PROBLEMS in all)."""
+    def flag(self, frame: pl.DataFrame, bad: pl.Expr, column: str, say: Callable[[dict], Message]) -> None:
+        """Report the rows where `bad` holds (counted all; listed up to MAX_PROBLEMS in all); `say(row)` is
+        the problem with that row."""
         hits = frame.filter(bad.fill_null(False))
         if hits.is_empty():
             return
         self.total += hits.height
         room = MAX_PROBLEMS - len(self.problems)
         for row in hits.head(max(room, 0)).iter_rows(named=True):
-            self.problems.append(DataProblem(self.file, row["_row"], column, message(row)))
+            self.problems.append(DataProblem(self.file, row["_row"], column, say(row)))
 
 
 def check_records(
@@ -213,17 +215,11 @@ def check_records(
     header_problems = []
     missing = [c.name for c in COLUMNS if c.name not in raw.columns]
     if missing:
-        header_problems.append(DataProblem(file, 1, None, f"missing column(s): {', '.join(missing)}"))
-    if SYNTHETIC_NOTE_COLUMN in raw.columns:
         header_problems.append(
-            DataProblem(
-                file,
-                1,
-                SYNTHETIC_NOTE_COLUMN,
-                "this file is an export of synthetic demo data and cannot be imported "
-                "as an inventory (load the demo instead)",
-            )
+            DataProblem(file, 1, None, message("inv_missing_columns", columns=", ".join(missing)))
         )
+    if SYNTHETIC_NOTE_COLUMN in raw.columns:
+        header_problems.append(DataProblem(file, 1, SYNTHETIC_NOTE_COLUMN, message("inv_synthetic_export")))
     extra = [c for c in raw.columns if c not in COLUMN_NAMES and c != SYNTHETIC_NOTE_COLUMN]
     if extra:
         header_problems.append(
@@ -231,18 +227,16 @@ def check_records(
                 file,
                 1,
                 extra[0],
-                f"not an inventory column: {', '.join(extra)}; the columns are: {', '.join(COLUMN_NAMES)}",
+                message("inv_extra_columns", extra=", ".join(extra), columns=", ".join(COLUMN_NAMES)),
             )
         )
     duplicated = [c for c in set(raw.columns) if raw.columns.count(c) > 1]
     if duplicated:
-        header_problems.append(DataProblem(file, 1, duplicated[0], "column appears twice"))
+        header_problems.append(DataProblem(file, 1, duplicated[0], message("inv_column_twice")))
     if header_problems:
         raise InventoryFileError(header_problems)
     if raw.is_empty():
-        raise InventoryFileError(
-            [DataProblem(file, 2, None, "no records: the file has a header but no rows")]
-        )
+        raise InventoryFileError([DataProblem(file, 2, None, message("inv_no_records"))])
 
     frame = raw.select(COLUMN_NAMES).with_row_index("_row", offset=2)
     lookup = province_lookup(provinces)
@@ -257,14 +251,14 @@ def check_records(
     for column in COLUMNS:
         name = column.name
         if column.required:
-            checks.flag(frame, pl.col(name).is_null(), name, lambda r: "is required but empty")
+            checks.flag(frame, pl.col(name).is_null(), name, lambda r: message("inv_required"))
         if column.kind == "text" and name in MAX_TEXT:
             limit = MAX_TEXT[name]
             checks.flag(
                 frame,
                 pl.col(name).str.len_chars() > limit,
                 name,
-                lambda r, limit=limit: f"is longer than {limit} characters",
+                lambda r, limit=limit: message("inv_too_long", limit=limit),
             )
         if column.kind == "enum" and name != "province":
             allowed = ", ".join(column.values)
@@ -272,20 +266,24 @@ def check_records(
                 frame,
                 pl.col(name).is_not_null() & ~pl.col(name).is_in(column.values),
                 name,
-                lambda r, name=name, allowed=allowed: f"{r[name]!r} is not one of: {allowed}",
+                lambda r, name=name, allowed=allowed: message(
+                    "inv_not_one_of", value=r[name], allowed=allowed
+                ),
             )
         if column.kind == "integer":
             checks.flag(
                 frame,
                 pl.col(name).is_not_null() & pl.col(f"{name}_v").is_null(),
                 name,
-                lambda r, name=name: f"{r[name]!r} is not a whole number",
+                lambda r, name=name: message("inv_not_whole", value=r[name]),
             )
             checks.flag(
                 frame,
                 (pl.col(f"{name}_v") < FIRST_YEAR) | (pl.col(f"{name}_v") > today.year),
                 name,
-                lambda r, name=name: f"{r[name]} is not a year from {FIRST_YEAR} to {today.year}",
+                lambda r, name=name: message(
+                    "inv_year_range", value=r[name], first=FIRST_YEAR, last=today.year
+                ),
             )
         if column.kind == "number":
             checks.flag(
@@ -297,27 +295,27 @@ def check_records(
                     | pl.col(f"{name}_v").is_infinite()
                 ),
                 name,
-                lambda r, name=name: f"{r[name]!r} is not a number",
+                lambda r, name=name: message("inv_not_number", value=r[name]),
             )
         if column.kind == "date":
             checks.flag(
                 frame,
                 pl.col(name).is_not_null() & pl.col(f"{name}_v").is_null(),
                 name,
-                lambda r, name=name: f"{r[name]!r} is not a date written YYYY-MM-DD",
+                lambda r, name=name: message("inv_not_date", value=r[name]),
             )
 
     checks.flag(
         frame,
         pl.col("province").is_not_null() & pl.col("province_id").is_null(),
         "province",
-        lambda r: f"{r['province']!r} is not a provincial-level division (e.g. 北京, 广东省 or Guangdong)",
+        lambda r: message("inv_not_province", value=r["province"]),
     )
     checks.flag(
         frame,
         pl.col("ipc_class").is_not_null() & ~pl.col("ipc_class").str.contains(_IPC_CLASS),
         "ipc_class",
-        lambda r: f"{r['ipc_class']!r} is not an IPC class such as G06 (section letter and two digits)",
+        lambda r: message("inv_not_ipc_class", value=r["ipc_class"]),
     )
     checks.flag(
         frame,
@@ -325,7 +323,7 @@ def check_records(
         & pl.col("ipc_section").is_in(IPC_SECTIONS)
         & (pl.col("ipc_class").str.slice(0, 1) != pl.col("ipc_section")),
         "ipc_class",
-        lambda r: f"{r['ipc_class']!r} is not in IPC section {r['ipc_section']!r}",
+        lambda r: message("inv_class_not_in_section", value=r["ipc_class"], section=r["ipc_section"]),
     )
     low, high = SCORE_RANGE
     for score in SCORES:
@@ -333,13 +331,17 @@ def check_records(
             frame,
             (pl.col(f"{score}_v") < low) | (pl.col(f"{score}_v") > high),
             score,
-            lambda r, score=score: f"{r[score]} is outside {low:g}–{high:g}",
+            lambda r, score=score: message(
+                "inv_score_range", value=r[score], low=f"{low:g}", high=f"{high:g}"
+            ),
         )
     checks.flag(
         frame,
         pl.col("grant_year_v") < pl.col("application_year_v"),
         "grant_year",
-        lambda r: f"{r['grant_year']} is before the application year {r['application_year']}",
+        lambda r: message(
+            "inv_granted_before_filed", value=r["grant_year"], application_year=r["application_year"]
+        ),
     )
     # Deals: a deal stage has its deal type; other stages have no deal.
     deal_stage = pl.col("stage").is_in(list(DEAL_STAGES))
@@ -348,7 +350,7 @@ def check_records(
         frame,
         deal_stage & pl.col("deal_type").is_null(),
         "deal_type",
-        lambda r: f"is required for stage {r['stage']!r} ({DEAL_STAGES.get(r['stage'])})",
+        lambda r: message("inv_deal_type_required", stage=r["stage"], deal_type=DEAL_STAGES.get(r["stage"])),
     )
     checks.flag(
         frame,
@@ -357,8 +359,8 @@ def check_records(
         & pl.col("deal_type").is_in(DEAL_TYPES)
         & (pl.col("deal_type") != expected_type),
         "deal_type",
-        lambda r: (
-            f"{r['deal_type']!r} does not fit stage {r['stage']!r} (expected {DEAL_STAGES[r['stage']]!r})"
+        lambda r: message(
+            "inv_deal_type_mismatch", value=r["deal_type"], stage=r["stage"], expected=DEAL_STAGES[r["stage"]]
         ),
     )
     no_deal = pl.col("stage").is_in([s for s in STAGES if s not in DEAL_STAGES])
@@ -367,17 +369,27 @@ def check_records(
             frame,
             no_deal & pl.col(column).is_not_null(),
             column,
-            lambda r, column=column: f"must be empty: stage {r['stage']!r} is not a deal",
+            lambda r, column=column: message("inv_no_deal", stage=r["stage"]),
         )
-    checks.flag(frame, pl.col("deal_value_v") < 0, "deal_value", lambda r: f"{r['deal_value']} is below 0")
     checks.flag(
-        frame, pl.col("deal_date_v") > today, "deal_date", lambda r: f"{r['deal_date']} is in the future"
+        frame,
+        pl.col("deal_value_v") < 0,
+        "deal_value",
+        lambda r: message("inv_negative_value", value=r["deal_value"]),
+    )
+    checks.flag(
+        frame,
+        pl.col("deal_date_v") > today,
+        "deal_date",
+        lambda r: message("inv_future_date", value=r["deal_date"]),
     )
     checks.flag(
         frame,
         pl.col("deal_date_v").dt.year() < pl.col("application_year_v"),
         "deal_date",
-        lambda r: f"{r['deal_date']} is before the application year {r['application_year']}",
+        lambda r: message(
+            "inv_deal_before_filed", value=r["deal_date"], application_year=r["application_year"]
+        ),
     )
     # One record per patent.
     first_row = pl.col("_row").min().over("patent_number")
@@ -385,7 +397,7 @@ def check_records(
         frame.with_columns(first_row.alias("_first")),
         pl.col("patent_number").is_not_null() & (pl.col("_row") != pl.col("_first")),
         "patent_number",
-        lambda r: f"{r['patent_number']!r} is already on row {r['_first']}",
+        lambda r: message("inv_duplicate_patent", value=r["patent_number"], first=r["_first"]),
     )
 
     if checks.problems:

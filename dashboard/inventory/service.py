@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from dashboard.curation.catalogue import Tables
+from dashboard.i18n import LocalizedError
 from dashboard.inventory import demo
 from dashboard.inventory.engine import engine_types
 from dashboard.inventory.records import read_records
@@ -29,11 +30,11 @@ class Replaced:
     before: InventoryState
 
 
-class ImportedInventoryInTheWay(Exception):
+class ImportedInventoryInTheWay(LocalizedError):
     """The demo would replace an imported (real) inventory, and the caller did not ask for that."""
 
     def __init__(self, before: InventoryState):
-        super().__init__(f"an imported inventory of {before.records:,} records is stored")
+        super().__init__("inv_demo_replaces_import", n=f"{before.records:,}")
         self.before = before
 
 

@@ -47,11 +47,10 @@ class InventoryState:
 EMPTY = InventoryState(0, 0, False, None, {}, None, None)
 
 
-def _fail(store: Store, what: str, exc: Exception) -> StoreError:
+def _fail(store: Store, key: str, exc: Exception) -> StoreError:
+    """The store's error for a failed write (`key`: store_inventory_write_failed or store_rules_failed)."""
     reason = str(getattr(exc, "orig", exc)).strip().splitlines()
-    return StoreError(
-        f"{what} in {store.url} failed, nothing was written: {reason[0] if reason else type(exc).__name__}"
-    )
+    return StoreError(key, store=store.url, reason=reason[0] if reason else type(exc).__name__)
 
 
 def state(store: Store) -> InventoryState:
@@ -72,7 +71,7 @@ def state(store: Store) -> InventoryState:
             ).first()
     except SQLAlchemyError as exc:
         raise StoreError(
-            f"cannot read the inventory's state from {store.url}: {getattr(exc, 'orig', exc)}"
+            "store_cannot_read_inventory_state", store=store.url, reason=str(getattr(exc, "orig", exc))
         ) from None
     return InventoryState(
         version=latest["version"],
@@ -171,10 +170,10 @@ def replace_inventory(
             _write_records(conn, records, progress)
             return _record_change(conn, kind, synthetic, detail, records.height, editor)
     except SQLAlchemyError as exc:
-        raise _fail(store, "writing the inventory", exc) from None
+        raise _fail(store, "store_inventory_write_failed", exc) from None
     except Exception as exc:  # the DBAPI's own errors from the bulk path
         if type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg"):
-            raise _fail(store, "writing the inventory", exc) from None
+            raise _fail(store, "store_inventory_write_failed", exc) from None
         raise
 
 
@@ -224,7 +223,7 @@ def load_inventory(store: Store, dtypes: dict | None = None) -> pl.DataFrame:
                     pending, pending_rows = [], 0
     except Exception as exc:
         raise StoreError(
-            f"cannot read the inventory from {store.url}: {str(exc).strip().splitlines()[0]}"
+            "store_cannot_read_inventory", store=store.url, reason=str(exc).strip().splitlines()[0]
         ) from None
     if pending:
         blocks.append(_compact(pending))
@@ -266,4 +265,4 @@ def save_rules(store: Store, new_rules: RuleSet, editor: str | None, progress: P
                 editor,
             )
     except SQLAlchemyError as exc:
-        raise _fail(store, "saving the rule set", exc) from None
+        raise _fail(store, "store_rules_failed", exc) from None

@@ -9,10 +9,9 @@ import pandas as pd
 import polars as pl
 
 from dashboard.downloads import FORMULA_PREFIXES
-from dashboard.formatting import format_number, format_period
+from dashboard.formatting import count_text, format_number, format_period
 from dashboard.i18n import t
 from dashboard.inventory import grading
-from dashboard.inventory.charts import count_text
 from dashboard.inventory.demo import NOTE, Anchors
 from dashboard.inventory.grading import DISPOSITIONS
 from dashboard.inventory.records import COLUMN_NAMES, INSTITUTION_TYPES, SYNTHETIC_NOTE_COLUMN
@@ -180,4 +179,4 @@ def rules_text(rules: grading.RuleSet, lang: str) -> str:
     parts.append(
         " · ".join(f"{g} → {t(f'inv_disposition_{rules.disposition[g]}', lang)}" for g in grading.GRADES)
     )
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+    return t("list_sep", lang).join(parts)

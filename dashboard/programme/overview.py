@@ -152,10 +152,8 @@ def target_cards(tables: Tables, sel: Selection) -> list[dict]:
             value = format_value(
                 target["baseline_value"], indicator["unit"], "exact", lang, indicator["unit_en"]
             )
-            card["baseline"] = (
-                f"{value}（{format_period(target['baseline_period'], lang)}）"
-                if lang == "zh"
-                else (f"{value} ({format_period(target['baseline_period'], lang)})")
+            card["baseline"] = t(
+                "value_at_period", lang, value=value, period=format_period(target["baseline_period"], lang)
             )
         text = assumption_text(target["assumption"], tables.assumptions, lang)
         if text:
@@ -311,8 +309,8 @@ def sources_table(summaries: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("col_grade", lang): summaries["grade"],
-            t("col_outlet", lang): summaries["outlet" if lang == "zh" else "outlet_en"],
-            t("col_title", lang): summaries["title" if lang == "zh" else "title_en"],
+            t("col_outlet", lang): summaries[f"outlet_{lang}"],
+            t("col_title", lang): summaries[f"title_{lang}"],
             t("col_date", lang): summaries["published"].map(
                 lambda p: p if present(p) else t("date_unknown", lang)
             ),

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from dashboard.formatting import format_period
-from dashboard.i18n import t
+from dashboard.formatting import format_date
+from dashboard.i18n import pick, t
 
 # The grade of a source an import created from a citation, until an editor grades it.
 UNRATED = "U"
@@ -15,23 +15,24 @@ UNRATED = "U"
 
 def cite(source: pd.Series | dict, lang: str) -> str:
     """One source as a short citation: outlet, title, date, grade."""
-    outlet = source["outlet"] if lang == "zh" else source["outlet_en"]
-    title = source["title"] if lang == "zh" else source["title_en"]
     published = source.get("published")
     date = (
-        format_period(published, lang, "stock")
-        if isinstance(published, str) and published
-        else t("date_unknown", lang)
+        format_date(published, lang) if isinstance(published, str) and published else t("date_unknown", lang)
     )
-    date = date.replace("月末", "月").replace("end of ", "")  # a publication month is not a stock's month end
     grade = (
         t("grade_unrated", lang)
         if source["grade"] == UNRATED
-        else (f"{source['grade']}级" if lang == "zh" else f"grade {source['grade']}")
+        else t("grade_word", lang, grade=source["grade"])
     )
-    if lang == "zh":
-        return f"{outlet}《{title}》，{date}，{grade}" if outlet else f"《{title}》，{date}，{grade}"
-    return f"{outlet}, “{title}”, {date}, {grade}" if outlet else f"“{title}”, {date}, {grade}"
+    outlet, title = pick(source, "outlet", lang), pick(source, "title", lang)
+    return t(
+        "cite_outlet" if outlet else "cite_no_outlet",
+        lang,
+        outlet=outlet,
+        title=title,
+        date=date,
+        grade=grade,
+    )
 
 
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
@@ -46,7 +47,7 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> 
         "published", ascending=False, na_position="last", kind="stable"
     )
     citations = [cite(row, lang) for _, row in chosen.iterrows()]
-    sep = "；" if lang == "zh" else "; "
+    sep = t("list_sep", lang)
     key = "source_line" if len(citations) == 1 else "sources_line"
     return t(key, lang) + sep.join(citations)
 

@@ -43,11 +43,7 @@ def stock_stages(tables: Tables, sel: Selection) -> pd.DataFrame:
                 continue
             value = format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"])
             if sel.types.combined_only(type_id):
-                value = (
-                    f"{value}（{type_names[type_id]}）"
-                    if lang == "zh"
-                    else f"{value} ({type_names[type_id]})"
-                )
+                value = t("value_of_type", lang, value=value, type=type_names[type_id])
             rows.append(
                 {
                     "indicator": indicator,

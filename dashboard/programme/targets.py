@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
-from dashboard.i18n import t
+from dashboard.i18n import t, unit_label
 from dashboard.periods import parse_period
 from dashboard.programme.progress import STATUS_ORDER, Assessment, assess
 from dashboard.programme.selection import TypeFilter
@@ -160,8 +160,7 @@ def _growth_text(value: float | None, model: str | None, indicator: pd.Series, l
     if value is None:
         return "—"
     if model == "linear":
-        unit = indicator["unit"] if lang == "zh" else indicator["unit_en"]
-        return f"{value:+.4g} " + t("m_linear_unit", lang, unit=unit)
+        return f"{value:+.4g} " + t("m_linear_unit", lang, unit=unit_label(indicator, lang))
     return f"{value * 100:+.1f}%"
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from dashboard.curation.catalogue import Tables
+from dashboard.i18n import LocalizedError
 from dashboard.store import schema
 from dashboard.store.migrations import LATEST, MIGRATIONS
 
@@ -21,8 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SQLITE_PATH = ROOT / "var" / "dashboard.sqlite"
 
 
-class StoreError(Exception):
+class StoreError(LocalizedError):
     """The store cannot be opened or used; the message is meant for the person running the dashboard."""
+
+
+def _reason(exc: Exception) -> str:
+    """What the database said, as one text."""
+    return str(getattr(exc, "orig", exc))
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -90,11 +96,9 @@ class Store:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise StoreError(
-                f"{url!r} is not a database URL (expected e.g. postgresql://user@host/db)"
-            ) from None
+            raise StoreError("store_not_url", url=url) from None
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-            raise StoreError(f"{shown}: only SQLite and PostgreSQL stores are supported")
+            raise StoreError("store_backend", store=shown)
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -107,12 +111,12 @@ class Store:
             with engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except NoSuchModuleError:
-            raise StoreError(f"{shown}: no database driver for this URL") from None
+            raise StoreError("store_no_driver", store=shown) from None
         except SQLAlchemyError as exc:
             reason = (
                 str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
             )
-            raise StoreError(f"cannot open the store at {shown}: {reason}") from None
+            raise StoreError("store_cannot_open", store=shown, reason=reason) from None
         return cls(engine)
 
     # --- schema -------------------------------------------------------------------------------------------
@@ -130,9 +134,7 @@ class Store:
                 schema.schema_migrations.create(conn, checkfirst=True)
             current = self.schema_version()
             if current > LATEST:
-                raise StoreError(
-                    f"{self.url} has schema version {current}, newer than this dashboard ({LATEST})"
-                )
+                raise StoreError("store_newer_schema", store=self.url, version=current, latest=LATEST)
             for migration in MIGRATIONS:
                 if migration.version <= current:
                     continue
@@ -147,7 +149,7 @@ class Store:
                     )
                 applied.append(migration.version)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot migrate the store at {self.url}: {getattr(exc, 'orig', exc)}") from None
+            raise StoreError("store_cannot_migrate", store=self.url, reason=_reason(exc)) from None
         return applied
 
     # --- data ---------------------------------------------------------------------------------------------
@@ -174,9 +176,7 @@ class Store:
                         conn.execute(table.insert(), rows)
                     counts[name] = len(rows)
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"seeding {self.url} failed, nothing was written: {getattr(exc, 'orig', exc)}"
-            ) from None
+            raise StoreError("store_seed_failed", store=self.url, reason=_reason(exc)) from None
         return counts
 
     def prepare(self, tables_loader) -> bool:
@@ -194,7 +194,7 @@ class Store:
             with self.engine.connect() as conn:
                 frame = pd.read_sql(select(tbl), conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
+            raise StoreError("store_cannot_read", store=self.url, table=table, reason=_reason(exc)) from None
         frame = frame.drop(columns=[c for c in _store_only_columns(table) + ["revision"] if c in frame])
         for col in tbl.columns:
             if col.type.python_type is bool and col.name in frame:
@@ -207,7 +207,7 @@ class Store:
             with self.engine.connect() as conn:
                 frame = pd.read_sql(select(schema.CURATED[table]), conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read {table} from {self.url}: {getattr(exc, 'orig', exc)}") from None
+            raise StoreError("store_cannot_read", store=self.url, table=table, reason=_reason(exc)) from None
         return frame.drop(columns=_store_only_columns(table))
 
     def data_version(self) -> int:
@@ -216,9 +216,7 @@ class Store:
             with self.engine.connect() as conn:
                 return conn.execute(select(func.coalesce(func.max(schema.audit_log.c.id), 0))).scalar_one()
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"cannot read the audit log of {self.url}: {getattr(exc, 'orig', exc)}"
-            ) from None
+            raise StoreError("store_cannot_read_log", store=self.url, reason=_reason(exc)) from None
 
     def read_all(self) -> Tables:
         return Tables.from_mapping({name: self.read(name) for name in schema.CURATED})
@@ -231,9 +229,7 @@ class Store:
                 conn.execute(schema.slide_lists.delete().where(schema.slide_lists.c.name == name))
                 conn.execute(schema.slide_lists.insert().values(**row))
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"cannot save the slide list in {self.url}: {getattr(exc, 'orig', exc)}"
-            ) from None
+            raise StoreError("store_cannot_save_slides", store=self.url, reason=_reason(exc)) from None
 
     def load_slide_list(self, name: str) -> list[str] | None:
         """A saved slide list, or None when nothing is saved under that name."""

@@ -6,10 +6,11 @@ also be safe on a store that migration 1 made after the change (check before alt
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, inspect, select
 
 from dashboard.store import schema
 
@@ -60,6 +61,40 @@ def _v6_inventory(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+SOURCE_RENAMES = {"title": "title_zh", "outlet": "outlet_zh"}
+
+
+def _v7_bilingual_source_columns(conn: Connection) -> None:
+    # Bilingual columns are named one way (*_zh / *_en): the sources' Chinese title and outlet get their
+    # suffix, in the table and in the records the audit log keeps of sources (so that an undo still restores
+    # them). A store made by migration 1 since has the new names already.
+    if not inspect(conn).has_table("sources"):
+        return
+    columns = {c["name"] for c in inspect(conn).get_columns("sources")}
+    for old, new in SOURCE_RENAMES.items():
+        if old in columns and new not in columns:
+            conn.exec_driver_sql(f"ALTER TABLE sources RENAME COLUMN {old} TO {new}")
+    log = schema.audit_log
+    rows = conn.execute(
+        select(log.c.id, log.c.before, log.c.after).where(log.c.table_name == "sources")
+    ).all()
+    for row_id, before, after in rows:
+        values = {name: _renamed(text) for name, text in (("before", before), ("after", after))}
+        if values != {"before": before, "after": after}:
+            conn.execute(log.update().where(log.c.id == row_id).values(**values))
+
+
+def _renamed(text: str | None) -> str | None:
+    if not text:
+        return text
+    record = json.loads(text)
+    if not any(old in record for old in SOURCE_RENAMES):
+        return text
+    return json.dumps(
+        {SOURCE_RENAMES.get(k, k): v for k, v in record.items()}, ensure_ascii=False, sort_keys=True
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
@@ -69,6 +104,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "saved slide lists for briefings", _v4_slide_lists),
     Migration(5, "revisions on editable tables and the audit log of every change", _v5_editing),
     Migration(6, "the stock-patent inventory: patents, its changes, the assessment rule sets", _v6_inventory),
+    Migration(
+        7, "sources: the Chinese title and outlet named title_zh and outlet_zh", _v7_bilingual_source_columns
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

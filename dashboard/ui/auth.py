@@ -85,7 +85,7 @@ def _try_sign_in(settings: EditorConfig, name: str, password: str, lang: str) ->
     try:
         editor = check_password(settings, name, password)
     except AccessConfigError as exc:
-        st.error(str(exc))
+        st.error(exc.text(lang))
         return
     if editor is None:
         delay = throttle.failed()

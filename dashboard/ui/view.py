@@ -56,10 +56,12 @@ def _tables_or_stop(lang: str) -> Tables:
     try:
         return read_tables()
     except StoreError as exc:
-        st.error(f"**{t('store_unavailable', lang)}**\n\n{exc}\n\n{t('store_hint', lang)}", icon="⚠️")
+        st.error(
+            f"**{t('store_unavailable', lang)}**\n\n{exc.text(lang)}\n\n{t('store_hint', lang)}", icon="⚠️"
+        )
     except DataFileError as exc:
         st.error(f"**{t('data_invalid', lang)}**", icon="⚠️")
-        st.code("\n".join(str(p) for p in exc.problems), language=None)
+        st.code(exc.text(lang), language=None)
     st.caption(f"{t('store', lang)}: {display_url(database_url())}")
     st.stop()
     raise AssertionError("unreachable")  # st.stop() ends the run

@@ -177,7 +177,8 @@ def test_an_upload_is_checked_whole_and_imported_only_when_clean(sqlite_url, mon
     at.button(key="inv_import_go").click().run()
     assert not at.exception
     assert any("bad.csv 未导入（共 1 处问题）" in e.value for e in at.error)
-    assert any("bad.csv, row 8, column 'province': 'Atlantis'" in c.value for c in at.code)
+    # the problem in the page's language (Chinese here), with file, row and column
+    assert any("bad.csv，第8行“province”列：“Atlantis”不是省级行政区" in c.value for c in at.code)
     store = Store.open(sqlite_url)
     try:
         assert inventory_store.state(store).records == 0

@@ -4,6 +4,7 @@ values and the records themselves, under the sidebar's filters and the page's ow
 import streamlit as st
 
 from dashboard.downloads import table_csv, table_xlsx
+from dashboard.formatting import count_text, money_text
 from dashboard.i18n import t
 from dashboard.inventory import charts
 from dashboard.inventory import store as inventory_store
@@ -78,10 +79,10 @@ for column, label, shown in zip(
     st.columns(4),
     ("inv_m_patents", "inv_m_pool", "inv_m_deals", "inv_m_value"),
     (
-        charts.count_text(data.shown, lang),
-        charts.count_text(funnel["conversion_pool"], lang),
-        charts.count_text(funnel["deal"], lang),
-        charts.money_text(value, lang),
+        count_text(data.shown, lang),
+        count_text(funnel["conversion_pool"], lang),
+        count_text(funnel["deal"], lang),
+        money_text(value, lang),
     ),
     strict=True,
 ):

@@ -137,7 +137,7 @@ with st.expander(t("export_deck", lang)):
                         ),
                     )
                 except ExportUnavailable as exc:
-                    st.warning(str(exc))
+                    st.warning(exc.text(lang))
                 else:
                     st.session_state[f"deck_{fmt}"] = target.read_bytes()
             if st.session_state.get(f"deck_{fmt}"):

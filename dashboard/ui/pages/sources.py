@@ -25,7 +25,7 @@ for _, source in summaries.iterrows():
             if overview.present(source[field]):
                 details.append(f"**{t(label, lang)}**: {literal(source[field])}")
         if overview.present(source["url"]):
-            details.append(f"URL: {literal(source['url'])}")
+            details.append(f"{t('field_url', lang)}: {literal(source['url'])}")
         st.markdown("  \n".join(details))
         figures = overview.figures_of_source(tables, source["id"], view.selection)
         if figures.empty:
@@ -37,7 +37,7 @@ for _, source in summaries.iterrows():
 st.header(t("assumptions_heading", lang))
 show_table(
     tables.assumptions[["id", f"text_{lang}"]].rename(
-        columns={"id": "ID", f"text_{lang}": t("assumption", lang)}
+        columns={"id": t("field_id", lang), f"text_{lang}": t("assumption", lang)}
     ),
     lang,
     wrap_text=True,

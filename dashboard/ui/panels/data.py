@@ -83,15 +83,18 @@ def _plan(view: View, name: str, content: bytes, worksheet: str | None, digest: 
     if cached and cached[0] == key:
         return cached[1]
     lang = view.lang
-    problem = upload_problem(len(content), lang=lang)
+    problem = upload_problem(len(content))
     if problem is None:
         try:
             sheet = read_sheet(content, name, worksheet)
-            problem = upload_problem(len(content), len(sheet.rows), lang)
+            problem = upload_problem(len(content), len(sheet.rows))
         except SheetError as exc:
-            problem = exc.zh if lang == "zh" else str(exc)
+            problem = exc.message  # names the file itself
     if problem is not None:
-        result: ImportPlan | str = problem if problem.startswith(name) else f"{name}: {problem}"
+        text = problem.text(lang)
+        result: ImportPlan | str = (
+            text if text.startswith(name) else t("upload_problem", lang, name=name, problem=text)
+        )
     else:
         bar = st.progress(0.0, text=t("checking_rows", lang, done=0, total=len(sheet.rows)))
         try:
@@ -103,7 +106,7 @@ def _plan(view: View, name: str, content: bytes, worksheet: str | None, digest: 
                 ),
             )
         except ImportError_ as exc:
-            result = f"{name}：{exc.zh}" if lang == "zh" else f"{name}: row 1: {exc}"
+            result = t("import_sheet_problem", lang, file=name, message=exc.message)
         bar.empty()
     st.session_state["_import_plan"] = (key, result)
     return result
@@ -177,7 +180,7 @@ def import_preview(
         except (changes.ConflictError, changes.ChangeError, StoreError) as exc:
             bar.empty()
             st.session_state.pop("_import_plan", None)
-            st.error(literal(str(exc)), icon="⚠️")
+            st.error(literal(exc.text(lang)), icon="⚠️")
             return
         st.session_state.pop("_import_plan", None)
         _done(
@@ -227,7 +230,7 @@ def _forget_seen(kind: str, record_id: str) -> None:
 
 
 def _conflict(kind: str, record_id: str, exc: changes.ConflictError, lang: str) -> None:
-    st.error(literal(str(exc)), icon="⚠️")
+    st.error(literal(exc.text(lang)), icon="⚠️")
     st.caption(t("conflict_kept", lang))
     if st.button(t("conflict_reload", lang), key=f"reload_{kind}_{record_id}"):
         _forget_seen(kind, record_id)
@@ -334,7 +337,7 @@ def figure_form(view: View, editor: str) -> None:
         _conflict("figure", record_id, exc, lang)
         return
     except (changes.ChangeError, StoreError) as exc:
-        st.error(literal(str(exc)), icon="⚠️")
+        st.error(literal(exc.text(lang)), icon="⚠️")
         return
     _forget_seen("figure", record_id)
     _done(t("saved", lang))
@@ -347,7 +350,7 @@ def _optional_number(text: str, what: str) -> float | None:
     try:
         return float(text.replace(",", ""))
     except ValueError:
-        raise CellError(f"{what}: {text!r} is not a number") from None
+        raise CellError("form_not_number", field=what, value=text) from None
 
 
 def target_form(view: View, editor: str) -> None:
@@ -370,7 +373,7 @@ def target_form(view: View, editor: str) -> None:
     get = lambda k, d="": d if current is None or pd.isna(current.get(k)) else current[k]  # noqa: E731
     with st.form(f"target_form_{choice}"):
         if current is None:
-            target_id = st.text_input("ID", help=t("id_help", lang))
+            target_id = st.text_input(t("field_id", lang), help=t("id_help", lang))
             indicator = st.selectbox(
                 t("col_indicator", lang),
                 list(indicators.index),
@@ -412,9 +415,9 @@ def target_form(view: View, editor: str) -> None:
         return
     try:
         if not source:
-            raise CellError(t("source_required", lang))
+            raise CellError("source_required")
         if not target_id.strip():
-            raise CellError("ID: " + t("id_help", lang))
+            raise CellError("id_required")
         record = {
             **(current or {}),
             "id": target_id.strip(),
@@ -433,9 +436,9 @@ def target_form(view: View, editor: str) -> None:
             "note": note.strip() or None,
         }
         if not record["wording_zh"] or not record["wording_en"]:
-            raise CellError(t("wording_required", lang))
+            raise CellError("wording_required")
     except CellError as exc:
-        st.error(literal(str(exc)), icon="⚠️")
+        st.error(literal(exc.text(lang)), icon="⚠️")
         return
     _save(store, "targets", record, editor, seen, choice, lang)
 
@@ -452,7 +455,7 @@ def _save(store, table: str, record: dict, editor: str, seen: int | None, record
         _conflict(kind, record_id, exc, lang)
         return
     except (changes.ChangeError, StoreError) as exc:
-        st.error(literal(str(exc)), icon="⚠️")
+        st.error(literal(exc.text(lang)), icon="⚠️")
         return
     _forget_seen(kind, record_id)
     _done(t("saved", lang))
@@ -473,10 +476,10 @@ def source_form(view: View, editor: str) -> None:
     )
     get = lambda k: "" if current is None or pd.isna(current.get(k)) else str(current[k])  # noqa: E731
     with st.form(f"source_form_{choice}"):
-        source_id = st.text_input("ID", help=t("id_help", lang)) if current is None else choice
-        title = st.text_input(t("col_title", lang) + " *", value=get("title"))
+        source_id = st.text_input(t("field_id", lang), help=t("id_help", lang)) if current is None else choice
+        title = st.text_input(t("col_title", lang) + " *", value=get("title_zh"))
         title_en = st.text_input(t("col_title_en", lang), value=get("title_en"))
-        outlet = st.text_input(t("col_outlet", lang) + " *", value=get("outlet"))
+        outlet = st.text_input(t("col_outlet", lang) + " *", value=get("outlet_zh"))
         outlet_en = st.text_input(t("col_outlet_en", lang), value=get("outlet_en"))
         published = st.text_input(
             t("col_date", lang) + " *", value=get("published"), placeholder="2025-06-10"
@@ -492,7 +495,7 @@ def source_form(view: View, editor: str) -> None:
             ["zh", "en"],
             index=["zh", "en"].index(current["language"]) if current else 0,
         )
-        url = st.text_input("URL", value=get("url"))
+        url = st.text_input(t("field_url", lang), value=get("url"))
         grade = st.selectbox(
             t("col_grade", lang),
             GRADES,
@@ -505,13 +508,13 @@ def source_form(view: View, editor: str) -> None:
         return
     try:
         if not source_id.strip() or not title.strip() or not outlet.strip():
-            raise CellError(t("source_fields_required", lang))
+            raise CellError("source_fields_required")
         record = {
             **(current or {}),
             "id": source_id.strip(),
-            "title": title.strip(),
+            "title_zh": title.strip(),
             "title_en": title_en.strip() or title.strip(),
-            "outlet": outlet.strip(),
+            "outlet_zh": outlet.strip(),
             "outlet_en": outlet_en.strip() or outlet.strip(),
             "published": parse_period_cell(published),
             "kind": kind,
@@ -521,7 +524,7 @@ def source_form(view: View, editor: str) -> None:
             "note": note.strip() or None,
         }
     except CellError as exc:
-        st.error(literal(str(exc)), icon="⚠️")
+        st.error(literal(exc.text(lang)), icon="⚠️")
         return
     _save(store, "sources", record, editor, seen, choice, lang)
 
@@ -586,6 +589,6 @@ def show_history(store, editor: str | None, lang: str) -> None:
         try:
             changes.undo(store, batch_of[pick], editor)
         except (changes.ConflictError, changes.ChangeError, StoreError) as exc:
-            st.error(literal(str(exc)), icon="⚠️")
+            st.error(literal(exc.text(lang)), icon="⚠️")
             return
         _done(t("undone", lang))

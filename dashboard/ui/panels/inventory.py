@@ -13,6 +13,7 @@ from dashboard.curation.catalogue import Tables
 from dashboard.i18n import t
 from dashboard.inventory import demo, grading
 from dashboard.inventory import store as inventory_store
+from dashboard.inventory.demo import AnchorMissing
 from dashboard.inventory.records import COLUMN_NAMES, InventoryFileError
 from dashboard.inventory.service import ImportedInventoryInTheWay, import_file, load_demo
 from dashboard.inventory.tables import rules_text, synthetic_notice
@@ -90,11 +91,11 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
         except InventoryFileError as exc:
             bar.empty()
             st.error(t("inv_import_failed", lang, file=upload.name, n=exc.total), icon=":material/error:")
-            st.code(str(exc), language=None, wrap_lines=True)
+            st.code(exc.text(lang), language=None, wrap_lines=True)
             return
         except StoreError as exc:
             bar.empty()
-            st.error(str(exc), icon=":material/error:")
+            st.error(exc.text(lang), icon=":material/error:")
             return
     st.session_state["_inv_message"] = t("inv_import_done", lang, n=f"{done.records:,}", file=upload.name)
     st.rerun()
@@ -116,10 +117,9 @@ def demo_panel(lang: str, tables: Tables, key: str = "inv_demo", quiet: bool = F
     bar = st.progress(0.0, t("inv_progress_generate", lang))
     try:
         load_demo(open_store(), tables, int(rows), int(seed), current_editor(), progress=_writer(bar, lang))
-    except (StoreError, LookupError, ImportedInventoryInTheWay) as exc:
-        # LookupError: the curated data lacks a figure the demo rests on
+    except (StoreError, AnchorMissing, ImportedInventoryInTheWay) as exc:
         bar.empty()
-        st.error(str(exc), icon=":material/error:")
+        st.error(exc.text(lang), icon=":material/error:")
         return
     st.session_state["_inv_message"] = t("inv_demo_done", lang, n=f"{int(rows):,}")
     st.rerun()
@@ -236,7 +236,7 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
     tried = grading.RuleSet({k: v / 100 for k, v in weights.items()}, thresholds, mapping)
     problems = tried.problems()
     if problems:
-        st.error(t("inv_rules_invalid", lang, why="; ".join(problems)))
+        st.error(t("inv_rules_invalid", lang, why=tuple(problems)))
         return
     from dashboard.inventory.tables import shift_table
 
@@ -253,7 +253,7 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
         try:
             inventory_store.save_rules(store, tried, current_editor(), _writer(bar, lang))
         except StoreError as exc:
-            st.error(str(exc))
+            st.error(exc.text(lang))
             return
         st.session_state["_inv_message"] = t(
             "inv_rules_saved", lang, n=f"{inventory_store.state(store).records:,}"

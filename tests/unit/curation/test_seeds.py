@@ -20,7 +20,7 @@ def _line_of(path, text):
         ("grade: B", "grade: E", "grade", "is not one of A, B, C, D"),
         ("kind: press_report", "kind: blog", "kind", "is not one of"),
         ('published: "2024-01-04"', 'published: "2024-13-04"', "published", "not a real date"),
-        ("outlet: 央视新闻\n", "", "outlet", "required key is missing"),
+        ("outlet_zh: 央视新闻\n", "", "outlet_zh", "required key is missing"),
         ("language: zh", "language: zh\nlanguge: en", "languge", "unknown key"),
         ("id: 2024-01-04-cctv-ip-use-2023", "id: another-id", "id", "must equal the file name"),
     ],
@@ -31,7 +31,7 @@ def test_a_malformed_source_is_reported(tmp_path, old, new, column, words):
     with pytest.raises(DataFileError) as caught:
         load_seeds(seeds_dir)
     problem = next(p for p in caught.value.problems if p.column == column)
-    assert problem.file.endswith(SEED) and words in problem.message
+    assert problem.file.endswith(SEED) and words in str(problem.message)
 
 
 def test_a_malformed_fact_names_its_line(tmp_path):
@@ -44,7 +44,7 @@ def test_a_malformed_fact_names_its_line(tmp_path):
         build_tables(load_seeds(seeds_dir), indicators)
     problem = caught.value.problems[0]
     assert (problem.row, problem.column) == (line, "value")
-    assert "unknown unit '万台'" in problem.message
+    assert "unknown unit '万台'" in str(problem.message)
 
 
 def test_a_derived_figure_without_its_formula_is_refused(tmp_path):
@@ -72,7 +72,7 @@ def test_invalid_yaml_names_its_line(tmp_path):
     with pytest.raises(DataFileError) as caught:
         load_seeds(seeds_dir)
     problem = next(p for p in caught.value.problems if p.file.endswith("broken.yaml"))
-    assert "not valid YAML" in problem.message and problem.row is not None
+    assert "not valid YAML" in str(problem.message) and problem.row is not None
 
 
 def test_values_are_stored_in_the_canonical_unit_and_baselines_filled():

@@ -16,7 +16,8 @@ from dashboard.editing.cells import (
     parse_value,
     restore_neutralised,
 )
-from dashboard.formatting import _trim, format_value
+from dashboard.formatting import format_value
+from dashboard.i18n.numbers import trim as _trim
 from dashboard.periods import parse_period
 
 

@@ -253,7 +253,7 @@ def test_a_citation_creates_one_source_for_all_its_rows(tmp_path, reference):
     assert source["id"] == citation_source_id(citation) and {r.record["source"] for r in result.rows} == {
         source["id"]
     }
-    assert (source["outlet"], source["title"], source["published"], source["grade"]) == (
+    assert (source["outlet_zh"], source["title_zh"], source["published"], source["grade"]) == (
         "国家知识产权局",
         "2026年知识产权统计快报",
         "2026-07-15",
@@ -330,9 +330,9 @@ def test_uploads_over_the_limits_are_refused_with_the_limit_named():
     from dashboard.editing.templates import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT, upload_problem
 
     assert upload_problem(1024, 10) is None
-    assert f"limit is {UPLOAD_LIMIT_MB} MB" in upload_problem(UPLOAD_LIMIT_MB * 1024 * 1024 + 1)
-    assert f"limit is {UPLOAD_ROW_LIMIT}" in upload_problem(1024, UPLOAD_ROW_LIMIT + 1)
-    assert f"上限 {UPLOAD_ROW_LIMIT} 行" in upload_problem(1024, UPLOAD_ROW_LIMIT + 1, "zh")
+    assert f"limit is {UPLOAD_LIMIT_MB} MB" in str(upload_problem(UPLOAD_LIMIT_MB * 1024 * 1024 + 1))
+    assert f"limit is {UPLOAD_ROW_LIMIT}" in str(upload_problem(1024, UPLOAD_ROW_LIMIT + 1))
+    assert f"上限 {UPLOAD_ROW_LIMIT} 行" in upload_problem(1024, UPLOAD_ROW_LIMIT + 1).text("zh")
 
 
 def test_the_templates_read_back_as_empty_sheets_with_every_column(tables, reference, tmp_path):

@@ -190,8 +190,8 @@ def test_migration_6_adds_the_inventory_to_a_store_made_before_it(store_url):
         with store.engine.begin() as conn:
             for table in ("inventory_rule_sets", "inventory_changes", "inventory_patents"):
                 conn.exec_driver_sql(f"DROP TABLE {table}")
-            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version = 6")
-        assert store.migrate() == [6]
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version >= 6")
+        assert store.migrate() == [6, 7]
         assert inventory_store.state(store).records == 0
     finally:
         store.dispose()

@@ -101,3 +101,33 @@ def test_urls_resolve_from_option_then_environment_then_default(monkeypatch):
     assert resolve_url("sqlite:///x.sqlite") == "sqlite:///x.sqlite"
     monkeypatch.delenv("DATABASE_URL")
     assert resolve_url(None).endswith("var/dashboard.sqlite")
+
+
+def test_migration_7_renames_the_sources_chinese_columns_and_their_audit_records(store_url, dataset):
+    import json
+
+    store = Store.open(store_url)
+    try:
+        store.migrate()
+        store.seed(dataset)
+        with store.engine.begin() as conn:  # as a store made before migration 7 has them
+            conn.exec_driver_sql("ALTER TABLE sources RENAME COLUMN title_zh TO title")
+            conn.exec_driver_sql("ALTER TABLE sources RENAME COLUMN outlet_zh TO outlet")
+            conn.exec_driver_sql(
+                "INSERT INTO audit_log (batch, at, editor, action, table_name, record_key, before, after, summary)"
+                " VALUES ('b', '2026-01-01', 'e', 'correct', 'sources', '{\"id\": \"x\"}',"
+                ' \'{"title": "旧", "outlet": "甲"}\', \'{"title": "新", "outlet": "甲"}\', \'s\')'
+            )
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version >= 7")
+        assert store.migrate() == [7]
+        sources = store.read("sources")
+        assert {"title_zh", "outlet_zh"} <= set(sources.columns) and "title" not in sources.columns
+        assert sources["title_zh"].tolist() == dataset.sources["title_zh"].tolist()
+        with store.engine.connect() as conn:
+            before, after = conn.exec_driver_sql(
+                "SELECT before, after FROM audit_log WHERE batch = 'b'"
+            ).one()
+        assert json.loads(before) == {"title_zh": "旧", "outlet_zh": "甲"}
+        assert json.loads(after)["title_zh"] == "新"
+    finally:
+        store.dispose()
