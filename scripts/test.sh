@@ -62,7 +62,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 log "Linting with ruff"
-python3 -m ruff check dashboard tests
+python3 -m ruff check dashboard tests scripts
+python3 -m ruff format --check dashboard tests scripts
 
 log "Running pytest (unit, app, browser)"
 status=0
