@@ -138,6 +138,15 @@ def store_url(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
+def tables():
+    """The shipped dataset (data/, checked against seeds/), read once for the whole session. Frames are
+    shared: a test that needs to change one builds a new catalogue (`tables.replace(...)`)."""
+    from dashboard.curation.dataset import load_dataset
+
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
 def seeded_sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A SQLite store migrated and seeded from the shipped data, built once per session."""
     from tests.fixtures import build_store  # imported here so collection does not depend on dashboard/

@@ -22,10 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from dashboard.ui.router import page_path
+
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 NAIVE_APP = ROOT / "dashboard" / "bench" / "naive_app.py"
-PAGE = "ui/pages/inventory.py"
+PAGE = page_path("inventory")
 CHOICES = ("all", "university", "research_institute", "university_and_institute")
 SECTIONS = tuple("ABCDEFGH")
 YEARS = (2012, 2026)

@@ -19,7 +19,7 @@ SKY, VERMILION, YELLOW, BLACK = "#56B4E9", "#D55E00", "#F0E442", "#000000"
 PALETTE = [BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK]
 # Neutrals for text, axes and grids.
 INK, SUBTLE, AXIS, GRID, MUTED, LIGHT = "#333333", "#555555", "#999999", "#e5e5e5", "#6e7781", "#e8e8e8"
-WHITE, TRANSPARENT = "#ffffff", "rgba(0,0,0,0)"
+TRANSPARENT = "rgba(0,0,0,0)"
 
 
 @dataclass(frozen=True)

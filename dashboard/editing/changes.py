@@ -22,8 +22,6 @@ from dashboard.i18n import LocalizedError, message
 from dashboard.store import schema
 from dashboard.store.database import Store, StoreError
 
-UNDO_ACTIONS = {"add": "undo_add", "correct": "undo_correct"}
-
 
 class ConflictError(LocalizedError):
     """Someone changed the record since the change was prepared; nothing was written."""

@@ -15,7 +15,6 @@ from pathlib import Path
 from dashboard.editing.cells import is_blank, restore_neutralised
 from dashboard.i18n import LocalizedError
 
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 ENCODINGS = ("utf-8-sig", "gb18030")
 

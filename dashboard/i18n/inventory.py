@@ -39,10 +39,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Province and field spreads, scores, matching and deal rates, values and institution names are invented.",
     },
     "inv_imported_note": {"zh": "导入自 {file}", "en": "imported from {file}"},
-    "inv_data_version": {
-        "zh": "数据版本 {version} · {records} 条 · {when}",
-        "en": "Data version {version} · {records} records · {when}",
-    },
     "inv_loading": {"zh": "正在载入存量专利记录…", "en": "Loading the inventory…"},
     "inv_empty_title": {"zh": "还没有存量专利记录", "en": "No inventory yet"},
     "inv_empty_body": {
@@ -190,7 +186,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "inv_stored": {"zh": "现有处置", "en": "Stored disposition"},
     "inv_tried": {"zh": "按试用规则", "en": "Under the tried rules"},
-    "inv_grade_word": {"zh": "等级", "en": "Grade"},
     "inv_stage_inventoried": {"zh": "已盘点", "en": "inventoried"},
     "inv_stage_conversion_pool": {"zh": "在转化资源库", "en": "in the conversion pool"},
     "inv_stage_matched": {"zh": "已对接企业", "en": "matched with a firm"},

@@ -56,11 +56,6 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "2024年2月27日发布会的主要数据",
         "en": "Headline figures of the 27 February 2024 announcement",
     },
-    "headline_contracts": {
-        "zh": "高校专利转让及许可合同",
-        "en": "University patent transfer and licence contracts",
-    },
-    "headline_amount": {"zh": "合同金额", "en": "Value of those contracts"},
     "from": {"zh": "起点", "en": "from"},
     "multiple": {"zh": "倍数", "en": "Multiple"},
     "annual_growth": {"zh": "年均增长", "en": "Annual growth"},
@@ -104,7 +99,6 @@ LABELS: dict[str, dict[str, str]] = {
     "milestone": {"zh": "里程碑", "en": "Milestone"},
     "evidence": {"zh": "证据", "en": "Evidence"},
     "no_evidence": {"zh": "尚无记录", "en": "none on record"},
-    "statements_heading": {"zh": "政策要点", "en": "Policy points"},
     # Sources page
     "sources_heading": {"zh": "来源与可靠性", "en": "Sources and their reliability"},
     "sources_intro": {
@@ -164,7 +158,6 @@ LABELS: dict[str, dict[str, str]] = {
     "q_more_than": {"zh": "下限（多/余/超）", "en": "lower bound"},
     "q_approx": {"zh": "约数", "en": "approximate"},
     "q_exact": {"zh": "确数", "en": "exact"},
-    "derived": {"zh": "推算", "en": "derived"},
     "reported_by": {"zh": "报道", "en": "Reported by"},
     "years": {"zh": "年份范围", "en": "Years"},
     "years_help": {
@@ -276,11 +269,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Thresholds: on track R ≥ {on_track}; acceleration needed {acceleration} ≤ R < {on_track}; limited "
         "0 ≤ R < {acceleration}; deterioration R < 0. Trend grades: ≥ {marked} a year improving markedly, "
         "{moderate}–{marked} moderately, within ±{moderate} flat.",
-    },
-    "base_from_target": {"zh": "基期取自目标文件", "en": "baseline stated with the target"},
-    "base_from_observations": {
-        "zh": "基期取自计划开始前最近一年的公布值",
-        "en": "baseline: the last figure before the plan began",
     },
     "reason_no_figures": {"zh": "尚无可用的全年公布值。", "en": "No full-year figure is published yet."},
     "reason_single_figure": {

@@ -195,12 +195,3 @@ def rule_shift(frame: pl.DataFrame, filters: Filters, rules: RuleSet) -> pl.Data
 def filtered(frame: pl.DataFrame, filters: Filters) -> pl.DataFrame:
     """Every record the filters keep (for the download)."""
     return frame.lazy().filter(filters.expr()).collect()
-
-
-def year_bounds(frame: pl.DataFrame) -> tuple[int, int] | None:
-    if frame.is_empty():
-        return None
-    years = frame.select(pl.col("grant_year").min().alias("lo"), pl.col("grant_year").max().alias("hi")).row(
-        0
-    )
-    return int(years[0]), int(years[1])

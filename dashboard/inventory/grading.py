@@ -21,7 +21,6 @@ DIMENSIONS = ("technology", "market", "legal")  # the weights' keys, in the orde
 GRADES = ("A", "B", "C", "D")  # best first; D is everything below C's threshold
 DISPOSITIONS = ("protect", "commercialise", "open_licence", "stop_maintaining")
 SCORE_RANGE = (0.0, 100.0)
-STRUCTURE_SOURCE = "2024-02-28-xinhua-cnipa-february-presser"
 
 
 class RuleSetError(LocalizedError, ValueError):

@@ -79,17 +79,6 @@ COLUMNS = (
     Column("deal_date", "date", required=False),
 )
 COLUMN_NAMES = tuple(c.name for c in COLUMNS)
-ENUM_COLUMNS = (
-    "institution_type",
-    "province",
-    "ipc_section",
-    "patent_type",
-    "legal_status",
-    "grade",
-    "disposition",
-    "stage",
-    "deal_type",
-)
 SCHEMA = {
     "patent_number": pl.String,
     "title": pl.String,

@@ -92,23 +92,7 @@ class Assessment:
     projection: float | None = None  # x_T
     progress: float | None = None  # P, as a fraction
     met_before: str | None = None  # the period in which an earlier figure met the target, if since lost
-    reasons: list[str] = field(default_factory=list)  # codes explaining the status (see REASONS)
-
-
-REASONS = (
-    "no_figures",
-    "single_figure",
-    "span_too_short",
-    "partial_years_left_out",
-    "linear_growth",
-    "sign_change",
-    "met_then_lost",
-    "lower_bound",
-    "approximate",
-    "no_numeric_target",
-    "deadline_passed",
-    "baseline_from_observations",
-)
+    reasons: list[str] = field(default_factory=list)  # codes explaining the status (catalogue: reason_<code>)
 
 
 def meets(value: float, comparator: str, target: float) -> bool:

@@ -153,3 +153,15 @@ def status_badge(status: str | None, label: str, place=None) -> None:
     """A status as a badge: its words, its icon and its colour (never colour alone)."""
     look = status_style(status)
     (place or st).badge(label, color=look.badge, icon=look.icon)
+
+
+def say_done() -> None:
+    """A success message carried over the rerun that follows a change."""
+    if message := st.session_state.pop("_data_done", None):
+        st.success(message, icon="✅")
+
+
+def done(message: str) -> None:
+    """Say `message` on the next run, and rerun now (after a change, so the page shows its result)."""
+    st.session_state["_data_done"] = message
+    st.rerun()

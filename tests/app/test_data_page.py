@@ -2,16 +2,14 @@
 sheet (rows to add, corrections, problems), imports it and undoes it; two editors correcting one target; and
 text from a sheet shown as text."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.editing.access import ENV_PASSWORD_HASH
 from dashboard.formatting import format_value
+from tests.app.conftest import APP, open_app
 from tests.fixtures import EDITOR_PASSWORD, build_store, editor_password_hash, sqlite_url
 
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
 
 
@@ -30,12 +28,7 @@ def store(tmp_path, monkeypatch):
 
 
 def open_data_page(lang="zh") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("ui/pages/data.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app("data", lang=lang)
 
 
 def sign_in(at: AppTest, password: str = EDITOR_PASSWORD, name: str = "王编辑") -> AppTest:

@@ -7,11 +7,12 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.formatting import count_text
 from dashboard.inventory import store as inventory_store
-from dashboard.inventory.charts import count_text
 from dashboard.inventory.grading import RuleSet, disposition_shift
 from dashboard.store.database import Store
-from tests.app.test_pages import APP, CHOICES
+from tests.app.conftest import open_app
+from tests.app.test_pages import CHOICES
 from tests.fixtures import build_store, inventory_records
 
 PAGE = "ui/pages/inventory.py"
@@ -21,16 +22,8 @@ def open_page(
     url: str, monkeypatch, lang: str = "zh", choice: str | None = None, editor: bool = False
 ) -> AppTest:
     monkeypatch.setenv("DATABASE_URL", url)
-    at = AppTest.from_file(APP, default_timeout=120)
-    if editor:
-        at.session_state["editor"] = "test editor"
-    at.query_params["lang"] = lang
-    if choice:
-        at.query_params["type"] = choice
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    query = {"lang": lang, **({"type": choice} if choice else {})}
+    return open_app("inventory", editor="test editor" if editor else None, **query)
 
 
 def metrics(at: AppTest) -> dict[str, str]:

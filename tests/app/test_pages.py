@@ -1,14 +1,12 @@
 """Every page through streamlit.testing's AppTest: each language and institution type, the filter and the
 language switch driving what is shown, and a clear banner when the store cannot be opened."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.programme.selection import ALL_TYPES
+from tests.app.conftest import APP
 
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 TITLES = {
     "ui/pages/overview.py": ("专利转化运用跟踪", "Patent commercialisation tracker"),
     "ui/pages/targets.py": ("目标进度：是否如期实现", "Targets: on track for the deadline?"),
@@ -24,21 +22,11 @@ CHOICES = [ALL_TYPES, "university", "research_institute", "university_and_instit
 
 
 @pytest.fixture
-def app(seeded_sqlite_url, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", seeded_sqlite_url)
+def app(seeded_app):
+    def open_view(lang="zh", choice=None, page=None) -> AppTest:
+        return seeded_app(page, lang=lang, **({"type": choice} if choice else {}))
 
-    def open_app(lang="zh", choice=None, page=None) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=90)
-        at.query_params["lang"] = lang
-        if choice:
-            at.query_params["type"] = choice
-        at.run()
-        if page and page != PAGES[0]:
-            at.switch_page(page).run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return open_app
+    return open_view
 
 
 def _captions(at) -> list[str]:

@@ -2,16 +2,13 @@
 filters and language hold, and a picked slide list is saved for next time."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.briefing.builders import default_slide_ids, slide_name
-from dashboard.curation.dataset import load_dataset
+from tests.app.conftest import open_app
 from tests.fixtures import type_filter
-
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
 
 @pytest.fixture
@@ -23,13 +20,7 @@ def present(tmp_path, monkeypatch):
     monkeypatch.setenv("DATABASE_URL", url)
 
     def open_present(**params) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=120)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        at.switch_page("ui/pages/present.py").run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
+        return open_app("present", **params)
 
     return open_present
 
@@ -37,8 +28,7 @@ def present(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     ("lang", "choice"), [("zh", "all"), ("en", "all"), ("en", "enterprise"), ("zh", "university")]
 )
-def test_slides_follow_the_view_and_the_buttons(present, lang, choice):
-    tables = load_dataset()
+def test_slides_follow_the_view_and_the_buttons(present, lang, choice, tables):
     ids = default_slide_ids(tables, type_filter(tables, choice), dt.date.today())
     at = present(lang=lang, type=choice)
     assert at.title[0].value == slide_name(ids[0], tables, lang)
@@ -50,8 +40,7 @@ def test_slides_follow_the_view_and_the_buttons(present, lang, choice):
     assert at.button(key="previous_slide").disabled
 
 
-def test_a_link_opens_at_its_slide_and_an_unknown_one_falls_back(present):
-    tables = load_dataset()
+def test_a_link_opens_at_its_slide_and_an_unknown_one_falls_back(present, tables):
     ids = default_slide_ids(tables, type_filter(tables, "all"), dt.date.today())
     at = present(lang="en", slide="3")
     assert at.title[0].value == slide_name(ids[2], tables, "en")
@@ -60,8 +49,7 @@ def test_a_link_opens_at_its_slide_and_an_unknown_one_falls_back(present):
     assert any("99" in i.value for i in bad.info)
 
 
-def test_a_picked_slide_list_is_saved_for_next_time(present):
-    tables = load_dataset()
+def test_a_picked_slide_list_is_saved_for_next_time(present, tables):
     at = present(lang="en")
     picked = ["page:finance", "summary"]
     at.multiselect(key="slide_picker").set_value(picked).run()

@@ -5,13 +5,15 @@ import re
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
+from tests.browser.steps import settle
+
 TIMEOUT = 60_000
 
 
 def press_until(page: Page, key: str, url_pattern: str) -> None:
     """Press a key once the app is idle and its shortcut buttons are on the page; the shortcut listener
     mounts just after the button, so a press that lands first is repeated (at most three times)."""
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    settle(page, TIMEOUT)
     for attempt in range(3):
         page.keyboard.press(key)
         try:
@@ -35,7 +37,7 @@ def test_walk_the_presentation_with_the_keyboard(page: Page, streamlit_app, arti
     press_until(page, "ArrowRight", r"slide=3")
     press_until(page, "ArrowLeft", r"slide=2")
     expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    settle(page, TIMEOUT)
     page.screenshot(path=str(artifacts_dir / "present-en-slide2.png"))
     expect(page.get_by_test_id("stException")).to_have_count(0)
 

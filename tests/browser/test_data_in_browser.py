@@ -5,7 +5,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.fixtures import EDITOR_PASSWORD, write_csv
+from tests.browser.steps import sign_in
+from tests.fixtures import write_csv
 
 TIMEOUT = 60_000
 SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
@@ -19,12 +20,7 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
     expect(page.get_by_text("Importing and editing are for signed-in editors.").first).to_be_visible()
     expect(page.locator("[data-testid=stFileUploader]")).to_have_count(0)
 
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_text("Editor sign-in").click()
-    sidebar.get_by_label("Your name").fill("王编辑")
-    sidebar.get_by_role("textbox", name="Password").fill(EDITOR_PASSWORD)
-    sidebar.get_by_role("button", name="Sign in").click()
-    expect(sidebar.get_by_text("Signed in as editor: 王编辑")).to_be_visible(timeout=TIMEOUT)
+    sign_in(page, "en")
 
     citation = "<b>Bold outlet</b>, **starred title**, 2026-05-01"
     sheet = write_csv(

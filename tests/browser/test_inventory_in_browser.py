@@ -4,10 +4,10 @@ synthetic demo and narrows the funnel to one province."""
 from playwright.sync_api import Page, expect
 
 from dashboard.curation.dataset import load_dataset
+from dashboard.formatting import count_text
 from dashboard.inventory import demo
-from dashboard.inventory.charts import count_text
 from dashboard.provinces import load_province_tiles
-from tests.fixtures import EDITOR_PASSWORD
+from tests.browser.steps import settle, sign_in
 
 TIMEOUT = 90_000
 ROWS, SEED = 2000, 1
@@ -20,12 +20,7 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     expect(page.get_by_text("只有登录的编辑可以导入记录").first).to_be_visible()
     expect(page.get_by_role("button", name="生成合成演示数据")).to_have_count(0)
 
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_text("编辑登录").click()
-    sidebar.get_by_label("姓名").fill("王编辑")
-    sidebar.get_by_role("textbox", name="密码").fill(EDITOR_PASSWORD)
-    sidebar.get_by_role("button", name="登录", exact=True).click()
-    expect(sidebar.get_by_text("已登录编辑：王编辑")).to_be_visible(timeout=TIMEOUT)
+    sign_in(page, "zh")
 
     rows = page.get_by_label("记录数")
     rows.fill(str(ROWS))
@@ -52,6 +47,6 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     expect(funnel).to_contain_text(f"{count_text(narrowed.height, 'zh')} · 100.0%", timeout=TIMEOUT)
     deals = int(narrowed["deal_type"].is_not_null().sum())
     expect(page.get_by_test_id("stMetric").filter(has_text="已成交")).to_contain_text(count_text(deals, "zh"))
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
+    settle(page, TIMEOUT)
     page.screenshot(path=str(artifacts_dir / "inventory-demo-filtered-zh.png"), full_page=True)
     expect(page.get_by_test_id("stException")).to_have_count(0)

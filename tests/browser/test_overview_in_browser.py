@@ -5,19 +5,9 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.steps import keep_screenshot_and_check
+
 TIMEOUT = 60_000
-
-
-def _no_error(page: Page) -> None:
-    """The must-not-happen check: no exception box anywhere on the page."""
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-
-
-def _keep_screenshot_and_check(page: Page, path) -> None:
-    """Once the app has finished running: keep a screenshot, then the must-not-happen check."""
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=TIMEOUT)
-    page.screenshot(path=str(path), full_page=True)
-    _no_error(page)
 
 
 def test_overview_loads_in_chinese_with_its_targets_and_timeline(page: Page, streamlit_app, artifacts_dir):
@@ -26,7 +16,7 @@ def test_overview_loads_in_chinese_with_its_targets_and_timeline(page: Page, str
     expect(page.get_by_role("heading", name="2025年目标与最新数据")).to_be_visible()
     expect(page.get_by_text("每万人口高价值发明专利拥有量").first).to_be_visible()
     expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
-    _keep_screenshot_and_check(page, artifacts_dir / "overview-zh.png")
+    keep_screenshot_and_check(page, artifacts_dir / "overview-zh.png")
 
 
 def test_filter_narrows_the_overview_and_the_url_keeps_it(page: Page, streamlit_app, artifacts_dir):
@@ -38,7 +28,7 @@ def test_filter_narrows_the_overview_and_the_url_keeps_it(page: Page, streamlit_
     expect(page.get_by_role("heading", name="中国科学院存量专利分级分类")).to_have_count(0, timeout=TIMEOUT)
     expect(page.get_by_role("heading", name="认股权综合服务试点")).to_be_visible()
     expect(page).to_have_url(re.compile(r"type=enterprise"))
-    _keep_screenshot_and_check(page, artifacts_dir / "overview-zh-enterprise.png")
+    keep_screenshot_and_check(page, artifacts_dir / "overview-zh-enterprise.png")
 
 
 def test_language_switch_turns_every_label_english(page: Page, streamlit_app, artifacts_dir):
@@ -51,7 +41,7 @@ def test_language_switch_turns_every_label_english(page: Page, streamlit_app, ar
     expect(page.get_by_role("heading", name="2025 targets and the latest figures")).to_be_visible()
     expect(page.get_by_test_id("stSidebarNav").get_by_text("Sources")).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=en"))
-    _keep_screenshot_and_check(page, artifacts_dir / "overview-en.png")
+    keep_screenshot_and_check(page, artifacts_dir / "overview-en.png")
 
 
 def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, streamlit_app, artifacts_dir):
@@ -80,6 +70,6 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, 
             '- combobox "Institution type": Enterprises (SMEs included)'
         )
         expect(fresh.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
-        _keep_screenshot_and_check(fresh, artifacts_dir / "finance-en-enterprise-from-link.png")
+        keep_screenshot_and_check(fresh, artifacts_dir / "finance-en-enterprise-from-link.png")
     finally:
         fresh_context.close()

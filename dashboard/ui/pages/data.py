@@ -10,7 +10,8 @@ from dashboard.editing.templates import UPLOAD_LIMIT_MB, UPLOAD_ROW_LIMIT
 from dashboard.i18n import t
 from dashboard.ui.auth import current_editor
 from dashboard.ui.cache import open_store
-from dashboard.ui.panels import data as data_forms
+from dashboard.ui.components import say_done
+from dashboard.ui.panels import history, record_forms, sheet_import
 from dashboard.ui.panels import inventory as inventory_panels
 from dashboard.ui.view import current_view
 
@@ -20,7 +21,7 @@ editor = current_editor()
 
 st.title(t("data_title", lang))
 st.caption(t("data_intro", lang))
-data_forms.say_done()
+say_done()
 import_tab, edit_tab, history_tab = st.tabs(
     [t("data_import", lang), t("data_edit", lang), t("data_history", lang)]
 )
@@ -29,7 +30,7 @@ with import_tab:
     if not editor:
         st.info(t("editors_only", lang), icon="🔒")
     else:
-        data_forms.template_downloads(view)
+        sheet_import.template_downloads(view)
         upload = st.file_uploader(
             t("upload_sheet", lang),
             type=["csv", "tsv", "txt", "xlsx"],
@@ -42,7 +43,7 @@ with import_tab:
         if upload is not None:
             content = upload.getvalue()
             digest = hashlib.sha256(content).hexdigest()
-            data_forms.import_preview(view, editor, upload.name, content, worksheet.strip() or None, digest)
+            sheet_import.import_preview(view, editor, upload.name, content, worksheet.strip() or None, digest)
         st.divider()
         inventory_panels.show_message()
         inventory_panels.import_panel(lang, key="data_inv_import", quiet=True)  # the patent-level inventory
@@ -59,11 +60,11 @@ with edit_tab:
             key="edit_what",
         )
         if what == "target":
-            data_forms.target_form(view, editor)
+            record_forms.target_form(view, editor)
         elif what == "source":
-            data_forms.source_form(view, editor)
+            record_forms.source_form(view, editor)
         else:
-            data_forms.figure_form(view, editor)
+            record_forms.figure_form(view, editor)
 
 with history_tab:
     store = open_store()
@@ -74,6 +75,6 @@ with history_tab:
         key="changes_since",
         format="YYYY-MM-DD",
     )
-    data_forms.show_changes_since(store, since, lang)
+    history.show_changes_since(store, since, lang)
     st.subheader(t("audit_heading", lang))
-    data_forms.show_history(store, editor, lang)
+    history.show_history(store, editor, lang)

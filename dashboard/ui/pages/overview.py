@@ -10,6 +10,7 @@ from dashboard.i18n import t
 from dashboard.programme import overview, targets
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import caption_sources, show_chart, show_table, status_badge
+from dashboard.ui.router import page_path
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -56,7 +57,7 @@ for row_start in range(0, len(cards), 3):
                 st.caption(f"{t('assumption', lang)}: {text}")
             caption_sources(card["sources"], view)
             st.page_link(
-                "ui/pages/targets.py",
+                page_path("targets"),
                 label=t("view_on_targets", lang),
                 icon=":material/arrow_forward:",
                 query_params=view.selection.link_params(target=card["id"]),

@@ -14,6 +14,7 @@ from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.ui.cache import briefing_inventory, save_slide_list, saved_slide_list
 from dashboard.ui.components import presentation_style, show_chart, show_table, status_badge
+from dashboard.ui.router import page_path
 from dashboard.ui.view import current_view, link_value, notice, show_notices
 
 view = current_view()
@@ -72,7 +73,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
     )
     st.caption(t("slide_of", lang, n=current, total=len(slides)))
     st.page_link(
-        "ui/pages/overview.py",
+        page_path("overview"),
         label=t("exit_presentation", lang),
         icon=":material/close:",
         query_params=view.selection.link_params(),

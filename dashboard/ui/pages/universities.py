@@ -12,7 +12,6 @@ view = current_view()
 lang, tables = view.lang, view.tables
 
 st.title(t("univ_title", lang))
-shown_any = False
 
 st.header(t("univ_contracts", lang))
 left, right = st.columns(2)

@@ -27,7 +27,6 @@ from dashboard.briefing.pptx import write_pptx
 from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
 from dashboard.briefing.text import FONT
 from dashboard.charts.style import status_style
-from dashboard.curation.dataset import load_dataset
 from dashboard.i18n import LANGUAGE_NAMES, t
 from tests.fixtures import selection, type_filter
 
@@ -44,11 +43,6 @@ def png(width: int = 1600, height: int = 900) -> bytes:
 def squeeze(text: str) -> str:
     """Text without any whitespace: wrapping puts line breaks where the source had spaces or none."""
     return "".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def tables() -> dict[str, pd.DataFrame]:
-    return load_dataset()
 
 
 @pytest.fixture(scope="module", params=CASES, ids=[f"{c}-{lang}" for c, lang in CASES])

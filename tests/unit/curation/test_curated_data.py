@@ -16,11 +16,6 @@ from tests.fixtures import copy_dataset, replace_in_file
 ANNOUNCEMENT = "2024-02-28-xinhua-cnipa-february-presser"
 
 
-@pytest.fixture(scope="module")
-def tables():
-    return load_dataset()
-
-
 def test_data_is_up_to_date_with_seeds(tables):
     assert stale_tables(tables) == []
 

@@ -7,7 +7,6 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.curation.dataset import load_dataset
 from dashboard.editing.plans import ImportError_, Reference, citation_source_id, plan_import
 from dashboard.editing.sheets import SheetError, read_sheet
 from tests.fixtures import write_csv, write_xlsx
@@ -15,11 +14,6 @@ from tests.fixtures import write_csv, write_xlsx
 SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
 HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
 ZH_HEADER = ["备注", "来源", "机构类型", "数值", "年份", "指标"]  # Chinese, and in another order
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_dataset()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.curation.dataset import load_dataset
 from dashboard.downloads import neutralise
 from dashboard.editing.export import EXPORT_COLUMNS, export_frame
 from dashboard.programme.overview import (
@@ -19,11 +18,6 @@ from dashboard.programme.overview import (
 from dashboard.programme.provenance import source_line
 from dashboard.programme.selection import ALL_TYPES, filter_choices
 from tests.fixtures import selection, type_filter
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_dataset()
 
 
 @pytest.mark.parametrize(

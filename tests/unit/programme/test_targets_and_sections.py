@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard.curation.dataset import load_dataset
 from dashboard.programme.progress import STATUS_ORDER
 from dashboard.programme.sections import milestone_frame, stock_stages
 from dashboard.programme.selection import ALL_TYPES
@@ -16,11 +15,6 @@ from dashboard.store.migrations import LATEST
 from tests.fixtures import selection, type_filter
 
 TODAY = dt.date(2026, 11, 24)
-
-
-@pytest.fixture(scope="module")
-def tables():
-    return load_dataset()
 
 
 @pytest.fixture(scope="module")

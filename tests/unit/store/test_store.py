@@ -4,14 +4,13 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard.curation.dataset import load_dataset
 from dashboard.store.database import Store, StoreError, resolve_url
 from dashboard.store.migrations import LATEST, MIGRATIONS
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset()
+@pytest.fixture
+def dataset(tables):
+    return tables
 
 
 def test_migrations_run_once_in_order(store_url):

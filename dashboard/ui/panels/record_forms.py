@@ -1,0 +1,342 @@
+"""The Data page's forms: add or correct one figure, target or source. A save is based on the record as the
+editor first saw it, so a change someone else made meanwhile is caught and what the editor typed is kept."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.editing import changes
+from dashboard.editing.cells import CellError, parse_period_cell
+from dashboard.editing.plans import GRADES as IMPORT_GRADES
+from dashboard.editing.plans import one_row_sheet, plan_import
+from dashboard.formatting import literal
+from dashboard.i18n import t
+from dashboard.programme.provenance import UNRATED
+from dashboard.store.database import StoreError
+from dashboard.ui.cache import open_store
+from dashboard.ui.components import done
+from dashboard.ui.view import View
+
+NEW = "__new__"
+GRADES = (*IMPORT_GRADES, UNRATED)
+KINDS = (
+    "policy_text",
+    "press_conference",
+    "statistical_bulletin",
+    "press_report",
+    "official_explainer",
+    "unclassified",
+)
+
+
+def _seen(kind: str, record_id: str, current: dict | None) -> tuple[dict | None, int | None]:
+    """The record as the editor first saw it, and its revision. The form starts from it and a save is based on
+    it, so a change someone else made meanwhile is caught, not overwritten, and what the editor typed stays in
+    the form (a form whose defaults changed under it would be reset)."""
+    seen = st.session_state.setdefault(f"_seen_{kind}_{record_id}", current)
+    return seen, None if seen is None else int(seen["revision"])
+
+
+def _forget_seen(kind: str, record_id: str) -> None:
+    st.session_state.pop(f"_seen_{kind}_{record_id}", None)
+
+
+def _conflict(kind: str, record_id: str, exc: changes.ConflictError, lang: str) -> None:
+    st.error(literal(exc.text(lang)), icon="⚠️")
+    st.caption(t("conflict_kept", lang))
+    if st.button(t("conflict_reload", lang), key=f"reload_{kind}_{record_id}"):
+        _forget_seen(kind, record_id)
+        st.rerun()
+
+
+def figure_form(view: View, editor: str) -> None:
+    lang, tables = view.lang, view.tables
+    store = open_store()
+    stored = store.read_with_revisions("observations")
+    indicators = tables.indicators.set_index("id")
+    types = tables.institution_types.set_index("id")
+    sources = tables.sources.set_index("id")
+    stored["label"] = [
+        f"{indicators.loc[r.indicator, f'name_{lang}']} · {types.loc[r.institution_type, f'name_{lang}']}"
+        f" · {r.period} · {r.source}"
+        for r in stored.itertuples()
+    ]
+    options = [NEW, *stored.sort_values("label")["label"]]
+    choice = st.selectbox(
+        t("figure_pick", lang),
+        options,
+        key="figure_pick",
+        format_func=lambda o: t("figure_new", lang) if o == NEW else o,
+    )
+    current = None if choice == NEW else stored[stored["label"] == choice].iloc[0].to_dict()
+    record_id = "new" if current is None else str(current["id"])
+    current, seen = _seen("figure", record_id, current)
+    with st.form(f"figure_form_{record_id}"):
+        if current is None:
+            indicator = st.selectbox(
+                t("col_indicator", lang),
+                list(indicators.index),
+                format_func=lambda i: f"{indicators.loc[i, f'name_{lang}']} ({i})",
+            )
+            institution_type = st.selectbox(
+                t("institution_type", lang),
+                list(types.index),
+                format_func=lambda i: types.loc[i, f"name_{lang}"],
+            )
+            period = st.text_input(t("col_period", lang), placeholder="2025, 2025年6月, 2025-06-30")
+            source = st.selectbox(
+                t("col_source", lang),
+                [NEW, *sources.index],
+                format_func=lambda s: t("source_cite_new", lang) if s == NEW else s,
+            )
+            citation = st.text_input(t("source_citation", lang), help=t("source_citation_help", lang))
+        else:
+            st.caption(literal(choice))
+            indicator, institution_type, period, source = (
+                current["indicator"],
+                current["institution_type"],
+                current["period"],
+                current["source"],
+            )
+            citation = ""
+        value = st.text_input(
+            t("col_value", lang),
+            value="" if current is None else f"{current['value']:.12g}",
+            help=t("value_help", lang),
+        )
+        qualifiers = ["", "exact", "more_than", "approx"]
+        qualifier = st.selectbox(
+            t("col_qualifier", lang),
+            qualifiers,
+            index=0 if current is None else qualifiers.index(current["qualifier"]),
+            format_func=lambda q: t("q_from_value", lang) if not q else t(f"q_{q}", lang),
+        )
+        note = st.text_area(t("col_note", lang), value="" if current is None else (current["note"] or ""))
+        submitted = st.form_submit_button(t("save", lang), type="primary")
+    if not submitted:
+        return
+    source_cell = citation.strip() if source == NEW else source
+    sheet = one_row_sheet(
+        t("edit_figure", lang),
+        {
+            "indicator": indicator,
+            "period": period,
+            "value": value,
+            "institution_type": institution_type,
+            "source": source_cell,
+            "qualifier": qualifier,
+            "note": note,
+        },
+    )
+    plan = plan_import(sheet, changes.reference(store))
+    if plan.problems:
+        for problem in plan.problems:
+            st.error(literal(f"{problem.column}: {problem.text(lang)}"), icon="⚠️")
+        return
+    planned = plan.rows[0]
+    if planned.action == "unchanged":
+        st.info(t("nothing_changed", lang))
+        return
+    try:
+        changes.apply_import(
+            store,
+            plan,
+            editor,
+            summary=f"edit {planned.record['indicator']} {planned.record['period']}",
+            expected={planned.key: seen},
+        )
+    except changes.ConflictError as exc:
+        _conflict("figure", record_id, exc, lang)
+        return
+    except (changes.ChangeError, StoreError) as exc:
+        st.error(literal(exc.text(lang)), icon="⚠️")
+        return
+    _forget_seen("figure", record_id)
+    done(t("saved", lang))
+
+
+def _optional_number(text: str, what: str) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        raise CellError("form_not_number", field=what, value=text) from None
+
+
+def target_form(view: View, editor: str) -> None:
+    lang, tables = view.lang, view.tables
+    store = open_store()
+    stored = store.read_with_revisions("targets").set_index("id")
+    choice = st.selectbox(
+        t("target_pick", lang),
+        [NEW, *stored.index],
+        key="target_pick",
+        format_func=lambda o: (
+            t("target_new", lang) if o == NEW else f"{stored.loc[o, f'wording_{lang}']} ({o})"
+        ),
+    )
+    current, seen = _seen(
+        "target", choice, None if choice == NEW else stored.loc[choice].to_dict() | {"id": choice}
+    )
+    indicators = tables.indicators.set_index("id")
+    sources = list(tables.sources["id"])
+    get = lambda k, d="": d if current is None or pd.isna(current.get(k)) else current[k]  # noqa: E731
+    with st.form(f"target_form_{choice}"):
+        if current is None:
+            target_id = st.text_input(t("field_id", lang), help=t("id_help", lang))
+            indicator = st.selectbox(
+                t("col_indicator", lang),
+                list(indicators.index),
+                format_func=lambda i: f"{indicators.loc[i, f'name_{lang}']} ({i})",
+            )
+            institution_type = st.selectbox(t("institution_type", lang), list(tables.institution_types["id"]))
+            programme = st.selectbox(t("col_programme", lang), list(tables.programmes["id"]))
+            comparator = st.selectbox(t("col_comparator", lang), [">=", ">", "<=", "<", "rises", "falls"])
+        else:
+            st.caption(literal(f"{choice} · {current['indicator']} · {current['institution_type']}"))
+            target_id, indicator, institution_type, programme, comparator = (
+                choice,
+                current["indicator"],
+                current["institution_type"],
+                current["programme"],
+                current["comparator"],
+            )
+        target_value = st.text_input(
+            t("target", lang),
+            value=_number_text(get("target_value", None)),
+            help=t("target_value_help", lang),
+        )
+        wording_zh = st.text_input(t("wording_zh", lang), value=get("wording_zh"))
+        wording_en = st.text_input(t("wording_en", lang), value=get("wording_en"))
+        deadline = st.text_input(t("deadline", lang), value=get("deadline"), placeholder="2025")
+        baseline_period = st.text_input(t("baseline_period", lang), value=get("baseline_period"))
+        baseline_value = st.text_input(
+            t("baseline_value", lang), value=_number_text(get("baseline_value", None))
+        )
+        source = st.selectbox(
+            t("col_source", lang) + " *",
+            sources,
+            index=sources.index(current["source"]) if current is not None else None,
+            help=t("source_required", lang),
+        )
+        note = st.text_area(t("col_note", lang), value=get("note"))
+        submitted = st.form_submit_button(t("save", lang), type="primary")
+    if not submitted:
+        return
+    try:
+        if not source:
+            raise CellError("source_required")
+        if not target_id.strip():
+            raise CellError("id_required")
+        record = {
+            **(current or {}),
+            "id": target_id.strip(),
+            "indicator": indicator,
+            "institution_type": institution_type,
+            "programme": programme,
+            "comparator": comparator,
+            "unit": indicators.loc[indicator, "unit"],
+            "target_value": _optional_number(target_value, t("target", lang)),
+            "wording_zh": wording_zh.strip(),
+            "wording_en": wording_en.strip(),
+            "deadline": parse_period_cell(deadline),
+            "baseline_period": parse_period_cell(baseline_period) if baseline_period.strip() else None,
+            "baseline_value": _optional_number(baseline_value, t("baseline_value", lang)),
+            "source": source,
+            "note": note.strip() or None,
+        }
+        if not record["wording_zh"] or not record["wording_en"]:
+            raise CellError("wording_required")
+    except CellError as exc:
+        st.error(literal(exc.text(lang)), icon="⚠️")
+        return
+    _save(store, "targets", record, editor, seen, choice, lang)
+
+
+def _number_text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else f"{value:.12g}"
+
+
+def _save(store, table: str, record: dict, editor: str, seen: int | None, record_id: str, lang: str) -> None:
+    kind = table[:-1]
+    try:
+        changes.save_record(store, table, record, editor, seen, summary=f"edit {kind} {record['id']}")
+    except changes.ConflictError as exc:
+        _conflict(kind, record_id, exc, lang)
+        return
+    except (changes.ChangeError, StoreError) as exc:
+        st.error(literal(exc.text(lang)), icon="⚠️")
+        return
+    _forget_seen(kind, record_id)
+    done(t("saved", lang))
+
+
+def source_form(view: View, editor: str) -> None:
+    lang = view.lang
+    store = open_store()
+    stored = store.read_with_revisions("sources").set_index("id")
+    choice = st.selectbox(
+        t("source_pick", lang),
+        [NEW, *stored.index],
+        key="source_pick",
+        format_func=lambda o: t("source_new", lang) if o == NEW else o,
+    )
+    current, seen = _seen(
+        "source", choice, None if choice == NEW else stored.loc[choice].to_dict() | {"id": choice}
+    )
+    get = lambda k: "" if current is None or pd.isna(current.get(k)) else str(current[k])  # noqa: E731
+    with st.form(f"source_form_{choice}"):
+        source_id = st.text_input(t("field_id", lang), help=t("id_help", lang)) if current is None else choice
+        title = st.text_input(t("col_title", lang) + " *", value=get("title_zh"))
+        title_en = st.text_input(t("col_title_en", lang), value=get("title_en"))
+        outlet = st.text_input(t("col_outlet", lang) + " *", value=get("outlet_zh"))
+        outlet_en = st.text_input(t("col_outlet_en", lang), value=get("outlet_en"))
+        published = st.text_input(
+            t("col_date", lang) + " *", value=get("published"), placeholder="2025-06-10"
+        )
+        kind = st.selectbox(
+            t("col_kind", lang),
+            KINDS,
+            index=KINDS.index(current["kind"]) if current else 0,
+            format_func=lambda k: t(f"kind_{k}", lang),
+        )
+        language = st.selectbox(
+            t("col_language", lang),
+            ["zh", "en"],
+            index=["zh", "en"].index(current["language"]) if current else 0,
+        )
+        url = st.text_input(t("field_url", lang), value=get("url"))
+        grade = st.selectbox(
+            t("col_grade", lang),
+            GRADES,
+            index=GRADES.index(current["grade"]) if current else 4,
+            help=t("grade_help", lang),
+        )
+        note = st.text_area(t("col_note", lang), value=get("note"))
+        submitted = st.form_submit_button(t("save", lang), type="primary")
+    if not submitted:
+        return
+    try:
+        if not source_id.strip() or not title.strip() or not outlet.strip():
+            raise CellError("source_fields_required")
+        record = {
+            **(current or {}),
+            "id": source_id.strip(),
+            "title_zh": title.strip(),
+            "title_en": title_en.strip() or title.strip(),
+            "outlet_zh": outlet.strip(),
+            "outlet_en": outlet_en.strip() or outlet.strip(),
+            "published": parse_period_cell(published),
+            "kind": kind,
+            "language": language,
+            "url": url.strip() or None,
+            "grade": grade,
+            "note": note.strip() or None,
+        }
+    except CellError as exc:
+        st.error(literal(exc.text(lang)), icon="⚠️")
+        return
+    _save(store, "sources", record, editor, seen, choice, lang)

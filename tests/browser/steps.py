@@ -1,0 +1,40 @@
+"""What browser tests do again and again, in one place: wait for a run to settle, check that nothing failed,
+keep a screenshot, and sign an editor in (labels from the catalogue, in the page's language)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from dashboard.i18n import t
+from tests.fixtures import EDITOR_PASSWORD
+
+TIMEOUT = 60_000
+
+
+def settle(page: Page, timeout: int = TIMEOUT) -> None:
+    """Wait until the app has finished running (Streamlit's running-man widget is gone)."""
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=timeout)
+
+
+def no_error(page: Page) -> None:
+    """The must-not-happen check: no exception box anywhere on the page."""
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def keep_screenshot_and_check(page: Page, path: Path) -> None:
+    """Once the app has settled: keep a screenshot, then the must-not-happen check."""
+    settle(page)
+    page.screenshot(path=str(path), full_page=True)
+    no_error(page)
+
+
+def sign_in(page: Page, lang: str = "zh", name: str = "王编辑", password: str = EDITOR_PASSWORD) -> None:
+    """Sign an editor in through the sidebar's form and wait until the sidebar says so."""
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_text(t("editor_sign_in", lang)).click()
+    sidebar.get_by_label(t("editor_name", lang)).fill(name)
+    sidebar.get_by_role("textbox", name=t("password", lang)).fill(password)
+    sidebar.get_by_role("button", name=t("sign_in", lang), exact=True).click()
+    expect(sidebar.get_by_text(t("signed_in_as", lang, name=name))).to_be_visible(timeout=TIMEOUT)
