@@ -73,3 +73,10 @@ def literal(text: object) -> str:
     HTML, LaTeX or Streamlit colour directives. Newlines are kept as line breaks."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
     return escaped.replace("\n", "  \n")
+
+
+def significant(value: float, digits: int = 3) -> float:
+    """`value` rounded to `digits` significant figures: 13.7577 → 13.8, 0.051234 → 0.0512, 8123.4 → 8120."""
+    if value == 0 or math.isnan(value) or math.isinf(value):
+        return value
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))

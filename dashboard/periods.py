@@ -31,6 +31,13 @@ class Period:
     def is_full_year(self) -> bool:
         return self.precision == 1
 
+    @property
+    def start(self) -> dt.date:
+        """The first day it covers: 1 January of a year, the 1st of a month, the day itself."""
+        if self.precision == 1:
+            return self.end.replace(month=1, day=1)
+        return self.end.replace(day=1) if self.precision == 2 else self.end
+
 
 def parse_period(text: object) -> Period:
     """Parse 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; raise PeriodError naming what is wrong."""

@@ -19,7 +19,7 @@ MULTIPLIERS: dict[str, float] = {
 
 # Base units a figure can be counted in. Counting words (量词) do not convert into one another:
 # 件 (patents) is not 项 (contracts) is not 次 (recordals).
-COUNT_WORDS = ("项", "件", "次", "家", "个", "场")
+COUNT_WORDS = ("项", "件", "次", "家", "个", "场", "分")
 CURRENCY = "元"
 PERCENT = "%"
 BASES = (*COUNT_WORDS, CURRENCY, PERCENT)

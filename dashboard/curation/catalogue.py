@@ -16,6 +16,7 @@ TABLES = (
     "programmes",
     "indicators",
     "observations",
+    "series_breaks",
     "targets",
     "statements",
     "milestones",
@@ -36,10 +37,19 @@ class Tables:
     programmes: pd.DataFrame
     indicators: pd.DataFrame
     observations: pd.DataFrame
+    series_breaks: pd.DataFrame
     targets: pd.DataFrame
     statements: pd.DataFrame
     milestones: pd.DataFrame
     pilots: pd.DataFrame
+    # Every observation, before a view narrowed them to its years: what a verdict on a past deadline reads
+    # (the plan's result does not depend on the years someone looks at). None when not narrowed.
+    unnarrowed_observations: pd.DataFrame | None = dataclasses.field(default=None, repr=False, compare=False)
+
+    @property
+    def every_observation(self) -> pd.DataFrame:
+        """All observations, whatever years the catalogue was narrowed to."""
+        return self.observations if self.unnarrowed_observations is None else self.unnarrowed_observations
 
     @classmethod
     def from_mapping(cls, frames: Mapping[str, pd.DataFrame]) -> Tables:
@@ -60,7 +70,10 @@ class Tables:
             return self
         first, last = years
         year = self.observations["period"].str.slice(0, 4).astype(int)
-        return self.replace(observations=self.observations[(year >= first) & (year <= last)])
+        return self.replace(
+            observations=self.observations[(year >= first) & (year <= last)],
+            unnarrowed_observations=self.every_observation,
+        )
 
     def type_names(self, lang: str) -> dict[str, str]:
         """Institution type id → its name in `lang`."""

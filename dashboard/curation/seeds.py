@@ -25,6 +25,10 @@ GRADES = ("A", "B", "C", "D")
 KINDS = ("policy_text", "press_conference", "statistical_bulletin", "press_report", "official_explainer")
 QUALIFIERS = ("exact", "more_than", "approx")
 COMPARATORS = (">=", ">", "<=", "<", "rises", "falls")
+# A target's basis: the deadline year's flow, the total over the plan, or the value at the deadline.
+TARGET_BASES = ("annual", "cumulative", "level")
+# A figure's own basis, where it differs from its indicator's measure (unstated: the source does not say).
+FIGURE_BASES = (*TARGET_BASES, "unstated")
 SOURCE_KEYS = {
     "id": True,
     "title_zh": True,
@@ -55,6 +59,7 @@ FACT_KEYS = {
     "assumption": False,
     "grade": False,
     "formula": False,
+    "basis": False,
 }
 TARGET_KEYS = {
     "id": True,
@@ -71,6 +76,13 @@ TARGET_KEYS = {
     "where": True,
     "assumption": False,
     "note": False,
+    "basis": True,
+    "basis_alternative": False,
+    "basis_assumption": False,
+    "scope_zh": True,
+    "scope_en": True,
+    "scope_open": False,
+    "signals": False,
 }
 STATEMENT_KEYS = {
     "id": True,
@@ -202,6 +214,49 @@ def _value_problem(exc: Exception) -> Message:
     return exc.message if isinstance(exc, UnitError) else message("seed_bad_value", reason=str(exc))
 
 
+def _target_problems(tgt: dict, file: str, indicators: pd.DataFrame) -> list[DataProblem]:
+    """What makes a target unusable for a verdict: a basis that is not one of TARGET_BASES (or an open one
+    without the assumption that explains it), or a scope — indicator × institution type — that no figure can
+    ever fill because the indicator is not published for that type."""
+    line, problems = tgt["__line__"], []
+    if tgt.get("basis") not in TARGET_BASES:
+        problems.append(
+            DataProblem(
+                file, line, "basis", message("seed_not_one_of", value=tgt.get("basis"), allowed=TARGET_BASES)
+            )
+        )
+    other = tgt.get("basis_alternative")
+    if other is not None and (other not in TARGET_BASES or other == tgt.get("basis")):
+        problems.append(
+            DataProblem(file, line, "basis_alternative", message("seed_basis_alternative", basis=other))
+        )
+    if other is not None and not tgt.get("basis_assumption"):
+        problems.append(DataProblem(file, line, "basis_assumption", message("seed_basis_assumption")))
+    known = indicators.set_index("id")
+    if tgt["indicator"] in known.index:
+        published = str(known.loc[tgt["indicator"], "institution_types"]).split(";")
+        if tgt["institution_type"] not in published:
+            problems.append(
+                DataProblem(
+                    file,
+                    line,
+                    "institution_type",
+                    message(
+                        "seed_scope_unpublished",
+                        indicator=tgt["indicator"],
+                        institution_type=tgt["institution_type"],
+                        types=";".join(published),
+                    ),
+                )
+            )
+    for signal in tgt.get("signals") or []:
+        if signal not in known.index:
+            problems.append(
+                DataProblem(file, line, "signals", message("seed_unknown_indicator", indicator=signal))
+            )
+    return problems
+
+
 def _text(value: object) -> str | None:
     return None if value is None or value == "" else str(value).strip()
 
@@ -285,8 +340,18 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                     "assumption": _text(fact.get("assumption")),
                     "where": _text(fact.get("where")),
                     "note": _text(fact.get("note")),
+                    "basis": _text(fact.get("basis")),
                 }
             )
+            if fact.get("basis") is not None and fact["basis"] not in FIGURE_BASES:
+                problems.append(
+                    DataProblem(
+                        file,
+                        line,
+                        "basis",
+                        message("seed_not_one_of", value=fact["basis"], allowed=FIGURE_BASES),
+                    )
+                )
         for stmt in seed.get("statements") or []:
             statements.append(
                 {
@@ -358,6 +423,7 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                     )
                 else:
                     baseline_value = float(match["value"].iloc[0])
+            problems.extend(_target_problems(tgt, file, indicators))
             targets.append(
                 {
                     "id": tgt["id"],
@@ -376,6 +442,13 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                     "assumption": _text(tgt.get("assumption")),
                     "where": _text(tgt.get("where")),
                     "note": _text(tgt.get("note")),
+                    "basis": _text(tgt.get("basis")),
+                    "basis_alternative": _text(tgt.get("basis_alternative")),
+                    "basis_assumption": _text(tgt.get("basis_assumption")),
+                    "scope_zh": _text(tgt.get("scope_zh")),
+                    "scope_en": _text(tgt.get("scope_en")),
+                    "scope_open": bool(tgt.get("scope_open", False)),
+                    "signals": ";".join(tgt.get("signals") or []) or None,
                 }
             )
     if problems:

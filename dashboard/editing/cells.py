@@ -132,8 +132,12 @@ def _combine_units(unit_in_cell: str, unit_column: str | None, canonical: str) -
     return unit_in_cell
 
 
-def parse_value(cell: object, canonical_unit: str, unit_column: str | None = None) -> ParsedValue:
-    """A figure in the indicator's canonical unit. Raise CellError when it cannot be read or converted."""
+def parse_value(
+    cell: object, canonical_unit: str, unit_column: str | None = None, change: bool = False
+) -> ParsedValue:
+    """A figure in the indicator's canonical unit. Raise CellError when it cannot be read or converted.
+    `change`: the indicator is a rise or fall against an earlier period (a percentage may then be negative or
+    above 100)."""
     if is_blank(cell):
         raise CellError("cell_no_value")
     if isinstance(cell, bool):
@@ -150,7 +154,9 @@ def parse_value(cell: object, canonical_unit: str, unit_column: str | None = Non
             inner = parse_value(cny["num"], "亿元", "亿元")
             if inner.qualifier and qualifier and inner.qualifier != qualifier:
                 raise CellError("cell_bound_and_approx", cell=text)
-            return _finish(inner.value * 10, "亿元", canonical_unit, qualifier or inner.qualifier, text)
+            return _finish(
+                inner.value * 10, "亿元", canonical_unit, qualifier or inner.qualifier, text, change
+            )
         match = _NUMBER.match(rest)
         if not match:
             raise CellError("cell_not_number", cell=text)
@@ -165,10 +171,12 @@ def parse_value(cell: object, canonical_unit: str, unit_column: str | None = Non
         unit = _combine_units(unit_in_cell, unit_column, canonical_unit)
     except UnitError as exc:
         raise CellError(exc.message.key, **exc.message.params) from None
-    return _finish(number, unit, canonical_unit, qualifier, str(cell))
+    return _finish(number, unit, canonical_unit, qualifier, str(cell), change)
 
 
-def _finish(number: float, unit: str, canonical_unit: str, qualifier: str | None, shown: str) -> ParsedValue:
+def _finish(
+    number: float, unit: str, canonical_unit: str, qualifier: str | None, shown: str, change: bool = False
+) -> ParsedValue:
     try:
         src, dst = parse_unit(unit), parse_unit(canonical_unit)
     except UnitError:
@@ -178,10 +186,10 @@ def _finish(number: float, unit: str, canonical_unit: str, qualifier: str | None
     value = round(number * src.factor / dst.factor, 10)
     if not math.isfinite(value):
         raise CellError("cell_too_large", cell=shown)
-    if value < 0:
+    if value < 0 and not change:
         kind = "percentage" if dst.base == PERCENT else ("amount" if dst.base == CURRENCY else "count")
         raise CellError(f"cell_negative_{kind}", cell=shown)
-    if dst.base == PERCENT and value > 100:
+    if dst.base == PERCENT and value > 100 and not change:
         raise CellError("cell_percentage_above_100", cell=shown)
     return ParsedValue(value=value, qualifier=qualifier, unit_given=unit)
 

@@ -250,11 +250,16 @@ def apply_import(
 def save_record(
     store: Store, table: str, record: dict, editor: str, expected_revision: int | None, summary: str
 ) -> str:
-    """Add (expected_revision None) or correct one target or source. Returns the batch id."""
-    if table not in ("targets", "sources"):
+    """Add (expected_revision None) or correct one target, source or milestone. Returns the batch id."""
+    if table not in ("targets", "sources", "milestones"):
         raise ChangeError("change_not_editable", table=table)
     if table == "targets" and not record.get("source"):
         raise ChangeError("change_target_needs_source")
+    evidence = any(
+        record.get(k) for k in ("evidence_complete", "evidence_zh", "evidence_en", "evidence_date")
+    )
+    if table == "milestones" and evidence and not record.get("evidence_source"):
+        raise ChangeError("change_evidence_needs_source", milestone=record.get("id"))
     batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
     key = _key_of(table, record)
     values = _writable(table, record)
@@ -429,6 +434,9 @@ def _value_text(record: dict | None) -> str:
             if value is not None
             else record.get("wording_en", "")
         )
+    if "evidence_complete" in record:
+        state = "✓" if record["evidence_complete"] else "…"
+        return " ".join(str(x) for x in (state, record.get("evidence_date"), record.get("evidence_zh")) if x)
     return record.get("title_zh", record.get("title", ""))
 
 

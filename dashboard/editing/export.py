@@ -22,6 +22,7 @@ EXPORT_COLUMNS = [
     "formula",
     "assumption",
     "where",
+    "basis",
 ]
 FORMATS = ("csv", "xlsx")
 

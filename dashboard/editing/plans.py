@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.curation.seeds import FIGURE_BASES
 from dashboard.editing.cells import (
     CellError,
     is_blank,
@@ -41,6 +42,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "assumption": ("assumption", "假设"),
     "where": ("where", "出处", "位置"),
     "grade": ("grade", "等级", "可靠性等级"),
+    "basis": ("basis", "口径基础", "当年或累计"),
 }
 GRADES = ("A", "B", "C", "D")
 REQUIRED = ("indicator", "period", "value", "institution_type", "source")
@@ -230,6 +232,7 @@ def plan_import(
     header = {col: sheet.header[i] for col, i in mapping.items()}
     indicator_names, type_names = reference.indicator_names(), reference.type_names()
     units = reference.indicators.set_index("id")["unit"].to_dict()
+    changes = set(reference.indicators.loc[reference.indicators["measure"] == "change", "id"])
     known_sources = dict(zip(reference.sources["id"], reference.sources["grade"], strict=True))
     known_assumptions = set(reference.assumptions["id"])
     stored = {
@@ -260,7 +263,13 @@ def plan_import(
         parsed = None
         if indicator is not None:
             parsed = _read(
-                where, "value", parse_value, cell("value"), units[indicator], _text_cell(cell("unit"))
+                where,
+                "value",
+                parse_value,
+                cell("value"),
+                units[indicator],
+                _text_cell(cell("unit")),
+                indicator in changes,
             )
         elif is_blank(cell("value")):
             row_problems.append(Problem(number, header["value"], message("cell_no_value")))
@@ -302,6 +311,16 @@ def plan_import(
             else:
                 grade = given_grade.upper()
 
+        basis = _text_cell(cell("basis"))
+        if basis is not None and basis.lower() not in FIGURE_BASES:
+            row_problems.append(
+                Problem(
+                    number,
+                    header["basis"],
+                    message("import_not_basis", basis=basis, allowed=", ".join(FIGURE_BASES)),
+                )
+            )
+
         if row_problems:
             plan.problems.extend(row_problems)
             continue
@@ -319,6 +338,7 @@ def plan_import(
             "assumption": assumption,
             "where": _text_cell(cell("where")),
             "note": _text_cell(cell("note")),
+            "basis": basis.lower() if basis is not None else None,
         }
         key = tuple(record[k] for k in KEY)
         if key in seen:

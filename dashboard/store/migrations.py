@@ -95,6 +95,36 @@ def _renamed(text: str | None) -> str | None:
     )
 
 
+# Columns migration 8 adds, as (table, column, SQL type and default).
+_V8_COLUMNS = (
+    ("indicators", "release_zh", "TEXT"),
+    ("indicators", "release_en", "TEXT"),
+    ("indicators", "release_month", "INTEGER"),
+    ("indicators", "release_lag", "INTEGER"),
+    ("observations", "basis", "VARCHAR(20)"),
+    ("targets", "basis", "VARCHAR(20) NOT NULL DEFAULT 'level'"),
+    ("targets", "basis_alternative", "VARCHAR(20)"),
+    ("targets", "basis_assumption", "VARCHAR(80) REFERENCES assumptions (id)"),
+    ("targets", "scope_zh", "TEXT NOT NULL DEFAULT ''"),
+    ("targets", "scope_en", "TEXT NOT NULL DEFAULT ''"),
+    ("targets", "scope_open", "BOOLEAN NOT NULL DEFAULT false"),
+    ("targets", "signals", "TEXT"),
+    ("milestones", "revision", "INTEGER NOT NULL DEFAULT 1"),
+)
+
+
+def _v8_verdicts(conn: Connection) -> None:
+    # Verdicts need each target's basis and scope, each figure's own basis where it differs, each indicator's
+    # usual release, the series breaks, and milestones editors can change. A store made by migration 1 since
+    # has them all; an older store gets the columns (empty) and the table, and `init --reset` fills them.
+    for table, column, sql_type in _V8_COLUMNS:
+        if inspect(conn).has_table(table) and column not in {
+            c["name"] for c in inspect(conn).get_columns(table)
+        }:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}")
+    schema.series_breaks.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
@@ -106,6 +136,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "the stock-patent inventory: patents, its changes, the assessment rule sets", _v6_inventory),
     Migration(
         7, "sources: the Chinese title and outlet named title_zh and outlet_zh", _v7_bilingual_source_columns
+    ),
+    Migration(
+        8,
+        "verdicts: targets' basis and scope, figures' basis, indicators' release, series breaks",
+        _v8_verdicts,
     ),
 )
 

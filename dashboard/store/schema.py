@@ -101,6 +101,10 @@ indicators = Table(
     Column("programme", String(60), ForeignKey("programmes.id"), nullable=False),
     Column("definition_zh", Text, nullable=False),
     Column("definition_en", Text, nullable=False),
+    Column("release_zh", Text),
+    Column("release_en", Text),
+    Column("release_month", Integer),
+    Column("release_lag", Integer),
 )
 
 observations = Table(
@@ -119,6 +123,7 @@ observations = Table(
     Column("assumption", String(80), ForeignKey("assumptions.id")),
     Column("where", Text),
     Column("note", Text),
+    Column("basis", String(20)),
     Column("revision", Integer, nullable=False, server_default="1"),
     UniqueConstraint("indicator", "period", "institution_type", "source", name="uq_observation_key"),
 )
@@ -142,7 +147,26 @@ targets = Table(
     Column("assumption", String(80), ForeignKey("assumptions.id")),
     Column("where", Text),
     Column("note", Text),
+    Column("basis", String(20), nullable=False, server_default="level"),
+    Column("basis_alternative", String(20)),
+    Column("basis_assumption", String(80), ForeignKey("assumptions.id")),
+    Column("scope_zh", Text, nullable=False, server_default=""),
+    Column("scope_en", Text, nullable=False, server_default=""),
+    Column("scope_open", Boolean, nullable=False, server_default=false()),
+    Column("signals", Text),
     Column("revision", Integer, nullable=False, server_default="1"),
+)
+
+# Where an indicator's series changes vintage or basis (e.g. a revision after an economic census).
+series_breaks = Table(
+    "series_breaks",
+    metadata,
+    Column("indicator", String(60), ForeignKey("indicators.id"), primary_key=True),
+    Column("institution_type", String(40), ForeignKey("institution_types.id"), primary_key=True),
+    Column("period", String(10), primary_key=True),
+    Column("note_zh", Text, nullable=False),
+    Column("note_en", Text, nullable=False),
+    Column("source", String(120), ForeignKey("sources.id"), nullable=False),
 )
 
 statements = Table(
@@ -173,6 +197,7 @@ milestones = Table(
     Column("evidence_en", Text),
     Column("evidence_source", String(120), ForeignKey("sources.id")),
     Column("evidence_date", String(10)),
+    Column("revision", Integer, nullable=False, server_default="1"),
 )
 
 pilots = Table(
@@ -222,6 +247,7 @@ EDITABLE_KEYS = {
     "observations": ("indicator", "period", "institution_type", "source"),
     "targets": ("id",),
     "sources": ("id",),
+    "milestones": ("id",),
 }
 
 # The curated tables in load order (references point backwards), as in dashboard.curated.TABLES.
@@ -234,6 +260,7 @@ CURATED = {
         programmes,
         indicators,
         observations,
+        series_breaks,
         targets,
         statements,
         milestones,
