@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dashboard.i18n import common, editing, inventory, messages, programme
+from dashboard.i18n import common, editing, inventory, messages, programme, verdicts
 
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -19,6 +19,7 @@ PLAIN_LANGUAGE = "en"
 LABELS: dict[str, dict[str, str]] = {
     **common.LABELS,
     **programme.LABELS,
+    **verdicts.LABELS,
     **editing.LABELS,
     **inventory.LABELS,
     **messages.LABELS,

@@ -77,6 +77,27 @@ LABELS: dict[str, dict[str, str]] = {
     "edit_what": {"zh": "修订对象", "en": "What to change"},
     "edit_figure": {"zh": "数据", "en": "Figure"},
     "edit_target": {"zh": "目标", "en": "Target"},
+    "edit_milestone": {"zh": "里程碑证据", "en": "Milestone evidence"},
+    "milestone_pick": {"zh": "选择里程碑", "en": "Pick a milestone"},
+    "milestone_form_intro": {
+        "zh": "记录证据：它说了什么、出自哪个来源、所指的日期。状态（已完成、晚于期限完成、未到期、已逾期）由证据自动判断。",
+        "en": "Record the evidence: what it says, its source and the date it refers to. The state (done, done "
+        "late, due, overdue) follows from the evidence.",
+    },
+    "field_evidence_complete": {"zh": "证据表明已完成", "en": "The evidence shows it met"},
+    "field_evidence_zh": {"zh": "证据（中文）", "en": "Evidence (Chinese)"},
+    "field_evidence_en": {"zh": "证据（英文）", "en": "Evidence (English)"},
+    "field_evidence_source": {"zh": "证据来源", "en": "Evidence source"},
+    "no_evidence_source": {"zh": "（无）", "en": "(none)"},
+    "field_evidence_date": {"zh": "证据所指日期", "en": "Date the evidence refers to"},
+    "evidence_needs_source": {
+        "zh": "{field}：记录了证据，就必须选择它的来源。",
+        "en": "{field}: evidence needs its source.",
+    },
+    "evidence_needs_date": {
+        "zh": "{field}：表明已完成的证据必须写明所指日期（如2025-07-17）。",
+        "en": "{field}: evidence that it was met needs the date it refers to (e.g. 2025-07-17).",
+    },
     "edit_source": {"zh": "来源", "en": "Source"},
     "figure_pick": {"zh": "选择一条数据修订，或新增", "en": "Pick a figure to correct, or add one"},
     "figure_new": {"zh": "（新增一条数据）", "en": "(add a new figure)"},

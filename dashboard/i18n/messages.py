@@ -133,6 +133,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "无法识别的假设“{assumption}”",
         "en": "unknown assumption {assumption!r}",
     },
+    "import_not_basis": {
+        "zh": "“{basis}”不是可用的口径基础（可填：{allowed}；不填则按指标的口径）",
+        "en": "'{basis}' is not a basis (one of: {allowed}; leave it empty for the indicator's own measure)",
+    },
     "import_not_grade": {
         "zh": "“{grade}”不是可靠性等级（A、B、C、D）",
         "en": "{grade!r} is not a grade (A, B, C, D)",
@@ -188,6 +192,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{table} records are changed through save_record only for targets and sources",
     },
     "change_target_needs_source": {"zh": "目标必须注明来源", "en": "a target needs a source"},
+    "change_evidence_needs_source": {
+        "zh": "里程碑{milestone}的证据必须注明来源",
+        "en": "the evidence for milestone {milestone} needs a source",
+    },
     "change_exists": {
         "zh": "{record}已存在；请打开它进行修订",
         "en": "{record} already exists; open it to correct it",
@@ -557,5 +565,18 @@ LABELS: dict[str, dict[str, str]] = {
     "seed_baseline_count": {
         "zh": "{indicator}（{institution_type}）在 {period} 应有一个公布值，实有 {n} 个",
         "en": "expected one observation of {indicator} for {institution_type} in {period}, found {n}",
+    },
+    "seed_basis_alternative": {
+        "zh": "另一种口径“{basis}”必须是 annual、cumulative 或 level，且不同于主口径",
+        "en": "the other reading {basis!r} must be annual, cumulative or level, and differ from the basis",
+    },
+    "seed_basis_assumption": {
+        "zh": "口径未定时须以 basis_assumption 指明说明它的假设",
+        "en": "an open basis needs basis_assumption: the assumption that explains it",
+    },
+    "seed_scope_unpublished": {
+        "zh": "{indicator} 不按机构类型“{institution_type}”公布（其类型：{types}），该目标不会有可用的数据",
+        "en": "{indicator} is not published for institution type {institution_type!r} (its types: {types}): no "
+        "figure can ever settle this target",
     },
 }

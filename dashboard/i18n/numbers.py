@@ -12,6 +12,7 @@ COUNT_UNITS_EN = {
     "家": "institutions",
     "个": "items",
     "场": "events",
+    "分": "points",
 }
 
 

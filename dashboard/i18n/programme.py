@@ -145,6 +145,9 @@ LABELS: dict[str, dict[str, str]] = {
     "col_figures": {"zh": "数据条数", "en": "Figures"},
     "source_line": {"zh": "来源：", "en": "Source: "},
     "sources_line": {"zh": "来源：", "en": "Sources: "},
+    "all_citations": {"zh": "全部出处", "en": "All citations"},
+    "cite_short": {"zh": "{outlet}（{date}，{grade}）", "en": "{outlet} ({date}, {grade})"},
+    "sources_more": {"zh": "；另有{n}个来源", "en": "; and {n} more"},
     "kind_policy_text": {"zh": "政策文件", "en": "policy text"},
     "kind_press_conference": {"zh": "官方发布会", "en": "official press conference"},
     "kind_statistical_bulletin": {"zh": "统计公报/调查报告", "en": "statistical bulletin or survey"},
@@ -219,7 +222,7 @@ LABELS: dict[str, dict[str, str]] = {
     "exporting": {"zh": "正在生成图表 {n}/{total}…", "en": "Drawing chart {n} of {total}…"},
     "no_slides": {"zh": "没有可显示的幻灯片。", "en": "No slides to show."},
     "deck_title": {"zh": "专利转化运用进展简报", "en": "Patent commercialisation: progress briefing"},
-    "slide_summary": {"zh": "目标进度一览", "en": "Status of every target"},
+    "slide_summary": {"zh": "全部目标一览", "en": "Every target at a glance"},
     "notes_method": {"zh": "方法：", "en": "Method:"},
     "notes_assumptions": {"zh": "假设：", "en": "Assumptions:"},
     "page_targets": {"zh": "目标进度", "en": "Targets"},
@@ -249,8 +252,8 @@ LABELS: dict[str, dict[str, str]] = {
     "series_required": {"zh": "按期达标所需路径", "en": "Path needed to meet it"},
     "series_projection": {"zh": "按当前增速外推", "en": "Projection at the current pace"},
     "method_panel": {"zh": "计算过程", "en": "How the status is reached"},
-    "key_latest": {"zh": "最新值", "en": "Latest xₜ"},
-    "key_target": {"zh": "目标值", "en": "Target x*"},
+    "key_latest": {"zh": "最新值", "en": "Latest"},
+    "key_target": {"zh": "目标值", "en": "Target"},
     "key_progress": {"zh": "已完成进度", "en": "Progress (xₜ−x₀)/(x*−x₀)"},
     "key_actual": {"zh": "实际年均增速", "en": "Actual annual growth gₐ"},
     "m_base": {"zh": "基期值 x₀", "en": "Base x₀"},
@@ -328,9 +331,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "milestones_title": {"zh": "里程碑", "en": "Milestones"},
     "milestones_intro": {
-        "zh": "各计划的阶段性任务。已完成：记录的证据表明已完成；未到期：未见完成证据且未到期；已逾期：已过期限且未见完成证据。进展数据不等于完成。",
-        "en": "Each plan's milestones. Done: the evidence on record shows it met. Due: no such evidence yet, and not "
-        "yet due. Overdue: past its date with no evidence of completion. Progress figures are not completion.",
+        "zh": "各计划的阶段性任务，状态依据记录在案的证据：已完成——证据表明已按期完成；已完成（晚于期限）——证据所指日期在期限之后；未到期——尚无完成证据、未到期限；已逾期——已过期限，仍无完成证据。进展数据不等于完成。",
+        "en": "Each plan's milestones, judged on the evidence on record. Done: the evidence shows it met by its "
+        "date. Done late: the evidence dates from after it. Due: no evidence of completion yet, and not yet due. "
+        "Overdue: past its date with no evidence of completion. Progress figures are not completion.",
     },
     "col_state": {"zh": "状态", "en": "State"},
     "univ_title": {"zh": "高校和科研机构", "en": "Universities and research institutes"},

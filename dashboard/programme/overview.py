@@ -3,6 +3,7 @@ announcement's headline growth, the plans' timeline. Plain DataFrames and values
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,6 +12,7 @@ from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
+from dashboard.programme.progress import milestone_state
 from dashboard.programme.provenance import assumption_text
 from dashboard.programme.selection import Selection, TypeFilter
 
@@ -197,8 +199,19 @@ def target_cards(tables: Tables, sel: Selection) -> list[dict]:
     return cards
 
 
-def timeline_frames(tables: Tables, sel: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The plans as spans from issue (or announcement) to deadline, and the milestones the filter shows."""
+def milestone_frame(tables: Tables, types: TypeFilter, today: dt.date) -> pd.DataFrame:
+    """The milestones the filter shows, each with its state today."""
+    frame = types.apply(tables.milestones).copy()
+    frame["state"] = [
+        milestone_state(bool(c), d, e if isinstance(e, str) else None, today)
+        for c, d, e in zip(frame["evidence_complete"], frame["due"], frame["evidence_date"], strict=True)
+    ]
+    return frame.reset_index(drop=True)
+
+
+def timeline_frames(tables: Tables, sel: Selection, today: dt.date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The plans as spans from issue (or announcement) to deadline, and the milestones the filter shows, each
+    with its state today."""
     lang = sel.lang
     rows = []
     for _, prog in tables.programmes.sort_values("sort_order").iterrows():
@@ -223,7 +236,7 @@ def timeline_frames(tables: Tables, sel: Selection) -> tuple[pd.DataFrame, pd.Da
             }
         )
     spans = pd.DataFrame(rows)
-    milestones = sel.types.apply(tables.milestones).copy()
+    milestones = milestone_frame(tables, sel.types, today)
     labels = dict(zip(spans["programme"], spans["label"], strict=True))
     milestones["label"] = milestones["programme"].map(labels)
     milestones["due_date"] = milestones["due"].map(lambda p: pd.Timestamp(parse_period(p).end))
@@ -269,8 +282,14 @@ def pilots_table(tables: Tables, lang: str) -> pd.DataFrame:
 
 
 def milestones_table(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
+    states = (
+        {t("col_state", lang): milestones["state"].map(lambda s: t(f"milestone_{s}", lang))}
+        if "state" in milestones
+        else {}
+    )
     return pd.DataFrame(
         {
+            **states,
             t("col_programme", lang): milestones["label"],
             t("col_milestone", lang): milestones["what"],
             t("col_due", lang): milestones["due_date"].dt.strftime("%Y-%m-%d"),
@@ -279,6 +298,13 @@ def milestones_table(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
             ),
         }
     )
+
+
+def next_steps(tables: Tables, types: TypeFilter) -> pd.DataFrame:
+    """What comes next, as sourced statements: those for the types the filter shows, and the national ones
+    (they concern everyone)."""
+    rows = tables.statements[tables.statements["topic"] == "next_steps"]
+    return rows[rows["institution_type"].isin(types.shown | {"all"})].reset_index(drop=True)
 
 
 def statement(tables: Tables, topic: str) -> pd.Series | None:

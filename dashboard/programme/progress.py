@@ -64,7 +64,8 @@ STATUS_ORDER = [
     TREND_WORSE,
     NOT_ENOUGH_DATA,
 ]
-MILESTONE_DONE, MILESTONE_DUE, MILESTONE_OVERDUE = "done", "due", "overdue"
+MILESTONE_DONE, MILESTONE_DONE_LATE, MILESTONE_DUE, MILESTONE_OVERDUE = "done", "done_late", "due", "overdue"
+MILESTONE_STATES = (MILESTONE_DONE, MILESTONE_DONE_LATE, MILESTONE_DUE, MILESTONE_OVERDUE)
 
 
 @dataclass
@@ -276,8 +277,13 @@ def assess(
     return result
 
 
-def milestone_state(evidence_complete: bool, due: str, today: dt.date) -> str:
-    """done when the evidence on record shows it met; otherwise due until its date, overdue after."""
-    if evidence_complete:
-        return MILESTONE_DONE
-    return MILESTONE_DUE if today <= parse_period(due).end else MILESTONE_OVERDUE
+def milestone_state(evidence_complete: bool, due: str, evidence_date: str | None, today: dt.date) -> str:
+    """From the evidence on record: done when it shows the milestone met by its due date (the period the
+    evidence refers to ends by then, or no date is given); done late when that period ends after it;
+    otherwise due until the due date and overdue after — no evidence of completion by then. Evidence
+    dated after `today` does not count yet."""
+    due_end = parse_period(due).end
+    dated = parse_period(evidence_date).end if isinstance(evidence_date, str) and evidence_date else None
+    if evidence_complete and (dated is None or dated <= today):
+        return MILESTONE_DONE_LATE if dated is not None and dated > due_end else MILESTONE_DONE
+    return MILESTONE_DUE if today <= due_end else MILESTONE_OVERDUE

@@ -52,6 +52,55 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> 
     return t(key, lang) + sep.join(citations)
 
 
+SHORT_LINE_CHARS = 300
+
+
+def _newest_first(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
+    ids = list(dict.fromkeys(s for s in source_ids if isinstance(s, str) and s))
+    chosen = sources.set_index("id").loc[ids].reset_index()
+    return chosen.sort_values("id", kind="stable").sort_values(
+        "published", ascending=False, na_position="last", kind="stable"
+    )
+
+
+def short_source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
+    """The sources at the point of use, short: outlet, date and grade, newest first, at most about
+    SHORT_LINE_CHARS characters, then "and N more" (the full citations go where there is room: the notes)."""
+    chosen = _newest_first(source_ids, sources)
+    if chosen.empty:
+        return ""
+    short = []
+    for _, row in chosen.iterrows():
+        published = row.get("published")
+        date = (
+            format_date(published, lang)
+            if isinstance(published, str) and published
+            else t("date_unknown", lang)
+        )
+        grade = (
+            t("grade_unrated", lang) if row["grade"] == UNRATED else t("grade_word", lang, grade=row["grade"])
+        )
+        short.append(
+            t(
+                "cite_short",
+                lang,
+                outlet=pick(row, "outlet", lang) or pick(row, "title", lang),
+                date=date,
+                grade=grade,
+            )
+        )
+    sep = t("list_sep", lang)
+    head = t("source_line" if len(short) == 1 else "sources_line", lang)
+    shown = []
+    for i, citation in enumerate(short):
+        more = len(short) - i - 1
+        tail = t("sources_more", lang, n=more) if more else ""
+        if shown and len(head + sep.join([*shown, citation]) + tail) > SHORT_LINE_CHARS:
+            return head + sep.join(shown) + t("sources_more", lang, n=len(short) - len(shown))
+        shown.append(citation)
+    return head + sep.join(shown)
+
+
 def assumption_text(assumption_id: object, assumptions: pd.DataFrame, lang: str) -> str | None:
     """The text of an assumption, or None when the figure rests on none."""
     if not isinstance(assumption_id, str) or not assumption_id:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme.overview import latest_observation, present
-from dashboard.programme.progress import milestone_state
-from dashboard.programme.selection import COMBINED, Selection, TypeFilter
+from dashboard.programme.selection import COMBINED, Selection
 
 # The stock-patent work, from holdings to industrial use, as the plan and its reports count it.
 STOCK_STAGES = (
@@ -58,16 +55,6 @@ def stock_stages(tables: Tables, sel: Selection) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["indicator", "institution_type", "label", "value", "text", "source"])
 
 
-def milestone_frame(tables: Tables, types: TypeFilter, today: dt.date) -> pd.DataFrame:
-    """The milestones the filter shows, each with its state today."""
-    frame = types.apply(tables.milestones).copy()
-    frame["state"] = [
-        milestone_state(bool(c), d, today)
-        for c, d in zip(frame["evidence_complete"], frame["due"], strict=True)
-    ]
-    return frame.reset_index(drop=True)
-
-
 def milestone_table(frame: pd.DataFrame, programmes: pd.DataFrame, lang: str) -> pd.DataFrame:
     short = programmes.set_index("id")[f"short_{lang}"]
     return pd.DataFrame(
@@ -78,6 +65,9 @@ def milestone_table(frame: pd.DataFrame, programmes: pd.DataFrame, lang: str) ->
             t("col_due", lang): frame["due"],
             t("col_evidence", lang): frame[f"evidence_{lang}"].map(
                 lambda e: e if present(e) else t("no_evidence", lang)
+            ),
+            t("col_evidence_dated", lang): frame["evidence_date"].map(
+                lambda d: format_period(d, lang) if present(d) else "—"
             ),
         }
     )

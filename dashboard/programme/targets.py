@@ -4,16 +4,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard.curation.catalogue import Tables
-from dashboard.formatting import format_period, format_value
+from dashboard.formatting import format_period, format_value, significant
 from dashboard.i18n import t, unit_label
 from dashboard.periods import parse_period
+from dashboard.programme import verdicts
+from dashboard.programme.drivers import Drivers, drivers
 from dashboard.programme.progress import STATUS_ORDER, Assessment, assess
 from dashboard.programme.selection import TypeFilter
+from dashboard.programme.verdicts import Verdict
+
+# Verdicts first (a result), then the progress method's statuses (a pace), each from best to worst.
+ORDER = [
+    verdicts.ACHIEVED,
+    verdicts.NOT_ACHIEVED,
+    verdicts.NOT_SETTLED,
+    verdicts.AWAITING,
+    *(s for s in STATUS_ORDER if s != verdicts.ACHIEVED),
+]
 
 
 @dataclass
@@ -23,6 +35,27 @@ class AssessedTarget:
     observations: pd.DataFrame  # the figures the assessment used: the target's indicator and type
     assessment: Assessment
     parts_only: bool  # the target is for a combined type whose figures are published only by part
+    verdict: Verdict | None = None  # once the deadline has passed: was it met (on every figure, any year)
+    breaks: pd.DataFrame | None = None  # series breaks on the target's indicator and type
+    signals: list[tuple[pd.Series, pd.Series]] = field(default_factory=list)  # (indicator, latest figure)
+    drivers: Drivers | None = None  # each type's share of the change since the baseline
+
+    @property
+    def status(self) -> str:
+        """The verdict's outcome once the deadline has passed, else the progress method's status."""
+        return self.verdict.outcome if self.verdict is not None else self.assessment.status
+
+    @property
+    def evidence(self) -> pd.Series | None:
+        """The figure the status rests on: the verdict's deciding figure (or, awaiting, the latest signal
+        of the target's own series), else the progress method's latest figure."""
+        if self.verdict is not None:
+            return self.verdict.figure if self.verdict.figure is not None else self.verdict.signal
+        a = self.assessment
+        if a.latest_period is None:
+            return None
+        rows = self.observations[self.observations["period"].astype(str) == a.latest_period]
+        return rows.iloc[-1] if not rows.empty else None
 
 
 def assess_targets(tables: Tables, types: TypeFilter, today: dt.date) -> list[AssessedTarget]:
@@ -31,7 +64,7 @@ def assess_targets(tables: Tables, types: TypeFilter, today: dt.date) -> list[As
     covered = tables.institution_types.set_index("id")["covers"]
     indicators = tables.indicators.set_index("id")
     programmes = tables.programmes.set_index("id")
-    obs = tables.observations
+    obs, every = tables.observations, tables.every_observation
     out = []
     for _, target in types.apply(tables.targets).iterrows():
         indicator = indicators.loc[target["indicator"]]
@@ -56,12 +89,82 @@ def assess_targets(tables: Tables, types: TypeFilter, today: dt.date) -> list[As
         )
         if parts_only:
             assessment.reasons.append("published_by_part_only")
-        out.append(AssessedTarget(target, indicator, figures, assessment, parts_only))
+        start_year = parse_period(start).year if isinstance(start, str) else None
+        item = AssessedTarget(target, indicator, figures, assessment, parts_only)
+        if verdicts.deadline_passed(target, today):
+            all_figures = every[
+                (every["indicator"] == target["indicator"])
+                & (every["institution_type"] == target["institution_type"])
+            ]
+            item.verdict = verdicts.verdict(target, indicator, all_figures, start_year)
+        breaks = tables.series_breaks
+        item.breaks = breaks[
+            (breaks["indicator"] == target["indicator"])
+            & (breaks["institution_type"] == target["institution_type"])
+        ]
+        item.signals = _signals(target, indicators, every, covered)
+        item.drivers = _drivers(target, item, indicators, every, tables.institution_types, start_year)
+        out.append(item)
     return out
 
 
-def status_label(assessment: Assessment, lang: str) -> str:
-    """The status in words, with "at least" / "≈" where it rests on a lower bound or an approximate figure."""
+def _signal_ids(target: pd.Series) -> list[str]:
+    raw = target.get("signals")
+    return [s for s in str(raw).split(";") if s] if isinstance(raw, str) else []
+
+
+def _signals(
+    target: pd.Series, indicators: pd.DataFrame, every: pd.DataFrame, covered: pd.Series
+) -> list[tuple[pd.Series, pd.Series]]:
+    """The latest figure of each related indicator the target names, for its type (else for each part)."""
+    kind = target["institution_type"]
+    parts = str(covered[kind]).split(";") if isinstance(covered[kind], str) and covered[kind] else []
+    out = []
+    for indicator_id in _signal_ids(target):
+        for scope in [kind, *parts]:
+            rows = every[(every["indicator"] == indicator_id) & (every["institution_type"] == scope)]
+            latest = verdicts.latest(rows)
+            if latest is not None:
+                out.append((indicators.loc[indicator_id], latest))
+                break
+    return out
+
+
+def _drivers(
+    target: pd.Series,
+    item: AssessedTarget,
+    indicators: pd.DataFrame,
+    every: pd.DataFrame,
+    types: pd.DataFrame,
+    start_year: int | None,
+) -> Drivers | None:
+    """Who drove the change: on the target's own indicator where it is published by type, else on the first
+    related indicator that is. The baseline is the target's own, else the year before its plan began."""
+    baseline = target.get("baseline_period")
+    base_year = (
+        int(str(baseline)[:4])
+        if isinstance(baseline, str) and baseline
+        else (start_year - 1 if start_year else None)
+    )
+    end_year = parse_period(target["deadline"]).year
+    kind = target["institution_type"]
+    for indicator_id in [target["indicator"], *_signal_ids(target)]:
+        figures = every[every["indicator"] == indicator_id]
+        # The target's own type as the total when its parts are published; else the nation, which the
+        # target's type is then one part of.
+        for total in dict.fromkeys([kind, "all"]):
+            found = drivers(indicators.loc[indicator_id], figures, total, types, base_year, end_year)
+            if found is not None and (total == kind or any(s.institution_type == kind for s in found.shares)):
+                return found
+    return None
+
+
+def status_label(item: AssessedTarget, lang: str) -> str:
+    """The status in words: a verdict with final or provisional ("Achieved (provisional)"); before the
+    deadline the progress status, with "at least" / "≈" where it rests on a lower bound or an approximation."""
+    if item.verdict is not None:
+        return verdict_label(item.verdict, lang)
+    assessment = item.assessment
     text = t(f"status_{assessment.status}", lang)
     if assessment.kind == "trend" and assessment.status != "not_enough_data":
         text = f"{text}{t('trend_grade_suffix', lang)}"
@@ -72,11 +175,19 @@ def status_label(assessment: Assessment, lang: str) -> str:
     return text
 
 
-def target_text(item: AssessedTarget, lang: str) -> str:
-    """'≥ 8000亿元' for a numeric target, the wording for a qualitative one."""
+def verdict_label(v: Verdict, lang: str) -> str:
+    text = t(f"verdict_{v.outcome}", lang)
+    if v.outcome in (verdicts.ACHIEVED, verdicts.NOT_ACHIEVED):
+        certainty = t("verdict_final" if v.final else "verdict_provisional", lang)
+        return t("verdict_with_certainty", lang, outcome=text, certainty=certainty)
+    return text
+
+
+def target_text(item: AssessedTarget, lang: str, short: bool = False) -> str:
+    """'≥ 8000亿元' for a numeric target, the wording for a qualitative one (`short`: its direction only)."""
     target, indicator = item.target, item.indicator
     if item.assessment.kind == "trend":
-        return target[f"wording_{lang}"]
+        return t(f"target_{target['comparator']}_short", lang) if short else target[f"wording_{lang}"]
     sign = {">=": "≥ ", ">": "> ", "<=": "≤ ", "<": "< "}[target["comparator"]]
     return sign + format_value(target["target_value"], indicator["unit"], "exact", lang, indicator["unit_en"])
 
@@ -93,46 +204,92 @@ STATUS_COLUMNS = [
     "target_value",
     "target_text",
     "deadline",
+    "basis",
     "progress_pct",
     "status",
+    "final",
+    "evidence_grade",
+    "evidence_source",
     "status_label",
+    "reasons",
+    "expected_release",
 ]
 
 
+def _reason_codes(item: AssessedTarget) -> list[str]:
+    return item.verdict.reasons if item.verdict is not None else item.assessment.reasons
+
+
 def status_frame(items: list[AssessedTarget], lang: str) -> pd.DataFrame:
-    """One row per target, machine-readable: what `status` prints and the Targets page's table sorts."""
+    """One row per target, machine-readable: what `status` prints and the Targets page's table sorts.
+    `latest_*` is the figure the status rests on; `final` is true only for a verdict that no later figure of
+    the same grade could change; `evidence_grade` is that figure's grade; `basis` the target's basis."""
     rows = []
     for item in items:
-        a, indicator = item.assessment, item.indicator
+        a, indicator, v = item.assessment, item.indicator, item.verdict
+        evidence = item.evidence
         rows.append(
             {
                 "target": item.target["id"],
                 "indicator": item.target["indicator"],
                 "institution_type": item.target["institution_type"],
                 "name": indicator[f"name_{lang}"],
-                "latest_value": a.latest_value,
-                "latest_period": a.latest_period,
-                "latest_qualifier": a.latest_qualifier,
+                "latest_value": float(evidence["value"]) if evidence is not None else None,
+                "latest_period": str(evidence["period"]) if evidence is not None else None,
+                "latest_qualifier": evidence["qualifier"] if evidence is not None else None,
                 "unit": indicator["unit"],
                 "target_value": a.target_value,
                 "target_text": target_text(item, lang),
                 "deadline": item.target["deadline"],
+                "basis": target_basis(item.target),
                 "progress_pct": round(a.progress * 100, 1) if a.progress is not None else None,
-                "status": a.status,
-                "status_label": status_label(a, lang),
+                "status": item.status,
+                "final": bool(v is not None and v.final),
+                "evidence_grade": str(evidence["grade"]) if evidence is not None else None,
+                "evidence_source": str(evidence["source"]) if evidence is not None else None,
+                "status_label": status_label(item, lang),
+                "reasons": ";".join(_reason_codes(item)),
+                "expected_release": v.expected.isoformat() if v is not None and v.expected else None,
             }
         )
     frame = pd.DataFrame(rows, columns=STATUS_COLUMNS)
     if not frame.empty:
-        frame["_order"] = frame["status"].map(STATUS_ORDER.index)
-        frame = frame.sort_values(["_order", "indicator"], kind="stable").drop(columns="_order")
+        frame["_order"] = frame["status"].map(ORDER.index)
+        frame = frame.sort_values(
+            ["_order", "final", "indicator"], ascending=[True, False, True], kind="stable"
+        )
+        frame = frame.drop(columns="_order")
     return frame.reset_index(drop=True)
+
+
+def target_basis(target: pd.Series) -> str:
+    """The target's basis: annual, cumulative or level (with the other reading after a slash where the
+    source leaves it open, e.g. "annual/cumulative")."""
+    basis = target.get("basis") if isinstance(target.get("basis"), str) and target.get("basis") else "level"
+    alternative = target.get("basis_alternative")
+    return f"{basis}/{alternative}" if isinstance(alternative, str) and alternative else basis
+
+
+def basis_short(target: pd.Series, lang: str) -> str:
+    """The basis in a word or two, for tables: '当年' / 'cumulative', '当年或累计（未说明）'."""
+    words = [t(f"basis_short_{b}", lang) for b in target_basis(target).split("/")]
+    return words[0] if len(words) == 1 else t("basis_short_open", lang, basis=words[0], alternative=words[1])
+
+
+def basis_words(target: pd.Series, lang: str) -> str:
+    """The basis as people read it: '2025年当年' / 'the 2025 flow', with the other reading where open."""
+    year = parse_period(target["deadline"]).year
+    words = [t(f"basis_{b}", lang, year=year) for b in target_basis(target).split("/")]
+    if len(words) == 1:
+        return words[0]
+    return t("basis_open", lang, basis=words[0], alternative=words[1])
 
 
 def readable_status_table(items: list[AssessedTarget], type_names: dict[str, str], lang: str) -> pd.DataFrame:
     """The status table with readable column names and values, for people."""
     frame = status_frame(items, lang)
-    units = {item.target["id"]: item.indicator for item in items}
+    by_id = {item.target["id"]: item for item in items}
+    units = {tid: item.indicator for tid, item in by_id.items()}
     return pd.DataFrame(
         {
             t("col_status", lang): frame["status_label"],
@@ -146,26 +303,37 @@ def readable_status_table(items: list[AssessedTarget], type_names: dict[str, str
                     frame["target"], frame["latest_value"], frame["latest_qualifier"], strict=True
                 )
             ],
-            t("col_latest_period", lang): frame["latest_period"].map(
-                lambda p: format_period(p, lang) if isinstance(p, str) else "—"
+            t("col_latest_period", lang): [
+                format_period(p, lang, units[tid]["measure"]) if isinstance(p, str) else "—"
+                for tid, p in zip(frame["target"], frame["latest_period"], strict=True)
+            ],
+            t("col_evidence_grade", lang): frame["evidence_grade"].map(
+                lambda g: t("grade_word", lang, grade=g) if isinstance(g, str) else "—"
             ),
-            t("col_target", lang): frame["target_text"],
+            t("col_target", lang): [target_text(by_id[tid], lang, short=True) for tid in frame["target"]],
+            t("col_basis", lang): [basis_short(by_id[tid].target, lang) for tid in frame["target"]],
             t("col_deadline", lang): frame["deadline"],
             t("col_progress", lang): frame["progress_pct"].map(lambda p: f"{p:.1f}%" if pd.notna(p) else "—"),
         }
     )
 
 
+def percent_text(fraction: float, lang: str, signed: bool = True) -> str:
+    """A rate at three significant figures: +13.8%, +0.512%."""
+    text = f"{significant(fraction * 100, 3):g}%"
+    return f"+{text}" if signed and fraction > 0 else text
+
+
 def _growth_text(value: float | None, model: str | None, indicator: pd.Series, lang: str) -> str:
     if value is None:
         return "—"
     if model == "linear":
-        return f"{value:+.4g} " + t("m_linear_unit", lang, unit=unit_label(indicator, lang))
-    return f"{value * 100:+.1f}%"
+        return f"{significant(value, 3):+g} " + t("m_linear_unit", lang, unit=unit_label(indicator, lang))
+    return percent_text(value, lang)
 
 
 def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
-    """The numbers behind a status, as (label, value) pairs, in the method panel's order."""
+    """The numbers behind the progress method, as (label, value) pairs, in the method panel's order."""
     a, ind = item.assessment, item.indicator
 
     def value(v: float | None, qualifier: str = "exact") -> str:
@@ -182,21 +350,32 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
         (t("m_actual", lang), _growth_text(a.actual_growth, a.growth_model, ind, lang)),
     ]
     if a.kind == "numeric":
+        projection = None if a.projection is None else significant(a.projection, 3)
         rows += [
             (t("m_required", lang), _growth_text(a.required_growth, a.growth_model, ind, lang)),
-            (t("m_ratio", lang), "—" if a.ratio is None else f"{a.ratio:.2f}"),
+            (t("m_ratio", lang), "—" if a.ratio is None else f"{significant(a.ratio, 3):g}"),
             (
                 t("m_projection", lang),
-                value(a.projection) + (f" ({a.deadline_year})" if a.projection else ""),
+                value(projection) + (f" ({a.deadline_year})" if projection is not None else ""),
             ),
             (t("m_progress", lang), "—" if a.progress is None else f"{a.progress * 100:.1f}%"),
         ]
     return rows
 
 
+def figure_text(row: pd.Series, indicator: pd.Series, lang: str) -> str:
+    """One figure with its period: '超1万亿元（2025年）'."""
+    value = format_value(float(row["value"]), indicator["unit"], row["qualifier"], lang, indicator["unit_en"])
+    return t(
+        "figure_at", lang, value=value, period=format_period(str(row["period"]), lang, indicator["measure"])
+    )
+
+
 def reason_texts(item: AssessedTarget, lang: str) -> list[str]:
-    """The reasons behind a status, in words."""
-    texts = [t(f"reason_{code}", lang) for code in item.assessment.reasons]
+    """The reasons behind a progress status, in words (once a verdict is given, without the note that the
+    deadline has passed: the verdict says what follows from it)."""
+    codes = [c for c in item.assessment.reasons if item.verdict is None or c != "deadline_passed"]
+    texts = [t(f"reason_{code}", lang) for code in codes]
     if item.assessment.met_before:
         texts.append(t("met_before", lang, period=item.assessment.met_before))
     return texts
