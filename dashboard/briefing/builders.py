@@ -13,10 +13,10 @@ from dashboard.charts import programme as charts
 from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
-from dashboard.programme import sections, targets
+from dashboard.programme import outcomes, targets
 from dashboard.programme.overview import latest_observation, timeline_frames
 from dashboard.programme.progress import THRESHOLDS
-from dashboard.programme.provenance import assumption_text, source_line
+from dashboard.programme.provenance import assumption_text, short_source_line, source_line
 from dashboard.programme.selection import Selection, TypeFilter
 
 PAGE_SLIDES = ("universities", "enterprises", "finance", "milestones")
@@ -35,7 +35,7 @@ PAGE_NUMBERS = {
     "enterprises": (
         "patent_intensive_product_output",
         "patent_intensive_products_certified",
-        "firms_patent_valuation",
+        "firms_matchmaking",
     ),
     "finance": ("ip_pledge_financing", "ip_royalty_trade", "warrant_pilot_markets"),
 }
@@ -109,31 +109,57 @@ def _summary_slide(tables: Tables, sel: Selection, today: dt.date) -> SlideConte
     lang = sel.lang
     items = targets.assess_targets(tables, sel.types, today)
     table = targets.readable_status_table(items, tables.type_names(lang), lang)
-    counts = pd.Series([i.assessment.status for i in items]).value_counts()
-    numbers = [(t(f"status_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
-    sources = {s for item in items for s in [item.target["source"], *item.observations["source"]]}
+    # The slide keeps what reads across a room (every target on one slide); the basis, the deadline and the
+    # progress stay on the page and in the notes, the period goes beside the figure.
+    latest, period = t("col_latest", lang), t("col_latest_period", lang)
+    table[latest] = [
+        v if p == "—" else t("figure_at", lang, value=v, period=p)
+        for v, p in zip(table[latest], table[period], strict=True)
+    ]
+    indicator, kind = t("col_indicator", lang), t("col_institution_type", lang)
+    table[indicator] = [
+        f"{name} · {type_name}" for name, type_name in zip(table[indicator], table[kind], strict=True)
+    ]
+    grade = t("col_evidence_grade", lang)
+    table[grade] = table[grade].str.replace(t("grade_word", lang, grade=""), "", regex=False).str.strip()
+    table = table.rename(columns={grade: t("col_grade", lang)})
+    table = table.drop(
+        columns=[kind, period, t("col_basis", lang), t("col_deadline", lang), t("col_progress", lang)]
+    )
+    groups = outcomes.scorecard(items)
+    if any(groups.values()):
+        # Every group in three numbers: achieved (final / provisional), not achieved / not settled, awaiting.
+        n = {g: len(m) for g, m in groups.items()}
+        numbers = [
+            (t("scorecard_key_achieved", lang), f"{n['achieved_final']} / {n['achieved_provisional']}"),
+            (t("scorecard_key_open", lang), f"{n['not_achieved']} / {n['not_settled']}"),
+            (t("scorecard_awaiting_figures", lang), str(n["awaiting_figures"])),
+        ]
+    else:
+        counts = pd.Series([i.status for i in items]).value_counts()
+        numbers = [(t(f"status_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
+    sources = {s for item in items for s in outcomes.cited_sources(item)}
     th = THRESHOLDS
+    method = [
+        t(
+            "m_thresholds",
+            lang,
+            on_track=th.on_track,
+            acceleration=th.acceleration,
+            marked=f"{th.trend_marked:.1%}",
+            moderate=f"{th.trend_moderate:.1%}",
+        )
+    ]
+    if any(groups.values()):
+        method.insert(0, t("scorecard_intro", lang))
+        method += [f"{t(f'scorecard_{g}', lang)}: {len(m)}." for g, m in groups.items()]
     return SlideContent(
         id=SUMMARY,
         title=t("slide_summary", lang),
         key_numbers=numbers,
         table=table,
-        source_line=source_line(sources, tables.sources, lang),
-        notes=_notes(
-            lang,
-            source_line(sources, tables.sources, lang),
-            [
-                t(
-                    "m_thresholds",
-                    lang,
-                    on_track=th.on_track,
-                    acceleration=th.acceleration,
-                    marked=f"{th.trend_marked:.1%}",
-                    moderate=f"{th.trend_moderate:.1%}",
-                )
-            ],
-            [],
-        ),
+        source_line=short_source_line(sources, tables.sources, lang),
+        notes=_notes(lang, source_line(sources, tables.sources, lang), method, []),
     )
 
 
@@ -145,31 +171,40 @@ def _target_slide(tables: Tables, sel: Selection, today: dt.date, target_id: str
     item = items[target_id]
     a = item.assessment
     numbers = dict(targets.method_numbers(item, lang))
-    keys = ["latest", "target", "progress" if a.kind == "numeric" else "actual"]
-    key_numbers = [
-        (t(f"key_{k}", lang), numbers[t(f"m_{k}", lang)]) for k in keys if t(f"m_{k}", lang) in numbers
-    ]
+    if item.verdict is not None:
+        key_numbers = outcomes.verdict_key_numbers(item, tables, lang)
+    else:
+        keys = ["latest", "target", "progress" if a.kind == "numeric" else "actual"]
+        key_numbers = [
+            (t(f"key_{k}", lang), numbers[t(f"m_{k}", lang)]) for k in keys if t(f"m_{k}", lang) in numbers
+        ]
     figure = charts.trajectory_figure(item, lang) if not item.observations.empty else None
-    source_ids = [item.target["source"], *item.observations["source"]]
-    method = [f"{label}: {value}." for label, value in targets.method_numbers(item, lang)]
-    method += targets.reason_texts(item, lang)
+    source_ids = [*outcomes.cited_sources(item), *outcomes.driver_sources(item)]
+    method = [f"{label}: {value}." for label, value in outcomes.verdict_numbers(item, tables.sources, lang)]
+    method += outcomes.verdict_reason_texts(item, today, lang)
+    if item.drivers is not None:
+        method.append(t("drivers_heading", lang) + ": " + outcomes.driver_caption(item, tables, lang))
+        method += [
+            "; ".join(f"{k}: {v}" for k, v in row.items() if v) + "."
+            for row in outcomes.driver_table(item, tables, lang).to_dict("records")
+        ]
+    method += [f"{label}: {value}." for label, value in targets.method_numbers(item, lang)]
+    method += targets.reason_texts(item, lang) + outcomes.break_texts(item, lang)
     assumptions = [
         x
-        for x in {
-            assumption_text(a_id, tables.assumptions, lang)
-            for a_id in [item.target["assumption"], *item.observations["assumption"]]
-        }
+        for x in {assumption_text(a_id, tables.assumptions, lang) for a_id in outcomes.assumption_ids(item)}
         if x
     ]
     line = source_line(source_ids, tables.sources, lang)
+    short = short_source_line(source_ids, tables.sources, lang)
     return SlideContent(
         id=f"target:{target_id}",
         title=slide_name(f"target:{target_id}", tables, lang),
         key_numbers=key_numbers,
-        status=a.status,
-        status_label=targets.status_label(a, lang),
+        status=item.status,
+        status_label=targets.status_label(item, lang),
         figure=figure,
-        source_line=line,
+        source_line=short,
         notes=_notes(lang, line, method, sorted(assumptions)),
     )
 
@@ -181,19 +216,19 @@ def _page_slide(tables: Tables, sel: Selection, today: dt.date, page: str) -> Sl
     type_names = tables.type_names(lang)
     title = t(PAGE_TITLE[page], lang)
     if page == "milestones":
-        spans, milestones = timeline_frames(tables, sel)
-        states = sections.milestone_frame(tables, sel.types, today)
-        milestones = milestones.merge(states[["id", "state"]], on="id", validate="one_to_one")
+        spans, milestones = timeline_frames(tables, sel, today)
+        states = milestones
         counts = states["state"].value_counts()
         numbers = [(t(f"milestone_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
         ids = [*tables.programmes["source"], *states["evidence_source"].dropna()]
         line = source_line(ids, tables.sources, lang)
+        short = short_source_line(ids, tables.sources, lang)
         return SlideContent(
             id=f"page:{page}",
             title=title,
             key_numbers=numbers,
             figure=charts.timeline_figure(spans, milestones, lang, today),
-            source_line=line,
+            source_line=short,
             notes=_notes(lang, line, [t("milestones_intro", lang)], []),
         )
     numbers, used_sources, assumptions = [], [], set()
@@ -221,12 +256,13 @@ def _page_slide(tables: Tables, sel: Selection, today: dt.date, page: str) -> Sl
         figure = charts.series_figure(chart_rows, indicators.loc[PAGE_CHART[page]], type_names, lang)
         used_sources += list(chart_rows["source"])
     line = source_line(used_sources, tables.sources, lang)
+    short = short_source_line(used_sources, tables.sources, lang)
     return SlideContent(
         id=f"page:{page}",
         title=title,
         key_numbers=numbers[:3],
         figure=figure,
-        source_line=line,
+        source_line=short,
         notes=_notes(lang, line, [], sorted(assumptions)),
     )
 

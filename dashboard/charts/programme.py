@@ -154,7 +154,9 @@ def trajectory_figure(item, lang: str) -> go.Figure:
     deadline, the path needed to reach it and the projection at the current pace."""
     a, indicator = item.assessment, item.indicator
     unit_en = indicator["unit_en"]
-    colour = status_style(a.status).colour
+    colour = status_style(item.status).colour
+    breaks = item.breaks if item.breaks is not None else pd.DataFrame(columns=["period"])
+    break_dates = [pd.Timestamp(parse_period(p).start) for p in breaks["period"]]
     fig = go.Figure()
 
     def value_text(v: float) -> str:
@@ -166,6 +168,11 @@ def trajectory_figure(item, lang: str) -> go.Figure:
         obs = obs.sort_values("date")
         full = obs[obs["period"].map(lambda p: parse_period(p).is_full_year)]
         partial = obs.drop(full.index)
+        if break_dates and not full.empty:
+            # No line across a series break: the two sides are different vintages.
+            gaps = pd.DataFrame({"date": break_dates, "value": [None] * len(break_dates)})
+            full = pd.concat([full, gaps.assign(period=None, qualifier="exact")], ignore_index=True)
+            full = full.sort_values("date", kind="stable")
         for frame, name, open_marker in (
             (full, t("series_observed", lang), False),
             (partial, t("series_partial", lang), True),
@@ -186,9 +193,12 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                             QUALIFIER_SYMBOL[q] + ("-open" if open_marker else "") for q in frame["qualifier"]
                         ],
                     },
+                    connectgaps=False,
                     text=[
                         f"{format_period(p, lang, indicator['measure'])}: "
                         f"{format_value(v, indicator['unit'], q, lang, unit_en)}"
+                        if isinstance(p, str)
+                        else ""
                         for p, v, q in zip(frame["period"], frame["value"], frame["qualifier"], strict=True)
                     ],
                     hovertemplate="%{text}<extra></extra>",
@@ -251,9 +261,36 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 hovertemplate=f"{t('series_projection', lang)} {a.deadline_year}: {value_text(a.projection)}<extra></extra>",
             )
         )
+    for when in break_dates:
+        fig.add_shape(
+            type="line",
+            xref="x",
+            yref="paper",
+            x0=when,
+            x1=when,
+            y0=0,
+            y1=1,
+            line={"color": style.SUBTLE, "dash": "dash", "width": 2},
+        )
+        fig.add_annotation(
+            x=when,
+            xref="x",
+            y=1,
+            yref="paper",
+            text=t("series_break", lang),
+            showarrow=False,
+            xanchor="left",
+            yanchor="top",
+            xshift=4,
+            font={"color": style.SUBTLE},
+        )
     unit = unit_label(indicator, lang)
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
+    dates = [pd.Timestamp(x) for trace in fig.data if trace.x is not None for x in trace.x if x is not None]
+    if dates and max(dates) - min(dates) < pd.Timedelta(days=400):
+        # A single year of figures: widen the axis so that its year still shows under it.
+        fig.update_xaxes(range=[min(dates) - pd.Timedelta(days=250), max(dates) + pd.Timedelta(days=250)])
     title = t("trajectory_title", lang, name=indicator[f"name_{lang}"])
     return _layout(fig, wrap(title, 60), height=430)
 

@@ -43,6 +43,10 @@ STATUS_STYLES = {
     "trend_moderate": StatusStyle("#9a6700", "orange", ":material/north_east:"),
     "trend_flat": StatusStyle("#bc4c00", "orange", ":material/trending_flat:"),
     "trend_worse": StatusStyle("#cf222e", "red", ":material/trending_down:"),
+    # Verdicts after the deadline (the label says final or provisional).
+    "not_achieved": StatusStyle("#cf222e", "red", ":material/cancel:"),
+    "not_settled": StatusStyle("#9a6700", "orange", ":material/balance:"),
+    "awaiting_figures": StatusStyle(MUTED, "gray", ":material/hourglass_empty:"),
 }
 NO_STATUS = StatusStyle("#59636e", "gray", ":material/help:")
 
@@ -54,7 +58,12 @@ def status_style(status: str | None) -> StatusStyle:
 # A figure's qualifier as a marker's shape: a lower bound points up, an approximation is a diamond.
 QUALIFIER_SYMBOL = {"exact": "circle", "more_than": "triangle-up", "approx": "diamond"}
 # Milestone states differ in shape as well as colour.
-MILESTONE_STYLE = {"done": ("#1a7f37", "circle"), "due": (BLUE, "diamond-open"), "overdue": ("#cf222e", "x")}
+MILESTONE_STYLE = {
+    "done": ("#1a7f37", "circle"),
+    "done_late": ("#9a6700", "circle-open"),
+    "due": (BLUE, "diamond-open"),
+    "overdue": ("#cf222e", "x"),
+}
 # Inventory dispositions keep one colour and a pattern each wherever they appear.
 DISPOSITION_STYLE = {
     "protect": (BLUE, ""),

@@ -11,16 +11,24 @@ from dashboard.charts.style import status_style
 from dashboard.downloads import table_csv, table_xlsx
 from dashboard.formatting import format_period, format_value, literal
 from dashboard.i18n import t
-from dashboard.programme.provenance import source_line
+from dashboard.programme.provenance import SHORT_LINE_CHARS, short_source_line, source_line
 from dashboard.ui.view import View
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def caption_sources(source_ids, view: View) -> None:
-    """The source line under a chart or table."""
-    line = source_line(source_ids, view.tables.sources, view.lang)
-    if line:
+    """The source line under a chart or table: the full citations when they are short; otherwise a short line
+    (outlet, date, grade; "and N more") with the full citations one click away."""
+    ids = list(source_ids)
+    line = source_line(ids, view.tables.sources, view.lang)
+    if not line:
+        return
+    if len(line) <= SHORT_LINE_CHARS:
+        st.caption(literal(line))
+        return
+    st.caption(literal(short_source_line(ids, view.tables.sources, view.lang)))
+    with st.expander(t("all_citations", view.lang)):
         st.caption(literal(line))
 
 

@@ -1,4 +1,5 @@
-"""Data: import observation sheets, add or correct a figure, target or source, and the history of every
+"""Data: import observation sheets, add or correct a figure, target or source, record a milestone's evidence,
+and the history of every
 change with undo and "what changed since". Anyone sees the history; only a signed-in editor imports or edits."""
 
 import datetime as dt
@@ -54,7 +55,7 @@ with edit_tab:
     else:
         what = st.segmented_control(
             t("edit_what", lang),
-            ["figure", "target", "source"],
+            ["figure", "target", "source", "milestone"],
             default="figure",
             format_func=lambda k: t(f"edit_{k}", lang),
             key="edit_what",
@@ -63,6 +64,8 @@ with edit_tab:
             record_forms.target_form(view, editor)
         elif what == "source":
             record_forms.source_form(view, editor)
+        elif what == "milestone":
+            record_forms.milestone_form(view, editor)
         else:
             record_forms.figure_form(view, editor)
 

@@ -27,7 +27,7 @@ items = [
 for item in items:
     status_badge(
         item.assessment.status,
-        f"{t('target', lang)} {targets.target_text(item, lang)} · {targets.status_label(item.assessment, lang)}",
+        f"{t('target', lang)} {targets.target_text(item, lang)} · {targets.status_label(item, lang)}",
     )
 left, right = st.columns(2)
 if not any(
@@ -43,6 +43,6 @@ sme = overview.statement(tables, "sme_goal")
 if "enterprise" in view.selection.types.shown:
     st.write(sme[f"text_{lang}"])
     caption_sources([sme["source"]], view)
-    series_chart(view, "firms_patent_valuation")
+    series_chart(view, "firms_matchmaking")
 else:
     st.info(t("nothing_for_filter", lang))

@@ -1,4 +1,4 @@
-"""Milestones: every plan's milestones on a timeline, each done, due or overdue."""
+"""Milestones: every plan's milestones on a timeline, each done, done late, due or overdue from its evidence."""
 
 import datetime as dt
 
@@ -16,14 +16,12 @@ today = dt.date.today()
 
 st.title(t("milestones_title", lang))
 st.caption(t("milestones_intro", lang))
-spans, milestones = overview.timeline_frames(tables, view.selection)
-states = sections.milestone_frame(tables, view.selection.types, today)
-milestones = milestones.merge(states[["id", "state"]], on="id", validate="one_to_one")
+spans, milestones = overview.timeline_frames(tables, view.selection, today)
 show_chart(charts.timeline_figure(spans, milestones, lang, today), "milestones-timeline", lang)
-if states.empty:
+if milestones.empty:
     st.info(t("nothing_for_filter", lang))
 else:
     show_table(
-        sections.milestone_table(states, tables.programmes, lang), lang, wrap_text=True, name="milestones"
+        sections.milestone_table(milestones, tables.programmes, lang), lang, wrap_text=True, name="milestones"
     )
-caption_sources([*tables.programmes["source"], *states["evidence_source"].dropna()], view)
+caption_sources([*tables.programmes["source"], *milestones["evidence_source"].dropna()], view)

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
-from dashboard.programme import overview, targets
+from dashboard.programme import outcomes, overview, targets
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import caption_sources, show_chart, show_table, status_badge
 from dashboard.ui.router import page_path
@@ -19,14 +19,47 @@ shown = view.selection.types.shown
 
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
+today = dt.date.today()
+items = targets.assess_targets(tables, view.selection.types, today)
+assessed = {item.target["id"]: item for item in items}
+
+# --- The scorecard: the plans' result, then what comes next -----------------------------------------------
+st.header(t("scorecard_heading", lang))
+groups = outcomes.scorecard(items)
+if not any(groups.values()):
+    st.info(t("scorecard_before_deadline", lang))
+else:
+    st.caption(t("scorecard_intro", lang))
+    type_names = tables.type_names(lang)
+    for column, (group, members) in zip(st.columns(len(groups)), groups.items(), strict=True):
+        column.container(border=True).metric(t(f"scorecard_{group}", lang), len(members))
+    # Each target under its group, at full width so that its name reads whole.
+    for group, members in groups.items():
+        if not members:
+            continue
+        label, links = st.columns([1, 3], vertical_alignment="center")
+        status_badge(members[0].status, t(f"scorecard_{group}", lang), label)
+        with links:
+            for item in members:
+                st.page_link(
+                    page_path("targets"),
+                    label=f"{item.indicator[f'name_{lang}']} · {type_names[item.target['institution_type']]}",
+                    query_params=view.selection.link_params(target=item.target["id"]),
+                )
+    caption_sources({s for item in items for s in outcomes.cited_sources(item)}, view)
+steps = overview.next_steps(tables, view.selection.types)
+st.subheader(t("next_steps_heading", lang))
+if steps.empty:
+    st.caption(t("next_steps_none", lang))
+else:
+    st.write(t("next_steps_intro", lang))
+    st.markdown("\n".join(f"- {literal(text)}" for text in steps[f"text_{lang}"]))
+    caption_sources(steps["source"], view)
 
 # --- Targets -----------------------------------------------------------------------------------------------
 st.header(t("targets_heading", lang))
 st.write(t("targets_intro", lang))
 cards = overview.target_cards(tables, view.selection)
-assessed = {
-    item.target["id"]: item for item in targets.assess_targets(tables, view.selection.types, dt.date.today())
-}
 if not cards:
     st.info(t("no_targets", lang))
 for row_start in range(0, len(cards), 3):
@@ -35,7 +68,7 @@ for row_start in range(0, len(cards), 3):
             st.markdown(f"**{card['indicator_name']}**")
             st.caption(f"{card['programme']} · {card['institution_type']}")
             item = assessed[card["id"]]
-            status_badge(item.assessment.status, targets.status_label(item.assessment, lang))
+            status_badge(item.status, targets.status_label(item, lang))
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
             st.caption(literal(card["wording"]))
             if card["split_by_part"]:
@@ -129,7 +162,7 @@ if "enterprise" in shown:
 
 # --- Timeline --------------------------------------------------------------------------------------------
 st.header(t("timeline_heading", lang))
-spans, milestones = overview.timeline_frames(tables, view.selection)
-show_chart(charts.timeline_figure(spans, milestones, lang, dt.date.today()), "plans-timeline", lang)
+spans, milestones = overview.timeline_frames(tables, view.selection, today)
+show_chart(charts.timeline_figure(spans, milestones, lang, today), "plans-timeline", lang)
 show_table(overview.milestones_table(milestones, lang), lang, wrap_text=True, name="milestones")
 caption_sources([*tables.programmes["source"], *milestones["evidence_source"].dropna()], view)

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.formatting import literal
 from dashboard.i18n import t
-from dashboard.programme import targets
+from dashboard.programme import outcomes, targets
 from dashboard.programme.progress import THRESHOLDS
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import caption_sources, series_chart, show_chart, show_table, status_badge
@@ -17,9 +17,13 @@ view = current_view()
 lang, tables = view.lang, view.tables
 th = THRESHOLDS
 
-st.title(t("targets_title", lang))
+today = dt.date.today()
+items = targets.assess_targets(tables, view.selection.types, today)
+verdicts_given = any(item.verdict is not None for item in items)
+st.title(t("targets_title_verdicts" if verdicts_given else "targets_title", lang))
+if verdicts_given:
+    st.caption(t("targets_verdict_intro", lang))
 st.caption(t("targets_method_intro", lang, on_track=th.on_track, acceleration=th.acceleration))
-items = targets.assess_targets(tables, view.selection.types, dt.date.today())
 if not items:
     st.info(t("no_targets", lang))
     st.stop()
@@ -27,7 +31,7 @@ type_names = tables.type_names(lang)
 
 st.subheader(t("all_targets", lang))
 show_table(targets.readable_status_table(items, type_names, lang), lang, name="target-status")
-caption_sources({s for item in items for s in [item.target["source"], *item.observations["source"]]}, view)
+caption_sources({s for item in items for s in outcomes.cited_sources(item)}, view)
 
 ids = [item.target["id"] for item in items]
 if "target" not in st.session_state:
@@ -48,7 +52,7 @@ st.query_params["target"] = chosen
 item = by_id[chosen]
 a = item.assessment
 
-status_badge(a.status, targets.status_label(a, lang))
+status_badge(item.status, targets.status_label(item, lang))
 st.markdown(f"**{literal(item.target[f'wording_{lang}'])}**")
 left, right = st.columns([3, 2])
 with left:
@@ -61,15 +65,35 @@ with left:
     else:
         st.info(t("reason_no_figures", lang))
         caption_sources([item.target["source"]], view)
-with right, st.container(border=True):
-    st.markdown(f"**{t('method_panel', lang)}**")
+    if item.drivers is not None:
+        st.markdown(f"**{t('drivers_heading', lang)}**")
+        show_table(outcomes.driver_table(item, tables, lang), lang, name=f"drivers-{chosen}")
+        st.caption(literal(outcomes.driver_caption(item, tables, lang)))
+        caption_sources(outcomes.driver_sources(item), view)
+with right:
+    if item.verdict is not None:
+        with st.container(border=True):
+            st.markdown(f"**{t('verdict_panel', lang)}**")
+            show_table(
+                outcomes.verdict_table(item, tables.sources, lang),
+                lang,
+                wrap_text=True,
+                name=f"verdict-{chosen}",
+            )
+            for text in outcomes.verdict_reason_texts(item, today, lang):
+                st.caption(f"• {literal(text)}")
+            caption_sources([row["source"] for _, row in item.signals], view)  # the panel cites its own
+    method = st.container(border=True)
+with method:
+    heading = "progress_method_after_deadline" if item.verdict is not None else "method_panel"
+    st.markdown(f"**{t(heading, lang)}**")
     show_table(targets.method_table(item, lang), lang, wrap_text=True, name=f"method-{chosen}")
-    for text in targets.reason_texts(item, lang):
-        st.caption(f"• {text}")
-    for assumption in {item.target["assumption"], *item.observations["assumption"]}:
+    for text in targets.reason_texts(item, lang) + outcomes.break_texts(item, lang):
+        st.caption(f"• {literal(text)}")
+    for assumption in outcomes.assumption_ids(item):
         text = assumption_text(assumption, tables.assumptions, lang)
         if text:
-            st.caption(f"{t('assumption', lang)}: {text}")
+            st.caption(f"{t('assumption', lang)}: {literal(text)}")
     st.caption(
         t(
             "m_thresholds",

@@ -1,4 +1,4 @@
-"""The Data page's forms: add or correct one figure, target or source. A save is based on the record as the
+"""The Data page's forms: add or correct one figure, target or source; record a milestone's evidence. A save is based on the record as the
 editor first saw it, so a change someone else made meanwhile is caught and what the editor typed is kept."""
 
 from __future__ import annotations
@@ -340,3 +340,58 @@ def source_form(view: View, editor: str) -> None:
         st.error(literal(exc.text(lang)), icon="⚠️")
         return
     _save(store, "sources", record, editor, seen, choice, lang)
+
+
+def milestone_form(view: View, editor: str) -> None:
+    """Record the evidence on a milestone: whether it shows it met, its words, source and date. The state
+    shown everywhere follows from it; the change is audited and can be undone like any other."""
+    lang, tables = view.lang, view.tables
+    store = open_store()
+    stored = store.read_with_revisions("milestones").set_index("id")
+    st.caption(t("milestone_form_intro", lang))
+    choice = st.selectbox(
+        t("milestone_pick", lang),
+        list(stored.index),
+        key="milestone_pick",
+        format_func=lambda o: stored.loc[o, f"what_{lang}"],
+    )
+    current, seen = _seen("milestone", choice, stored.loc[choice].to_dict() | {"id": choice})
+    sources = list(tables.sources["id"])
+    names = dict(zip(tables.sources["id"], tables.sources[f"title_{lang}"], strict=True))
+    get = lambda k: "" if pd.isna(current.get(k)) else str(current[k])  # noqa: E731
+    with st.form(f"milestone_form_{choice}"):
+        st.caption(literal(f"{t('col_due', lang)}: {current['due']}"))
+        complete = st.checkbox(t("field_evidence_complete", lang), value=bool(current["evidence_complete"]))
+        evidence_zh = st.text_area(t("field_evidence_zh", lang), value=get("evidence_zh"))
+        evidence_en = st.text_area(t("field_evidence_en", lang), value=get("evidence_en"))
+        options = ["", *sources]  # "": none, e.g. to take wrong evidence back
+        source = st.selectbox(
+            t("field_evidence_source", lang),
+            options,
+            index=options.index(get("evidence_source")) if get("evidence_source") in sources else 0,
+            format_func=lambda s: f"{names[s]} ({s})" if s else t("no_evidence_source", lang),
+        )
+        date = st.text_input(
+            t("field_evidence_date", lang), value=get("evidence_date"), placeholder="2025-07-17"
+        )
+        submitted = st.form_submit_button(t("save", lang), type="primary")
+    if not submitted:
+        return
+    try:
+        has_evidence = complete or evidence_zh.strip() or evidence_en.strip() or date.strip()
+        if has_evidence and not source:
+            raise CellError("evidence_needs_source", field=t("field_evidence_source", lang))
+        if complete and not date.strip():
+            raise CellError("evidence_needs_date", field=t("field_evidence_date", lang))
+        record = {
+            **current,
+            "evidence_complete": bool(complete),
+            "evidence_zh": evidence_zh.strip() or None,
+            "evidence_en": evidence_en.strip() or None,
+            "evidence_source": source or None,
+            "evidence_date": parse_period_cell(date) if date.strip() else None,
+        }
+    except CellError as exc:
+        st.error(literal(exc.text(lang)), icon="⚠️")
+        return
+    _save(store, "milestones", record, editor, seen, choice, lang)
