@@ -10,7 +10,7 @@ from dashboard.formatting import format_value
 from tests.app.conftest import APP, open_app
 from tests.fixtures import EDITOR_PASSWORD, build_store, editor_password_hash, sqlite_url
 
-SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
+SOURCE = "2024-04-24-scio-stock-patent-inventory"
 
 
 @pytest.fixture
@@ -68,7 +68,8 @@ def test_wrong_passwords_are_refused_and_slow_down_further_attempts(store):
 
 
 def test_an_editor_previews_imports_and_undoes_a_sheet(store):
-    existing = store.read("observations").iloc[0]
+    observations = store.read("observations")
+    existing = observations[observations["qualifier"] == "exact"].iloc[0]  # the sheet gives no qualifier
     at = sign_in(open_data_page("en"))
     assert "Signed in as editor: 王编辑" in [c.value for c in at.caption]
     sheet = (
@@ -187,3 +188,30 @@ def test_the_data_page_offers_editors_the_inventory_import_too(store):
     uploaders = editor.get("file_uploader")
     assert len(uploaders) == 2  # the observation sheet, and the patent-level inventory
     assert [b for b in editor.button if b.key == "data_inv_import_go"]
+
+
+def test_an_editor_records_milestone_evidence_and_a_missing_source_is_refused(store):
+    at = sign_in(open_data_page("en"))
+    at.segmented_control(key="edit_what").set_value("milestone").run()
+    at.selectbox(key="milestone_pick").set_value("sme_plan_2025_goals").run()
+    before = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
+    source = next(s for s in at.selectbox if s.label == "Evidence source")
+    at.checkbox[0].check()
+    source.set_value("")  # none
+    button(at, "FormSubmitter:milestone_form").click().run()
+    assert "Evidence source: evidence needs its source." in [e.value.replace("\\", "") for e in at.error]
+    after = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
+    assert after.equals(before)  # nothing written
+    next(s for s in at.selectbox if s.label == "Evidence source").set_value(SOURCE)
+    next(i for i in at.text_input if i.label == "Date the evidence refers to").input("2026-01-08")
+    button(at, "FormSubmitter:milestone_form").click().run()
+    assert not at.error and not at.exception
+    saved = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
+    assert (bool(saved["evidence_complete"]), saved["evidence_source"], saved["evidence_date"]) == (
+        True,
+        SOURCE,
+        "2026-01-08",
+    )
+    milestones = open_app("milestones", lang="en")
+    states = milestones.table[0].value.iloc[:, 0].map(lambda s: s.replace("\\", "")).tolist()
+    assert "Done late" in states  # evidence dated after its due date

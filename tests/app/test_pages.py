@@ -9,7 +9,7 @@ from tests.app.conftest import APP
 
 TITLES = {
     "ui/pages/overview.py": ("专利转化运用跟踪", "Patent commercialisation tracker"),
-    "ui/pages/targets.py": ("目标进度：是否如期实现", "Targets: on track for the deadline?"),
+    "ui/pages/targets.py": ("目标：是否实现", "Targets: were they met?"),  # past the deadline
     "ui/pages/universities.py": ("高校和科研机构", "Universities and research institutes"),
     "ui/pages/enterprises.py": ("企业和中小企业", "Enterprises and SMEs"),
     "ui/pages/finance.py": ("金融", "Finance"),
@@ -77,7 +77,7 @@ def test_the_language_switch_changes_every_label(app):
     at.radio(key="lang").set_value("en").run()
     assert at.title[0].value == "Patent commercialisation tracker"
     assert at.selectbox(key="institution_type").label == "Institution type"
-    assert [h.value for h in at.header][0] == "2025 targets and the latest figures"
+    assert [h.value for h in at.header][0] == "The plans' result at the deadline"
     assert not any("目标" in m.label for m in at.metric)
 
 
@@ -95,3 +95,23 @@ def test_an_unavailable_store_shows_a_banner_not_a_traceback(monkeypatch):
     assert not at.exception
     assert "无法打开数据库" in at.error[0].value and "127.0.0.1:1" in at.error[0].value
     assert not at.get("plotly_chart")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_overview_opens_with_the_scorecard_each_target_a_link(app, lang, tables):
+    import datetime as dt
+
+    from dashboard.i18n import t
+    from dashboard.programme import outcomes
+    from dashboard.programme.targets import assess_targets
+    from tests.fixtures import type_filter
+
+    at = app(lang)
+    assert at.header[0].value == t("scorecard_heading", lang)
+    groups = outcomes.scorecard(assess_targets(tables, type_filter(tables), dt.date.today()))
+    metrics = {m.label: m.value for m in at.metric}
+    for group, members in groups.items():
+        assert metrics[t(f"scorecard_{group}", lang)] == str(len(members))
+    links = [p for p in at.get("page_link") if "target=" in str(p.proto.query_string)]
+    assert len(links) >= sum(len(m) for m in groups.values())
+    assert t("next_steps_heading", lang) in [s.value for s in at.subheader]

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.i18n import t
+from dashboard.programme.verdicts import OUTCOMES
 from tests.app.conftest import open_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,16 +92,22 @@ def shown(text: object) -> object:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_method_panel_shows_the_same_numbers_as_the_cli(seeded_sqlite_url, lang):
     rows = _cli_status(seeded_sqlite_url, lang)
-    assert {r["status"] for r in rows} >= {"achieved", "not_enough_data"}
+    assert {r["status"] for r in rows} >= {"achieved", "awaiting_figures"}
     for row in rows:
         at = open_view({"lang": lang, "target": row["target"]}, "ui/pages/targets.py")
-        panel = at.table[0].value
         # A static table escapes its text for Markdown; compare what the reader sees.
-        cells = {shown(k): shown(v) for k, v in zip(panel.iloc[:, 0], panel.iloc[:, 1], strict=True)}
-        progress = next((v for k, v in cells.items() if k.startswith(("已完成进度", "Progress"))), None)
+        panels = {
+            shown(p.columns[0]): {shown(k): shown(v) for k, v in zip(p.iloc[:, 0], p.iloc[:, 1], strict=True)}
+            for p in (table.value for table in at.table)
+        }
+        method = panels.get(t("method_panel", lang)) or panels[t("progress_method_after_deadline", lang)]
+        progress = next((v for k, v in method.items() if k.startswith(("已完成进度", "Progress"))), None)
         if row["progress_pct"] is not None:
             assert progress == f"{row['progress_pct']:.1f}%"
         assert any(row["status_label"] in m.value for m in at.markdown), row["status_label"]
-        if row["latest_value"] is not None:
-            latest = next(v for k, v in cells.items() if k.startswith(("最新值", "Latest")))
-            assert row["latest_period"][:4] in latest
+        verdict = panels.get(t("v_item", lang))
+        assert (verdict is not None) == (row["status"] in OUTCOMES)
+        if verdict is not None and row["latest_value"] is not None:
+            evidence = verdict.get(t("v_figure", lang)) or verdict[t("v_signal", lang)]
+            assert row["latest_period"][:4] in evidence
+            assert t("grade_word", lang, grade=row["evidence_grade"]) in " ".join(verdict.values())

@@ -9,7 +9,7 @@ from tests.browser.steps import sign_in
 from tests.fixtures import write_csv
 
 TIMEOUT = 60_000
-SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
+SOURCE = "2024-04-24-scio-stock-patent-inventory"
 
 
 def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_app, artifacts_dir, tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +29,7 @@ from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
 from dashboard.briefing.text import FONT
 from dashboard.charts.style import status_style
 from dashboard.i18n import LANGUAGE_NAMES, t
+from dashboard.programme.provenance import SHORT_LINE_CHARS
 from tests.fixtures import selection, type_filter
 
 TODAY = dt.date(2026, 11, 24)
@@ -150,7 +152,12 @@ def test_pptx_badge_numbers_source_and_notes(deck):
         if slide.source_line:  # empty only on a page with nothing to show for the filter
             source = by_text[slide.source_line].text_frame.paragraphs[0].runs[0].font
             assert Pt(10) <= source.size <= Pt(11)
-            assert slide.source_line in notes
+            # A short line on the slide (outlet, date, grade; "and N more"); the full citations in the notes.
+            assert len(slide.source_line) <= SHORT_LINE_CHARS + 40
+            shown = re.findall(
+                r"[；;] ?([^；;（(]+)[（(]", "；" + slide.source_line.split("：", 1)[-1].split(": ", 1)[-1]
+            )
+            assert shown and all(outlet.strip() in notes for outlet in shown), (slide.id, shown)
     assert sum(bool(s.source_line) for s in slides) >= len(slides) - 1
 
 

@@ -125,7 +125,7 @@ def test_brief_writes_a_deck_and_a_handout_with_every_chart(sqlite_url, tmp_path
     assert deck.slide_width * 9 == deck.slide_height * 16
     pictures = [sum(s.shape_type == 13 for s in slide.shapes) for slide in deck.slides]
     assert pictures[2] == 1 and pictures[3] == 1  # the trajectory and the pledge-financing chart
-    assert "Securities Daily" in deck.slides[2].notes_slide.notes_text_frame.text
+    assert "State Council Information Office" in deck.slides[2].notes_slide.notes_text_frame.text
     made = run(
         "brief",
         "--db",

@@ -12,7 +12,7 @@ from dashboard.store.database import Store
 from tests.fixtures import build_store, write_csv, write_xlsx
 
 ROOT = DATA_DIR.parent
-SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
+SOURCE = "2024-04-24-scio-stock-patent-inventory"
 HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
 
 

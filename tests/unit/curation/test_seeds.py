@@ -82,3 +82,33 @@ def test_values_are_stored_in_the_canonical_unit_and_baselines_filled():
     assert inventoried["value"].tolist() == [1349000]
     target = built["targets"].set_index("id").loc["ip_royalty_trade_2025"]
     assert (target["baseline_period"], target["baseline_value"]) == ("2020", 3194.4)
+
+
+ACTION_PLAN = "2023-10-17-gov-action-plan-2023-2025.yaml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        ("    basis: level\n", "", "basis", "required key is missing"),
+        ("    basis: level\n", "    basis: yearly\n", "basis", "is not one of"),
+        ("    basis_assumption: contracts_basis_open\n", "", "basis_assumption", "assumption"),
+        (
+            "    indicator: patent_tech_contract_turnover\n    institution_type: all",
+            "    indicator: patent_tech_contract_turnover\n    institution_type: university",
+            "institution_type",
+            "no figure can ever settle",
+        ),
+    ],
+)
+def test_a_target_without_a_usable_basis_or_scope_names_its_file_and_line(tmp_path, old, new, column, words):
+    data_dir, seeds_dir = copy_dataset(tmp_path)
+    path = seeds_dir / ACTION_PLAN
+    replace_in_file(path, old, new)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    with pytest.raises(DataFileError) as caught:
+        build_tables(load_seeds(seeds_dir), load_dataset().indicators)
+    problem = next(p for p in caught.value.problems if p.column == column)
+    assert problem.file.endswith(ACTION_PLAN) and problem.row is not None
+    assert words in str(problem.message)
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before  # nothing written

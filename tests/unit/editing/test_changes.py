@@ -28,7 +28,7 @@ from dashboard.editing.sheets import read_sheet
 from dashboard.store import schema
 from tests.fixtures import build_store, write_csv
 
-SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
+SOURCE = "2024-04-24-scio-stock-patent-inventory"
 HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
 
 
@@ -189,6 +189,38 @@ def test_a_target_needs_a_source_and_a_source_its_fields(store):
             store, "targets", {**target, "id": "new-target", "source": "no-such-source"}, "e", None, "add"
         )
     assert "new-target" not in set(store.read("targets")["id"])
+
+
+def test_milestone_evidence_needs_a_source_is_audited_and_undone(store):
+    stored = store.read_with_revisions("milestones").set_index("id")
+    milestone = stored.loc["sme_plan_2025_goals"].to_dict() | {"id": "sme_plan_2025_goals"}
+    evidence = {
+        **milestone,
+        "evidence_complete": True,
+        "evidence_zh": "新证据",
+        "evidence_date": "2026-01-08",
+    }
+    with pytest.raises(ChangeError, match="needs a source"):
+        save_record(
+            store, "milestones", {**evidence, "evidence_source": None}, "e", int(milestone["revision"]), "x"
+        )
+    assert (
+        store.read("milestones").set_index("id").loc["sme_plan_2025_goals", "evidence_zh"]
+        == milestone["evidence_zh"]
+    )
+    source = store.read("sources")["id"].iloc[0]
+    batch = save_record(
+        store, "milestones", {**evidence, "evidence_source": source}, "e", int(milestone["revision"]), "edit"
+    )
+    after = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
+    assert (bool(after["evidence_complete"]), after["evidence_source"]) == (True, source)
+    assert (audit_frame(store)["table_name"] == "milestones").any()
+    undo(store, batch, "e")
+    restored = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
+    assert (bool(restored["evidence_complete"]), restored["evidence_zh"]) == (
+        bool(milestone["evidence_complete"]),
+        milestone["evidence_zh"],
+    )
 
 
 def test_undo_reverts_a_whole_import_and_is_itself_recorded(store):

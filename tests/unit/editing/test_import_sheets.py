@@ -11,7 +11,7 @@ from dashboard.editing.plans import ImportError_, Reference, citation_source_id,
 from dashboard.editing.sheets import SheetError, read_sheet
 from tests.fixtures import write_csv, write_xlsx
 
-SOURCE = "2024-04-24-xinhua-stock-patent-inventory"
+SOURCE = "2024-04-24-scio-stock-patent-inventory"
 HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
 ZH_HEADER = ["备注", "来源", "机构类型", "数值", "年份", "指标"]  # Chinese, and in another order
 

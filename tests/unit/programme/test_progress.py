@@ -311,13 +311,18 @@ def test_deadline_passed_is_noted():
 
 
 @pytest.mark.parametrize(
-    ("complete", "due", "today", "state"),
+    ("complete", "due", "evidence_date", "today", "state"),
     [
-        (True, "2024-12-31", dt.date(2026, 1, 1), "done"),
-        (False, "2024-12-31", dt.date(2024, 12, 31), "due"),
-        (False, "2024-12-31", dt.date(2025, 1, 1), "overdue"),
-        (False, "2025", dt.date(2025, 6, 1), "due"),
+        (True, "2024-12-31", None, dt.date(2026, 1, 1), "done"),
+        (True, "2024-12-31", "2024-11", dt.date(2026, 1, 1), "done"),
+        (True, "2024-12-31", "2024", dt.date(2026, 1, 1), "done"),  # the year ends on the due day
+        (True, "2024-12-31", "2025-07-17", dt.date(2026, 1, 1), "done_late"),
+        (True, "2024-12-31", "2025-07-17", dt.date(2025, 7, 1), "overdue"),  # its evidence is not out yet
+        (True, "2025-12-31", "2026-01-08", dt.date(2025, 12, 1), "due"),
+        (False, "2024-12-31", "2024-11", dt.date(2024, 12, 31), "due"),
+        (False, "2024-12-31", "2024-11", dt.date(2025, 1, 1), "overdue"),
+        (False, "2025", None, dt.date(2025, 6, 1), "due"),
     ],
 )
-def test_milestone_states(complete, due, today, state):
-    assert milestone_state(complete, due, today) == state
+def test_milestone_states(complete, due, evidence_date, today, state):
+    assert milestone_state(complete, due, evidence_date, today) == state

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard.programme.progress import STATUS_ORDER
-from dashboard.programme.sections import milestone_frame, stock_stages
+from dashboard.programme.overview import milestone_frame
+from dashboard.programme.sections import stock_stages
 from dashboard.programme.selection import ALL_TYPES
-from dashboard.programme.targets import assess_targets, method_numbers, status_frame
+from dashboard.programme.targets import ORDER, assess_targets, method_numbers, status_frame
 from dashboard.store.database import Store
 from dashboard.store.migrations import LATEST
 from tests.fixtures import selection, type_filter
@@ -28,7 +28,7 @@ def assessed(tables):
         ("high_value_patents_per_10k_2025", "achieved", "2025"),  # 16 against 12; mid-2025 15.3 left out
         ("patent_intensive_industry_gdp_share_2025", "achieved", "2024"),
         ("ip_royalty_trade_2025", "achieved", "2024"),  # Jan–Nov 2025 is not a full year
-        ("patent_tech_contract_turnover_2025", "not_enough_data", None),
+        ("patent_tech_contract_turnover_2025", "achieved", "2025"),  # a lower bound of unstated basis
         ("patent_intensive_product_output_2025", "not_enough_data", "2024"),
         ("univ_inst_industrialisation_2025", "not_enough_data", None),
         ("sme_patent_industrialisation_2025", "trend_marked", "2025"),
@@ -64,7 +64,7 @@ def test_the_year_range_changes_the_assessment(tables):
 def test_status_frame_is_sorted_best_first_and_matches_the_method_numbers(assessed):
     items = list(assessed.values())
     frame = status_frame(items, "en")
-    assert list(frame["status"]) == sorted(frame["status"], key=STATUS_ORDER.index)
+    assert list(frame["status"]) == sorted(frame["status"], key=ORDER.index)
     assert set(frame.columns) >= {
         "indicator",
         "name",
@@ -97,8 +97,11 @@ def test_stock_stages_follow_the_filter(tables):
 
 def test_milestone_states_use_todays_date(tables):
     frame = milestone_frame(tables, type_filter(tables), dt.date(2025, 6, 1)).set_index("id")
-    assert frame.loc["stock_inventory_full_coverage", "state"] == "overdue"
+    assert frame.loc["stock_inventory_full_coverage", "state"] == "overdue"  # its evidence came later
     assert frame.loc["stock_batch_converted", "state"] == "due"
+    later = milestone_frame(tables, type_filter(tables), TODAY).set_index("id")
+    assert later.loc["stock_inventory_full_coverage", "state"] == "done_late"  # reported 2025-07-17
+    assert later.loc["stock_batch_converted", "state"] == "done"
 
 
 def test_a_store_made_before_migration_3_gains_the_milestone_column(sqlite_url):
@@ -130,3 +133,32 @@ def test_a_store_made_before_migration_3_gains_the_milestone_column(sqlite_url):
             assert conn.exec_driver_sql("SELECT evidence_complete FROM milestones").scalar() in (0, False)
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("target", "outcome", "final", "grade"),
+    [
+        ("high_value_patents_per_10k_2025", "achieved", True, "B"),  # 16 in 2025, a full year, grade B
+        ("ip_royalty_trade_2025", "achieved", False, "B"),  # Jan–Nov 2025 already above: part of a year
+        ("ip_protection_satisfaction_2025", "achieved", False, "C"),  # 82.81, read only on reposts
+        ("sme_patent_industrialisation_2025", "achieved", False, "B"),  # a goal without a number
+        ("patent_tech_contract_turnover_2025", "not_settled", False, "C"),  # basis left open by the source
+        ("patent_intensive_industry_gdp_share_2025", "awaiting_figures", False, None),
+        ("patent_intensive_product_output_2025", "awaiting_figures", False, None),
+        ("ip_pledge_financing_2025", "awaiting_figures", False, None),
+        ("univ_inst_industrialisation_2025", "awaiting_figures", False, None),
+    ],
+)
+def test_shipped_targets_get_these_verdicts(assessed, target, outcome, final, grade):
+    v = assessed[target].verdict
+    assert (v.outcome, v.final, v.evidence_grade) == (outcome, final, grade)
+
+
+def test_a_verdict_ignores_the_years_the_view_narrowed_to(tables):
+    narrowed = tables.within_years((2012, 2022))
+    item = next(
+        i
+        for i in assess_targets(narrowed, type_filter(tables), TODAY)
+        if i.target["id"] == "high_value_patents_per_10k_2025"
+    )
+    assert item.assessment.latest_period == "2022" and item.verdict.figure["period"] == "2025"

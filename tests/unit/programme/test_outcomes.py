@@ -1,0 +1,128 @@
+"""The verdict in words on the shipped data: the panel, the scorecard, series breaks and who drove it, and the
+status table the CLI prints, the Targets page shows and the deck carries, which must agree."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from dashboard.briefing.builders import build_slide, default_slide_ids
+from dashboard.cli.main import main
+from dashboard.programme import outcomes
+from dashboard.programme.targets import assess_targets, readable_status_table, status_frame, status_label
+from tests.fixtures import selection, type_filter
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture(scope="module")
+def items(tables):
+    return {item.target["id"]: item for item in assess_targets(tables, type_filter(tables), TODAY)}
+
+
+def test_the_scorecard_counts_every_target_past_its_deadline_once(items):
+    groups = outcomes.scorecard(list(items.values()))
+    counted = [i.target["id"] for members in groups.values() for i in members]
+    assert sorted(counted) == sorted(items)
+    for group, members in groups.items():
+        for item in members:
+            assert outcomes.scorecard_group(item) == group
+            assert item.verdict.final == (group == "achieved_final")
+
+
+def test_the_scorecard_is_empty_before_the_deadline(tables):
+    before = assess_targets(tables, type_filter(tables), dt.date(2025, 6, 30))
+    assert all(i.verdict is None for i in before)
+    assert not any(outcomes.scorecard(before).values())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_verdict_panel_names_the_figure_its_grade_and_source(tables, items, lang):
+    item = items["patent_tech_contract_turnover_2025"]
+    rows = dict(outcomes.verdict_numbers(item, tables.sources, lang))
+    source = tables.sources.set_index("id").loc[item.verdict.figure["source"]]
+    assert source[f"outlet_{lang}"] in " ".join(rows.values())
+    assert ("C级" if lang == "zh" else "grade C") in " ".join(rows.values())
+    # The open basis is read both ways, each reading with its outcome.
+    assert len([label for label in rows if label.startswith("按" if lang == "zh" else "On ")]) == 2
+
+
+def test_awaiting_figures_says_when_the_figure_is_usually_out_and_whether_that_has_passed(tables, items):
+    item = items["ip_pledge_financing_2025"]
+    labels = dict(outcomes.verdict_numbers(item, tables.sources, "en"))
+    assert "Latest signal" in labels and "Expected" in labels
+    texts = outcomes.verdict_reason_texts(item, TODAY, "en")
+    assert any("none is on record yet" in text for text in texts)
+    early = outcomes.verdict_reason_texts(item, item.verdict.expected - dt.timedelta(days=1), "en")
+    assert not any("none is on record yet" in text for text in early)
+
+
+def test_a_series_break_is_told_where_the_growth_spans_it(items, tables):
+    item = items["patent_intensive_industry_gdp_share_2025"]
+    texts = outcomes.break_texts(item, "en")
+    assert len(item.breaks) == 1 and any("across the break" in text for text in texts)
+    # The target's own baseline (2020) lies before the break whatever years the view shows.
+    later = assess_targets(tables.within_years((2023, 2026)), type_filter(tables), TODAY)
+    item = next(i for i in later if i.target["id"] == "patent_intensive_industry_gdp_share_2025")
+    assert any("across the break" in text for text in outcomes.break_texts(item, "en"))
+    # A series without a break says nothing of one.
+    assert outcomes.break_texts(items["high_value_patents_per_10k_2025"], "en") == []
+
+
+def test_the_break_is_drawn_on_the_trajectory_and_the_line_does_not_cross_it(items):
+    from dashboard.charts.programme import trajectory_figure
+
+    fig = trajectory_figure(items["patent_intensive_industry_gdp_share_2025"], "zh")
+    shapes = [s for s in fig.layout.shapes if s.line.dash == "dash"]
+    assert len(shapes) == 1 and str(shapes[0].x0).startswith("2023-01-01")
+    observed = fig.data[0]
+    assert any(v is None for v in observed.y)  # the gap at the break
+
+
+def test_who_drove_it_on_the_shipped_recordals(tables, items):
+    item = items["patent_tech_contract_turnover_2025"]
+    table = outcomes.driver_table(item, tables, "en")
+    shares = [float(s.rstrip("%")) for s in table["Share of the change"]]
+    assert shares[-1] == 100 and sum(shares[:-1]) == pytest.approx(100, abs=0.2)
+    assert "derived" in outcomes.driver_caption(item, tables, "en")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cli_targets_page_table_and_deck_agree_on_every_verdict(
+    tables, items, capsys, monkeypatch, lang, sqlite_url
+):
+    from tests.fixtures import build_store
+
+    build_store(sqlite_url).dispose()
+    monkeypatch.setattr("dashboard.cli.figures.dt", _FixedDate)
+    assert main(["status", "--db", sqlite_url, "--lang", lang, "--format", "json"]) == 0
+    printed = {row["target"]: row for row in json.loads(capsys.readouterr().out)}
+    frame = status_frame(list(items.values()), lang).set_index("target")
+    table = readable_status_table(list(items.values()), tables.type_names(lang), lang)
+    sel = selection(tables, "all", lang)
+    slides = {
+        s.id.removeprefix("target:"): s
+        for s in (build_slide(i, tables, sel, TODAY) for i in default_slide_ids(tables, sel.types, TODAY))
+    }
+    for target_id, item in items.items():
+        row = printed[target_id]
+        assert {"final", "evidence_grade", "basis"} <= set(row)
+        grade = frame.loc[target_id, "evidence_grade"]
+        assert (row["status"], row["final"], row["evidence_grade"], row["basis"]) == (
+            frame.loc[target_id, "status"],
+            bool(frame.loc[target_id, "final"]),
+            grade if isinstance(grade, str) else None,
+            frame.loc[target_id, "basis"],
+        )
+        label = status_label(item, lang)
+        assert row["status_label"] == label == slides[target_id].status_label
+        assert label in set(table.iloc[:, 0])
+
+
+class _FixedDate:
+    """The CLI's clock, set to TODAY so that its verdicts are the test's."""
+
+    class date:  # noqa: N801 - stands in for datetime.date
+        @staticmethod
+        def today():
+            return TODAY
