@@ -14,7 +14,7 @@ LABELS: dict[str, dict[str, str]] = {
     "basis_annual": {"zh": "{year}年当年的数值", "en": "the {year} figure for the year"},
     "basis_cumulative": {"zh": "计划期内的累计数", "en": "the total over the plan"},
     "basis_level": {"zh": "{year}年末的水平", "en": "the level in {year}"},
-    "basis_short_annual": {"zh": "当年", "en": "the year's"},
+    "basis_short_annual": {"zh": "当年", "en": "annual"},
     "basis_short_cumulative": {"zh": "累计", "en": "cumulative"},
     "basis_short_level": {"zh": "期末水平", "en": "level"},
     "basis_short_open": {"zh": "{basis}或{alternative}（未说明）", "en": "{basis} or {alternative} (open)"},
@@ -29,7 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
         "依据全年、A或B级、口径一致的数据为“最终”；依据C级数据、部分月份、下限值或口径未明的为“暂定”；"
         "期限年份的数据尚未公布为“等待数据”，并列出最新信号和通常的公布时间。期限未到的目标仍按进度方法评估（见各目标的方法说明）。",
         "en": "Targets past their deadline get a verdict: does the deadline year's published figure, on the target's "
-        "basis (the year's, cumulative or a level) and scope, meet it? Final when it rests on a full-period figure "
+        "basis (annual, cumulative or a level) and scope, meet it? Final when it rests on a full-period figure "
         "of grade A or B on that basis; provisional when it rests on a grade-C figure, part of a year, a lower bound "
         "or an open basis; awaiting figures while the deadline year's figure is not out, with the latest signal and "
         "when it is usually published. Targets not yet due are judged by the progress method (see each target's "

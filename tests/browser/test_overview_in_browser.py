@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.steps import keep_screenshot_and_check
+from tests.browser.steps import keep_screenshot_and_check, settle
 
 TIMEOUT = 60_000
 
@@ -66,8 +66,9 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, 
         fresh.goto(copied)
         expect(fresh.get_by_role("heading", name="Finance", exact=True)).to_be_visible(timeout=TIMEOUT)
         expect(fresh.get_by_role("heading", name="Warrant service pilots")).to_be_visible()
+        settle(fresh)
         expect(fresh.get_by_role("combobox", name="Institution type")).to_match_aria_snapshot(
-            '- combobox "Institution type": Enterprises (SMEs included)'
+            '- combobox "Institution type": Enterprises (SMEs included)', timeout=TIMEOUT
         )
         expect(fresh.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
         keep_screenshot_and_check(fresh, artifacts_dir / "finance-en-enterprise-from-link.png")
