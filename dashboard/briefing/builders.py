@@ -15,7 +15,6 @@ from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme import outcomes, targets
 from dashboard.programme.overview import latest_observation, timeline_frames
-from dashboard.programme.progress import THRESHOLDS
 from dashboard.programme.provenance import assumption_text, short_source_line, source_line
 from dashboard.programme.selection import Selection, TypeFilter
 
@@ -139,17 +138,7 @@ def _summary_slide(tables: Tables, sel: Selection, today: dt.date) -> SlideConte
         counts = pd.Series([i.status for i in items]).value_counts()
         numbers = [(t(f"status_{s}", lang), str(int(counts[s]))) for s in counts.index[:3]]
     sources = {s for item in items for s in outcomes.cited_sources(item)}
-    th = THRESHOLDS
-    method = [
-        t(
-            "m_thresholds",
-            lang,
-            on_track=th.on_track,
-            acceleration=th.acceleration,
-            marked=f"{th.trend_marked:.1%}",
-            moderate=f"{th.trend_moderate:.1%}",
-        )
-    ]
+    method = [outcomes.thresholds_text(lang)]
     if any(groups.values()):
         method.insert(0, t("scorecard_intro", lang))
         method += [f"{t(f'scorecard_{g}', lang)}: {len(m)}." for g, m in groups.items()]

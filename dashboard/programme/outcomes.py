@@ -129,6 +129,19 @@ def assumption_ids(item: AssessedTarget) -> list[str]:
     return [i for i in dict.fromkeys(ids) if isinstance(i, str) and i]
 
 
+def thresholds_text(lang: str) -> str:
+    """The progress method's thresholds in words, as the method panel and the deck's notes state them."""
+    th = THRESHOLDS
+    return t(
+        "m_thresholds",
+        lang,
+        on_track=th.on_track,
+        acceleration=th.acceleration,
+        marked=f"{th.trend_marked:.1%}",
+        moderate=f"{th.trend_moderate:.1%}",
+    )
+
+
 def verdict_reason_texts(item: AssessedTarget, today: dt.date, lang: str) -> list[str]:
     """Why a verdict is provisional or not settled, and whether its figure is late, in words."""
     v = item.verdict

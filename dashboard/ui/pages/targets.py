@@ -94,13 +94,4 @@ with method:
         text = assumption_text(assumption, tables.assumptions, lang)
         if text:
             st.caption(f"{t('assumption', lang)}: {literal(text)}")
-    st.caption(
-        t(
-            "m_thresholds",
-            lang,
-            on_track=th.on_track,
-            acceleration=th.acceleration,
-            marked=f"{th.trend_marked:.1%}",
-            moderate=f"{th.trend_moderate:.1%}",
-        )
-    )
+    st.caption(outcomes.thresholds_text(lang))
