@@ -180,6 +180,7 @@ def target_cards(tables: Tables, sel: Selection) -> list[dict]:
             partial = indicator["measure"] == "flow" and not parse_period(row["period"]).is_full_year
             card["latest"].append(
                 {
+                    "observation": row,  # the figure as stored, for the table's download
                     "institution_type": _type_name(types, type_id, lang),
                     "value": value,
                     "period": period,
@@ -350,23 +351,13 @@ def figures_of_source(tables: Tables, source_id: str, sel: Selection) -> pd.Data
     """The figures drawn from one source that the filter shows, readable: value with unit and qualifier,
     period as people say it, grade, formula and assumption where there is one."""
     lang = sel.lang
-    obs = sel.types.apply(tables.observations)
-    obs = obs[obs["source"] == source_id]
+    obs = source_figures(tables, source_id, sel.types)
     indicators = tables.indicators.set_index("id")
     types = tables.institution_types.set_index("id")
     rows = []
     for _, row in obs.iterrows():
         meta = indicators.loc[row["indicator"]]
         value, period = describe_observation(row, meta, lang)
-        notes = [
-            x
-            for x in (
-                row["formula"],
-                assumption_text(row["assumption"], tables.assumptions, lang),
-                row["note"],
-            )
-            if present(x)
-        ]
         rows.append(
             {
                 t("col_indicator", lang): meta[f"name_{lang}"],
@@ -375,7 +366,19 @@ def figures_of_source(tables: Tables, source_id: str, sel: Selection) -> pd.Data
                 t("col_value", lang): value,
                 t("col_grade", lang): row["grade"],
                 t("col_where", lang): row["where"] if present(row["where"]) else "",
-                t("col_note", lang): " / ".join(notes),
+                t("col_note", lang): figure_note(row, tables, lang),
             }
         )
     return pd.DataFrame(rows)
+
+
+def source_figures(tables: Tables, source_id: str, types: TypeFilter) -> pd.DataFrame:
+    """The figures drawn from one source that the filter shows, as stored."""
+    obs = types.apply(tables.observations)
+    return obs[obs["source"] == source_id]
+
+
+def figure_note(row: pd.Series, tables: Tables, lang: str) -> str:
+    """What to know about one figure: its formula (a derived figure), the assumption it rests on, its note."""
+    notes = [row["formula"], assumption_text(row["assumption"], tables.assumptions, lang), row["note"]]
+    return " / ".join(x for x in notes if present(x))

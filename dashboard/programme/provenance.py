@@ -35,6 +35,49 @@ def cite(source: pd.Series | dict, lang: str) -> str:
     )
 
 
+def date_words(published: object, lang: str) -> str:
+    """A source's publication date as people read it, or that it is not recorded."""
+    return (
+        format_date(published, lang) if isinstance(published, str) and published else t("date_unknown", lang)
+    )
+
+
+def grade_words(grade: str, lang: str) -> str:
+    """A source's grade as a table shows it: its letter, or that it is not graded yet."""
+    return t("grade_unrated", lang) if grade == UNRATED else grade
+
+
+def source_words(source_id: str, sources: pd.DataFrame, lang: str) -> str:
+    """One source as a download's cell names it: outlet (else title) and date, '国家知识产权局（2024年2月）'."""
+    source = sources.set_index("id").loc[source_id]
+    return t(
+        "source_outlet_date",
+        lang,
+        outlet=_text(pick(source, "outlet", lang)) or _text(pick(source, "title", lang)),
+        date=date_words(source.get("published"), lang),
+    )
+
+
+def _text(value: object) -> str:
+    """A text cell as text: '' where the store holds nothing."""
+    return value if isinstance(value, str) else ""
+
+
+def cited_sources_table(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The distinct sources among `source_ids`, newest first, as a download's sources sheet: outlet, title,
+    date, grade and address, with readable column names."""
+    chosen = _newest_first(source_ids, sources)
+    return pd.DataFrame(
+        {
+            t("col_outlet", lang): [_text(v) for v in chosen[f"outlet_{lang}"]],
+            t("col_title", lang): [_text(v) for v in chosen[f"title_{lang}"]],
+            t("col_date", lang): [date_words(p, lang) for p in chosen["published"]],
+            t("col_grade", lang): [grade_words(g, lang) for g in chosen["grade"]],
+            t("col_url", lang): [_text(v) for v in chosen["url"]],
+        }
+    )
+
+
 def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
     """'来源：…；…' for the distinct sources among `source_ids`, newest first."""
     ids = list(dict.fromkeys(s for s in source_ids if isinstance(s, str) and s))

@@ -8,9 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts.style import status_style
-from dashboard.downloads import table_csv, table_xlsx
+from dashboard.downloads import Download, table_csv, table_xlsx
 from dashboard.formatting import format_period, format_value, literal
 from dashboard.i18n import t
+from dashboard.programme.computable import series_download
 from dashboard.programme.provenance import SHORT_LINE_CHARS, short_source_line, source_line
 from dashboard.ui.view import View
 
@@ -33,37 +34,51 @@ def caption_sources(source_ids, view: View) -> None:
 
 
 def show_table(
-    frame: pd.DataFrame, lang: str, wrap_text: bool = False, name: str = "table", place=None
+    frame: pd.DataFrame,
+    lang: str,
+    wrap_text: bool = False,
+    name: str = "table",
+    place=None,
+    download: Download | None = None,
 ) -> None:
     """A table with readable column names, no index, all rows shown, and CSV and XLSX downloads beside it;
     text is shown as text, never as HTML. `wrap_text` lays out a static table whose long cells wrap (a static
-    table renders Markdown, so its text cells are escaped first; the downloads keep the text as it is)."""
+    table renders Markdown, so its text cells are escaped first; the downloads keep the text as it is).
+    `download` is the table's computable twin, for a table that shows figures as text: the files hold it
+    instead of what is shown."""
     place = place or st
     if wrap_text:
         shown = frame.map(lambda v: literal(v) if isinstance(v, str) else v)
         place.table(shown, hide_index=True, border="horizontal")
     else:
         place.dataframe(frame, hide_index=True, width="stretch", height="content")
+    download_buttons(download or Download(frame), name, lang, place)
+
+
+def download_buttons(download: Download, name: str, lang: str, place=None, of_chart: bool = False) -> None:
+    """CSV and XLSX buttons for a table's download (`of_chart`: the figures a chart draws); the workbook is
+    made only when clicked."""
+    place = place or st
     with place.container(horizontal=True):
         st.download_button(
             "CSV",
-            table_csv(frame),
+            table_csv(download.rows),
             f"{name}.csv",
             "text/csv",
             key=_download_key(name, "csv"),
             icon=":material/download:",
             on_click="ignore",
-            help=t("download_csv", lang),
+            help=t("download_figures_csv" if of_chart else "download_csv", lang),
         )
         st.download_button(
             "XLSX",
-            lambda: table_xlsx(frame),
+            lambda: table_xlsx(download.rows, lang, download.sources),
             f"{name}.xlsx",
             XLSX_MIME,
             key=_download_key(name, "xlsx"),
             icon=":material/download:",
             on_click="ignore",
-            help=t("download_xlsx", lang),
+            help=t("download_figures_xlsx" if of_chart else "download_xlsx", lang),
         )
 
 
@@ -131,6 +146,7 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
         )
     else:
         show_chart(series_figure(obs, meta, tables.type_names(lang), lang), indicator, lang, place)
+    download_buttons(series_download(obs, indicator, tables, lang), indicator, lang, place, of_chart=True)
     if any(sel.types.combined_only(x) for x in obs["institution_type"]):
         place.caption(t("combined_figure", lang))
     line = source_line(obs["source"], tables.sources, lang)

@@ -115,7 +115,7 @@ st.caption(note)
 name = download_name(state.synthetic)
 marked = with_note(league, state.synthetic, lang)
 panels.downloads(
-    "inv_league", lambda: table_csv(marked), lambda: table_xlsx(marked), f"{name}-institutions", lang
+    "inv_league", lambda: table_csv(marked), lambda: table_xlsx(marked, lang), f"{name}-institutions", lang
 )
 
 with st.expander(t("inv_rules_heading", lang)):

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
-from dashboard.programme import outcomes, overview, targets
+from dashboard.programme import computable, outcomes, overview, targets
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import caption_sources, show_chart, show_table, status_badge
 from dashboard.ui.router import page_path
@@ -97,7 +97,12 @@ for row_start in range(0, len(cards), 3):
             )
 if cards:
     with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
-        show_table(overview.targets_table(cards, lang), lang, name="targets")
+        show_table(
+            overview.targets_table(cards, lang),
+            lang,
+            name="targets",
+            download=computable.target_cards_download(cards, tables, lang),
+        )
         caption_sources([s for c in cards for s in c["sources"]], view)
 
 # --- The announcement's headline figures --------------------------------------------------------------------

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.formatting import literal
 from dashboard.i18n import t
-from dashboard.programme import overview
+from dashboard.programme import computable, overview
 from dashboard.programme.provenance import cite
 from dashboard.ui.components import show_table
 from dashboard.ui.view import current_view
@@ -32,7 +32,13 @@ for _, source in summaries.iterrows():
             st.caption(t("no_figures_for_filter", lang))
         else:
             st.markdown(f"**{t('figures_from_source', lang)}**")
-            show_table(figures, lang, wrap_text=True, name=f"figures-{source['id']}")
+            show_table(
+                figures,
+                lang,
+                wrap_text=True,
+                name=f"figures-{source['id']}",
+                download=computable.source_figures_download(tables, source["id"], view.selection.types, lang),
+            )
 
 st.header(t("assumptions_heading", lang))
 show_table(

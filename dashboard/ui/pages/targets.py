@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.formatting import literal
 from dashboard.i18n import t
-from dashboard.programme import outcomes, targets
+from dashboard.programme import computable, outcomes, targets
 from dashboard.programme.progress import THRESHOLDS
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import caption_sources, series_chart, show_chart, show_table, status_badge
@@ -30,7 +30,12 @@ if not items:
 type_names = tables.type_names(lang)
 
 st.subheader(t("all_targets", lang))
-show_table(targets.readable_status_table(items, type_names, lang), lang, name="target-status")
+show_table(
+    targets.readable_status_table(items, type_names, lang),
+    lang,
+    name="target-status",
+    download=computable.target_status_download(items, tables, lang),
+)
 caption_sources({s for item in items for s in outcomes.cited_sources(item)}, view)
 
 ids = [item.target["id"] for item in items]
@@ -67,7 +72,12 @@ with left:
         caption_sources([item.target["source"]], view)
     if item.drivers is not None:
         st.markdown(f"**{t('drivers_heading', lang)}**")
-        show_table(outcomes.driver_table(item, tables, lang), lang, name=f"drivers-{chosen}")
+        show_table(
+            outcomes.driver_table(item, tables, lang),
+            lang,
+            name=f"drivers-{chosen}",
+            download=computable.drivers_download(item, tables, lang),
+        )
         st.caption(literal(outcomes.driver_caption(item, tables, lang)))
         caption_sources(outcomes.driver_sources(item), view)
 with right:

@@ -1,0 +1,51 @@
+"""The Targets page's CSV download holds numbers to compute with: the figure each status rests on as the
+store's value, not the formatted text the table shows."""
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+from dashboard.i18n import t
+from dashboard.programme.targets import assess_targets
+from dashboard.store.database import Store
+from tests.fixtures import type_filter
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """Every file the run offers for download, by its file name (kept as Streamlit stores it)."""
+    files: dict[str, bytes] = {}
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+        if filename and isinstance(path_or_data, bytes):
+            files[filename] = path_or_data
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", load_and_get_id)
+    return files
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_targets_csv_download_holds_the_stored_figures_as_numbers(
+    seeded_app, seeded_sqlite_url, downloads, lang
+):
+    at = seeded_app("targets", lang=lang)
+    assert [b.proto.label for b in at.get("download_button")][:2] == ["CSV", "XLSX"]
+    parsed = pd.read_csv(io.BytesIO(downloads["target-status.csv"]), encoding="utf-8-sig")
+    value = parsed[t("col_latest", lang)]
+    assert value.dtype == "float64"
+    store = Store.open(seeded_sqlite_url)
+    try:
+        tables = store.read_all()
+    finally:
+        store.dispose()
+    items = assess_targets(tables, type_filter(tables), dt.date.today())
+    figures = [float(item.evidence["value"]) for item in items if item.evidence is not None]
+    assert sorted(value.dropna()) == sorted(figures)
+    assert value.isna().sum() == len(items) - len(figures)
+    shown = at.dataframe[0].value  # the table on screen keeps its words
+    assert not pd.api.types.is_float_dtype(shown[t("col_latest", lang)])
