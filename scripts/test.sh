@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's single test command: bash scripts/test.sh [extra pytest args]
 #
-# Installs the Python test requirements, makes sure Debian's Chromium, PostgreSQL and a CJK font are
-# present (installing the missing ones with apt-get), lints with ruff, then runs every test tier
+# Installs the Python test requirements, makes sure Debian's Chromium, PostgreSQL and the fonts the charts
+# and the PDF use are present (installing the missing ones with apt-get), lints with ruff, then runs every test tier
 # (tests/unit, tests/app, tests/browser). Exits with pytest's exit code.
 set -euo pipefail
 
@@ -48,6 +48,9 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 have_initdb || missing+=(postgresql)
 have_cjk_font || missing+=(fonts-noto-cjk)
+# The PDF handout embeds these TrueType fonts (dashboard/briefing/fonts.py).
+[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+ls /usr/share/fonts/truetype/liberation*/LiberationSans-Regular.ttf >/dev/null 2>&1 || missing+=(fonts-liberation)
 
 if [ "${#missing[@]}" -gt 0 ]; then
     log "Installing system packages: ${missing[*]}"

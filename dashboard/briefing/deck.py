@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from dashboard.briefing import pdf, pptx
+from dashboard.briefing import fonts, pdf, pptx
 from dashboard.briefing.builders import build_slide, filters_text
 from dashboard.briefing.layout import chart_area
 from dashboard.briefing.slides import DeckInfo, InventoryDeck
@@ -33,7 +33,9 @@ def make_deck(
     """Write the deck (pptx) or the handout (pdf) for these slides; returns how many chart images were drawn.
 
     All chart images come from one export browser kept alive for the whole deck. `progress(done, total)` is
-    called after each image. Raises images.ExportUnavailable without Chromium, UnknownSlide for a bad id."""
+    called after each image. Raises images.ExportUnavailable without Chromium (or, for a PDF, its fonts), UnknownSlide for a bad id."""
+    if fmt == "pdf":
+        fonts.require()  # before any image is drawn: a missing font package fails at once
     slides = [build_slide(i, tables, sel, today, inventory) for i in slide_ids]
     info = DeckInfo(t("deck_title", sel.lang), today, filters_text(tables, sel), sel.lang)
     with_figures = [s for s in slides if s.figure is not None]

@@ -29,8 +29,6 @@ from dashboard.briefing.text import (
     LABEL_SIZE,
     LEADING,
     MARGIN,
-    MIN_CHART_H,
-    NOTES_SIZE,
     PAGE_H,
     PLACEHOLDER,
     SOURCE_SIZE,
@@ -93,7 +91,6 @@ class SlideLayout:
     picture: tuple[bytes, tuple[float, float, float, float]] | None
     table: TableBox | None
     source: TextBox
-    notes: TextBox | None = None
 
 
 def _cell(value: object) -> str:
@@ -165,7 +162,7 @@ def _picture_size(slide_id: str, png: bytes) -> tuple[int, int]:
 
 
 def layout_slide(slide: SlideContent, images: dict[str, bytes], pdf: bool) -> SlideLayout:
-    """Where everything goes on one slide; the PDF's page also prints the notes when they fit."""
+    """Where everything goes on one slide (the PDF prints the notes on pages of their own at the end)."""
 
     def text(words: str, x: float, y: float, w: float, size: float, **style) -> TextBox:
         return TextBox(words, x, y, w, size, pdf=pdf, **style)
@@ -201,30 +198,17 @@ def layout_slide(slide: SlideContent, images: dict[str, bytes], pdf: bool) -> Sl
     png = images.get(slide.id)
     pixels = _picture_size(slide.id, png) if png is not None else (1, 1)
     table = fit_table(slide.table, body[2], body[3], pdf) if slide.table is not None and png is None else None
-    notes = None
-    # The notes open with the source line: printed under it, they skip that part.
-    notes_text = slide.notes.removeprefix(slide.source_line).strip() if slide.source_line else slide.notes
-    if pdf and notes_text:
-        notes = text(notes_text, MARGIN, 0, CONTENT_W, NOTES_SIZE, color=GREY)
-        need = MIN_CHART_H if png is not None else table.h if table is not None else 40.0
-        if body[3] - notes.h - 6 >= need:
-            source.y -= notes.h + 6
-            notes.y = source.y + source.h + 6
-            body = (body[0], body[1], body[2], body[3] - notes.h - 6)
-        else:
-            notes = None
     picture = None
     if png is not None:
         scale = min(body[2] / pixels[0], body[3] / pixels[1])
         w, h = pixels[0] * scale, pixels[1] * scale
         picture = (png, (body[0] + (body[2] - w) / 2, body[1], w, h))
-    return SlideLayout(title, badge, numbers, body, picture, table, source, notes)
+    return SlideLayout(title, badge, numbers, body, picture, table, source)
 
 
 def chart_area(slide: SlideContent) -> tuple[float, float]:
     """The room (width, height in points) the deck's slide leaves its chart: render the chart's PNG at this
-    aspect (at 2x or so) and it fills the width with its text at its own size. The PDF page may be a
-    little shorter when it prints the notes; the picture then shrinks to fit, keeping its aspect."""
+    aspect (at 2x or so) and it fills the width with its text at its own size; the PDF's page is the same."""
     _, _, width, height = layout_slide(slide, {}, pdf=False).body
     return width, height
 

@@ -1,5 +1,6 @@
-"""The briefing as a PDF handout (reportlab): a title page, then one landscape 16:9 page per slide with its
-notes printed small where they fit."""
+"""The briefing as a PDF handout (reportlab): a title page, one landscape 16:9 page per slide with its short
+source line, then "Notes and sources" pages with each slide's notes: the full citations, the method and the
+assumptions. Its fonts are embedded (see fonts.py)."""
 
 from __future__ import annotations
 
@@ -12,26 +13,36 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from dashboard.briefing import fonts
 from dashboard.briefing.layout import TableBox, TextBox, cover_texts, layout_slide, write_atomically
 from dashboard.briefing.slides import DeckInfo, SlideContent
 from dashboard.briefing.text import (
     BAND_FILL,
+    BOTTOM,
     CELL_PAD_X,
     CELL_PAD_Y,
+    CONTENT_W,
+    GAP,
     GREY,
     HEADER_FILL,
     INK,
     LATIN_BOLD,
     LATIN_FONT,
     LEADING,
+    MARGIN,
+    NOTES_HEADING_SIZE,
+    NOTES_SIZE,
+    NOTES_TITLE_SIZE,
     PAGE_H,
     PAGE_W,
     PDF_FONT,
     PLACEHOLDER,
     RULE,
+    TOP,
     pdf_runs,
     pdf_width,
 )
+from dashboard.i18n import t
 
 # --- PDF ----------------------------------------------------------------------------------------------
 
@@ -39,8 +50,8 @@ from dashboard.briefing.text import (
 def _draw_lines(
     canvas: Canvas, lines: list[str], x: float, top: float, size: float, color: str, bold: bool = False
 ) -> None:
-    """Lines from `top` (points from the page's top) down, Latin runs in Helvetica, the rest in STSong-Light;
-    bold Chinese is drawn as filled and stroked glyphs, since the CID font has no bold face."""
+    """Lines from `top` (points from the page's top) down, Latin runs in the Latin font, the rest in the
+    Chinese one; bold Chinese is drawn as filled and stroked glyphs, since that font has no bold face."""
     canvas.saveState()  # the stroke and render mode of bold text must not leak into what follows
     canvas.setFillColor(HexColor(color))
     canvas.setStrokeColor(HexColor(color))
@@ -81,6 +92,12 @@ def _pdf_table(canvas: Canvas, table: TableBox, x: float, top: float) -> None:
     grid.setStyle(
         TableStyle(
             [
+                (
+                    "FONTNAME",
+                    (0, 0),
+                    (-1, -1),
+                    LATIN_FONT,
+                ),  # not reportlab's default Helvetica (not embedded)
                 ("GRID", (0, 0), (-1, -1), 0.5, HexColor(RULE)),
                 ("BACKGROUND", (0, 0), (-1, 0), HexColor(HEADER_FILL)),
                 ("ROWBACKGROUNDS", (0, 1), (-1, -1), [HexColor("#ffffff"), HexColor(BAND_FILL)]),
@@ -127,16 +144,50 @@ def _pdf_page(canvas: Canvas, slide: SlideContent, images: dict[str, bytes]) -> 
         _draw(canvas, TextBox(PLACEHOLDER, x, y, w, 28, color=GREY, pdf=True))
     if slide.source_line:
         _draw(canvas, layout.source)
-    if layout.notes:
-        _draw(canvas, layout.notes)
+
+
+def _notes_pages(canvas: Canvas, slides: list[SlideContent], lang: str) -> None:
+    """Every slide's notes under its title, flowing over as many pages as they need."""
+    bottom = PAGE_H - BOTTOM
+    y = PAGE_H  # start with a new page
+
+    def new_page() -> float:
+        if y < PAGE_H:
+            canvas.showPage()
+        heading = TextBox(
+            t("pdf_notes_title", lang), MARGIN, TOP, CONTENT_W, NOTES_TITLE_SIZE, bold=True, pdf=True
+        )
+        _draw(canvas, heading)
+        return TOP + heading.h + GAP
+
+    for slide in slides:
+        if not slide.notes:
+            continue
+        blocks = [(slide.title, NOTES_HEADING_SIZE, INK, True)]
+        blocks += [(para, NOTES_SIZE, GREY, False) for para in slide.notes.split("\n\n") if para.strip()]
+        for i, (words, size, colour, bold) in enumerate(blocks):
+            lines = TextBox(words, MARGIN, 0, CONTENT_W, size, color=colour, bold=bold, pdf=True).lines
+            step = size * LEADING
+            if y + step * (2 if i == 0 else 1) > bottom:  # a heading never ends a page
+                y = new_page()
+            for line in lines:
+                if y + step > bottom:
+                    y = new_page()
+                _draw_lines(canvas, [line], MARGIN, y, size, colour, bold)
+                y += step
+            y += size * 0.6 if i else 2
+        y += GAP
+    if y < PAGE_H:
+        canvas.showPage()
 
 
 def write_pdf(info: DeckInfo, slides: list[SlideContent], images: dict[str, bytes], path: Path) -> None:
-    """The same deck as a PDF handout: a title page, then one landscape 16:9 page per slide; the speaker
-    notes are printed small under the source line when they fit."""
+    """The same deck as a PDF handout: a title page, one landscape 16:9 page per slide, then the notes and
+    full citations of every slide on pages of their own."""
+    fonts.require()
 
     def write(out: BinaryIO) -> None:
-        canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), pageCompression=1)
+        canvas = Canvas(out, pagesize=(PAGE_W, PAGE_H), pageCompression=1, initialFontName=LATIN_FONT)
         canvas.setTitle(info.title)
         canvas.setSubject(info.filters)
         for text in cover_texts(info, pdf=True):
@@ -145,6 +196,7 @@ def write_pdf(info: DeckInfo, slides: list[SlideContent], images: dict[str, byte
         for slide in slides:
             _pdf_page(canvas, slide, images)
             canvas.showPage()
+        _notes_pages(canvas, slides, info.lang)
         canvas.save()
 
     write_atomically(path, write)

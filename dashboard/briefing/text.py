@@ -7,8 +7,8 @@ import functools
 import unicodedata
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
+from dashboard.briefing import fonts
 from dashboard.charts.style import FONT_NAME
 
 # One layout, in points from the top left, serves both files: 960 × 540 pt is 13.333 in × 7.5 in (16:9).
@@ -16,20 +16,19 @@ PAGE_W, PAGE_H = 960.0, 540.0
 MARGIN, TOP, BOTTOM = 36.0, 26.0, 20.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 FONT = FONT_NAME  # the deck's font (the charts' font): it has the Chinese glyphs
-PDF_FONT = "STSong-Light"  # reportlab's built-in Chinese CID font: no font file needed
-# Latin runs of the PDF are set in Helvetica: viewers without Adobe's Song font draw STSong-Light's Latin
-# with a substitute whose letters do not match its widths (cramped, gappy English); every viewer has
-# Helvetica's metrics, and it has a real bold.
-LATIN_FONT, LATIN_BOLD = "Helvetica", "Helvetica-Bold"
+# The PDF embeds its fonts (see fonts.py): Chinese runs in WenQuanYi Zen Hei, Latin runs in Liberation Sans,
+# which has a real bold (the Chinese font has none: bold Chinese is drawn filled and stroked).
+PDF_FONT = fonts.CHINESE
+LATIN_FONT, LATIN_BOLD = fonts.LATIN, fonts.LATIN_BOLD
 INK, GREY, RULE, HEADER_FILL, BAND_FILL = "#1f2328", "#59636e", "#c8ccd1", "#e8ebef", "#f6f8fa"
 LEADING = 1.2  # line height as a multiple of the font size
 TITLE_SIZE, COVER_TITLE_SIZE = 28, 36
 VALUE_SIZES = (28, 24, 20, 18, 16, 14)  # a key number at 28 pt; long words (targets without a number) smaller
 VALUE_MAX_H = 2 * 28 * LEADING
-LABEL_SIZE, BADGE_SIZE, SOURCE_SIZE, NOTES_SIZE = 12, 14, 10, 8
+LABEL_SIZE, BADGE_SIZE, SOURCE_SIZE = 12, 14, 10
+NOTES_TITLE_SIZE, NOTES_HEADING_SIZE, NOTES_SIZE = 20, 12, 9  # the PDF's notes pages
 TABLE_SIZES = (12, 11, 10, 9, 8)  # the largest that fits
 CELL_PAD_X, CELL_PAD_Y = 4.0, 3.0
-MIN_CHART_H = 220.0  # the PDF prints the notes only when the chart keeps at least this height
 GAP = 10.0
 PLACEHOLDER = "—"
 
@@ -132,13 +131,11 @@ _NOTO_ASCII = (
     378,
     590,
 )
-# Characters neither Helvetica (WinAnsi) nor STSong-Light's Unicode map (UniGB-UCS2-H) has, as the PDF
-# writes them instead (subscripts become x_t, superscripts plain digits: see _pdf_text).
+# Characters the PDF writes otherwise (subscripts become x_t, superscripts plain digits: see _pdf_text), so
+# that every glyph comes from one of the two embedded fonts.
 _PDF_REPLACE = str.maketrans({"\u2212": "-", "\u2011": "-"})
 _CLOSING = set("，。、；：？！）》」』〕】”’,.;:?!)]}%")
 _OPENING = set("（《「『〔【“‘([{")
-
-pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
 
 
 # --- text ---------------------------------------------------------------------------------------------
@@ -177,7 +174,7 @@ def _em(text: str, pdf: bool, bold: bool) -> float:
 
 @functools.lru_cache(maxsize=4096)
 def _is_latin(ch: str) -> bool:
-    """Whether Helvetica (WinAnsi encoding) has the character."""
+    """Whether the character is set in the Latin font (the Windows-1252 repertoire, all in Liberation Sans)."""
     try:
         ch.encode("cp1252")
     except UnicodeEncodeError:
@@ -186,7 +183,7 @@ def _is_latin(ch: str) -> bool:
 
 
 def pdf_runs(text: str) -> list[tuple[bool, str]]:
-    """The PDF's version of `text` cut into runs of (set in Helvetica, text)."""
+    """The PDF's version of `text` cut into runs of (set in the Latin font, text)."""
     runs: list[tuple[bool, str]] = []
     for ch in _pdf_text(text):
         latin = _is_latin(ch)
@@ -198,6 +195,7 @@ def pdf_runs(text: str) -> list[tuple[bool, str]]:
 
 
 def pdf_width(text: str, size: float, bold: bool) -> float:
+    fonts.require()
     latin_font = LATIN_BOLD if bold else LATIN_FONT
     return sum(
         pdfmetrics.stringWidth(run, latin_font if latin else PDF_FONT, size) for latin, run in pdf_runs(text)

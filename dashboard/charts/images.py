@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import kaleido
+import plotly.graph_objects as go
 from choreographer.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
 
 from dashboard.i18n import LocalizedError
@@ -61,6 +62,22 @@ def _browser_options() -> dict[str, Any]:
     # container); it is choreographer's default too, stated here so that a change of default cannot break us.
     # mathjax=False: no chart uses LaTeX, and the page would otherwise fetch MathJax from a CDN on each reload.
     return {"path": path, "enable_sandbox": False, "mathjax": False}
+
+
+# Images are drawn with this template whatever process builds them: Streamlit makes its own "streamlit" template
+# the default when it loads, and it has no automargin, so a figure built in the app would lose its axis labels
+# at the image's edge while the same figure from `python -m dashboard brief` kept them.
+EXPORT_TEMPLATE = "plotly"
+
+
+def for_export(fig) -> go.Figure:
+    """A copy of the figure as every image draws it: the export template, axes whose margins grow to hold
+    their longest labels."""
+    out = go.Figure(fig)
+    out.update_layout(template=EXPORT_TEMPLATE)
+    out.update_xaxes(automargin=True)
+    out.update_yaxes(automargin=True)
+    return out
 
 
 def _opts(fmt: str, width: int, height: int, scale: float) -> dict[str, Any]:
@@ -153,7 +170,7 @@ class ImageExporter:
         if not self._open:
             raise RuntimeError("ImageExporter is used outside its `with` block")
         with _lock:
-            image = _server_call(fig, opts, CALL_TIMEOUT_S)
+            image = _server_call(for_export(fig), opts, CALL_TIMEOUT_S)
         self.count += 1
         return image
 
@@ -171,7 +188,7 @@ def _one_off(fig, opts: dict[str, Any]) -> bytes:
 
     def work() -> None:  # a thread of its own, so this works under a running event loop (Streamlit, Jupyter)
         try:
-            outcome["image"] = asyncio.run(kaleido.calc_fig(fig, opts=opts, kopts=kopts))
+            outcome["image"] = asyncio.run(kaleido.calc_fig(for_export(fig), opts=opts, kopts=kopts))
         except BaseException as exc:  # handed back to the caller below
             outcome["error"] = exc
 

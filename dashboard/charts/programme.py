@@ -25,6 +25,12 @@ def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None 
     return fig.update_layout(style.layout(title, height, subtitle))
 
 
+def _localise_value_axis(fig: go.Figure, lang: str) -> None:
+    """The y axis's numbers as the language writes them (万/亿 on Chinese charts), from every value drawn."""
+    values = [y for trace in fig.data if trace.y is not None for y in trace.y if isinstance(y, int | float)]
+    fig.update_yaxes(**style.value_ticks(values, lang))
+
+
 def series_figure(
     observations: pd.DataFrame,
     indicator: pd.Series,
@@ -80,6 +86,7 @@ def series_figure(
             )
     unit = unit_label(indicator, lang)
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
+    _localise_value_axis(fig, lang)
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     return _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
 
@@ -286,6 +293,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
         )
     unit = unit_label(indicator, lang)
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
+    _localise_value_axis(fig, lang)
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     dates = [pd.Timestamp(x) for trace in fig.data if trace.x is not None for x in trace.x if x is not None]
     if dates and max(dates) - min(dates) < pd.Timedelta(days=400):

@@ -6,7 +6,11 @@ an icon, so colour is never the only cue.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from dashboard.i18n.numbers import trim
 
 # The font every chart asks for: Noto Sans CJK SC (Debian's fonts-noto-cjk) has the Chinese glyphs; the rest
 # are what a viewer's own machine may have instead.
@@ -118,3 +122,36 @@ def wrap(text: str, width: int = 42) -> str:
         else:
             line = f"{line} {word}".strip()
     return "<br>".join([*lines, line])
+
+
+def _nice_step(span: float, count: int = 5) -> float:
+    """The round step (1, 2, 2.5 or 5 times a power of ten) nearest to cutting `span` into `count` intervals."""
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return min((m * magnitude for m in (1, 2, 2.5, 5, 10)), key=lambda step: abs(math.log(step / raw)))
+
+
+def _chinese_tick(value: float) -> str:
+    if value == 0:
+        return "0"
+    if abs(value) >= 1e8:
+        return f"{trim(value / 1e8)}亿"
+    if abs(value) >= 1e4:
+        return f"{trim(value / 1e4)}万"
+    return trim(value)
+
+
+def value_ticks(values: Iterable[float | None], lang: str) -> dict:
+    """Axis properties that write a value axis's numbers as the language writes them: 万 and 亿 on Chinese
+    charts (5万, 1.5亿), thousands separators in English (50,000), never Plotly's SI "50k" / "1.2M".
+
+    Plotly cannot format 万 by itself, so Chinese ticks are placed here: round steps from zero (or the
+    lowest value) to past the highest, of which Plotly shows those inside the axis's range."""
+    finite = [float(v) for v in values if v is not None and math.isfinite(float(v))]
+    if lang != "zh" or not finite or max(abs(v) for v in finite) < 1e4:
+        return {"tickformat": ",~f"} if lang != "zh" else {"tickformat": "~f"}
+    low, high = min(0.0, *finite), max(0.0, *finite)
+    step = _nice_step((high - low) or abs(high))
+    first, last = math.floor(low / step), math.ceil(high * 1.5 / step)
+    ticks = [i * step for i in range(first, last + 1)]
+    return {"tickmode": "array", "tickvals": ticks, "ticktext": [_chinese_tick(v) for v in ticks]}

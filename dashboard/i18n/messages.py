@@ -401,6 +401,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "未找到 Chromium：导出图表图片需要 Debian 的 chromium 软件包（apt-get install chromium）",
         "en": "No Chromium found: chart images need Debian's chromium package (apt-get install chromium)",
     },
+    "export_no_pdf_fonts": {
+        "zh": "缺少PDF所需的字体（嵌入PDF的中文和西文字体），请安装：apt-get install {packages}",
+        "en": "The fonts the PDF embeds (Chinese and Latin) are missing; install them: apt-get install {packages}",
+    },
     "export_bad_browser_path": {
         "zh": "未找到 Chromium：BROWSER_PATH=“{path}”不是可执行程序",
         "en": "No Chromium found: chart images need Debian's chromium package (apt-get install chromium); "

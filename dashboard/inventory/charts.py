@@ -79,7 +79,8 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
                 },
                 "text": [count_text(v, lang) if v else "" for v in values],
                 "textposition": "inside",
-                "hovertemplate": "%{y} · " + name + ": %{x:,}<extra></extra>",
+                "customdata": [count_text(v, lang) for v in values],
+                "hovertemplate": "%{y} · " + name + ": %{customdata}<extra></extra>",
             }
         )
     return _figure(
@@ -128,7 +129,9 @@ def bar_figure(
             xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4]},
         )
     trace.update(x=labels, y=values)
-    return _figure([trace], title, note, height, yaxis={"range": [0, top * 1.18]})
+    return _figure(
+        [trace], title, note, height, yaxis={"range": [0, top * 1.18], **style.value_ticks(values, lang)}
+    )
 
 
 def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:

@@ -69,3 +69,46 @@ def test_without_chromium_the_export_controls_say_so_and_the_rest_works(present,
     assert any("No Chromium on this machine" in x for x in texts)
     assert at.get("plotly_chart"), "the slide's chart still shows"
     assert not [b for b in at.get("download_button") if b.proto.label in ("PNG", "SVG")]
+
+
+def pdf_pages(data: bytes) -> list[tuple[str, list[bytes]]]:
+    """Each page of a PDF: its text and its images' pixels."""
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        pixels = [Image.open(io.BytesIO(image.data)).convert("RGB").tobytes() for image in page.images]
+        pages.append((page.extract_text(), pixels))
+    return pages
+
+
+@pytest.mark.parametrize(("lang", "choice"), [("zh", "all"), ("en", "enterprise")])
+def test_the_present_pages_export_is_the_briefing_the_command_line_writes(present, tmp_path, lang, choice):
+    """One export path: the PDF made on the Present page has the same pages, texts and chart images as
+    `python -m dashboard brief` for the same view (figures built in the app process included)."""
+    import os
+    import subprocess
+    import sys
+
+    at = present(lang=lang, type=choice)
+    at.button(key="make_pdf").click().run(timeout=600)
+    assert not at.exception, [e.value for e in at.exception]
+    from_page = at.session_state["deck_pdf"]
+    out = tmp_path / "brief.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "dashboard", "brief", "--lang", lang, "--institution-type", choice]
+        + ["--format", "pdf", "-o", str(out)],
+        check=True,
+        capture_output=True,
+        env=os.environ,
+        timeout=600,
+    )
+    page_pdf, cli_pdf = pdf_pages(from_page), pdf_pages(out.read_bytes())
+    assert len(page_pdf) == len(cli_pdf)
+    assert [text for text, _ in page_pdf] == [text for text, _ in cli_pdf]
+    assert sum(len(images) for _, images in page_pdf) > 0
+    for (_, ours), (_, theirs) in zip(page_pdf, cli_pdf, strict=True):
+        assert ours == theirs  # the same pixels: the same figure drawn the same way

@@ -7,11 +7,13 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.briefing import builders as briefing
+from dashboard.briefing import fonts
 from dashboard.briefing.deck import make_deck
 from dashboard.briefing.slides import PPTX_MIME
 from dashboard.charts.images import ExportUnavailable, chromium_path
 from dashboard.formatting import literal
 from dashboard.i18n import t
+from dashboard.programme import computable, targets
 from dashboard.ui.cache import briefing_inventory, save_slide_list, saved_slide_list
 from dashboard.ui.components import presentation_style, show_chart, show_table, status_badge
 from dashboard.ui.router import page_path
@@ -88,7 +90,13 @@ if slide.key_numbers:
 if slide.figure is not None:
     show_chart(slide.figure, slide.id.replace(":", "-"), lang)
 if slide.table is not None:
-    show_table(slide.table, lang, name="target-status")
+    items = targets.assess_targets(tables, sel.types, today)  # the summary slide's table, to compute with
+    show_table(
+        slide.table,
+        lang,
+        name="target-status",
+        download=computable.target_status_download(items, tables, lang),
+    )
 st.caption(literal(slide.source_line))
 
 with st.expander(t("choose_slides", lang)):
@@ -121,6 +129,9 @@ with st.expander(t("export_deck", lang)):
             ("pptx", "prepare_pptx", PPTX_MIME),
             ("pdf", "prepare_pdf", "application/pdf"),
         ):
+            if fmt == "pdf" and (missing := fonts.missing_packages()):
+                st.warning(t("export_no_pdf_fonts", lang, packages=" ".join(missing)))
+                continue
             if st.button(t(label, lang), key=f"make_{fmt}"):
                 bar = st.progress(0.0)
                 target = Path(tempfile.mkdtemp()) / f"briefing.{fmt}"

@@ -1,7 +1,8 @@
 """The deck files: the PowerPoint deck and the PDF handout built from the real slides of the shipped data.
 
 Charts are stand-in PNGs drawn with PIL, so no Chromium is needed. pypdf extracts the PDF's Chinese (set
-in the STSong-Light CID font, its Latin runs in Helvetica) as well as its English, so the text checks run for both languages.
+in the embedded WenQuanYi Zen Hei, its Latin runs in Liberation Sans) as well as its English, so the text
+checks run for both languages.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dashboard.briefing.layout import chart_area
 from dashboard.briefing.pdf import write_pdf
 from dashboard.briefing.pptx import write_pptx
 from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
-from dashboard.briefing.text import FONT
+from dashboard.briefing.text import FONT, pdf_runs
 from dashboard.charts.style import status_style
 from dashboard.i18n import LANGUAGE_NAMES, t
 from dashboard.programme.provenance import SHORT_LINE_CHARS
@@ -194,10 +195,13 @@ def test_pptx_shapes_stay_on_the_slide_and_apart(deck):
 # --- PDF ----------------------------------------------------------------------------------------------
 
 
-def test_pdf_has_a_title_page_then_one_16_9_page_per_slide(deck):
+def test_pdf_has_a_title_page_then_one_16_9_page_per_slide_then_the_notes(deck):
     info, slides, _, folder = deck
     reader = PdfReader(folder / "deck.pdf")
-    assert len(reader.pages) == len(slides) + 1
+    assert len(reader.pages) > len(slides) + 1  # the notes follow on pages of their own
+    notes_title = squeeze(t("pdf_notes_title", info.lang))
+    assert notes_title not in squeeze(reader.pages[len(slides)].extract_text())
+    assert squeeze(reader.pages[len(slides) + 1].extract_text()).startswith(notes_title)
     for page in reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == (960, 540)
     cover = squeeze(reader.pages[0].extract_text())
@@ -207,7 +211,7 @@ def test_pdf_has_a_title_page_then_one_16_9_page_per_slide(deck):
 
 def test_pdf_pages_show_titles_badges_numbers_and_sources(deck):
     _, slides, _, folder = deck
-    pages = PdfReader(folder / "deck.pdf").pages[1:]
+    pages = PdfReader(folder / "deck.pdf").pages[1 : len(slides) + 1]
     for slide, page in zip(slides, pages, strict=True):
         text = squeeze(page.extract_text())
         assert squeeze(slide.title) in text, slide.id
@@ -220,9 +224,53 @@ def test_pdf_pages_show_titles_badges_numbers_and_sources(deck):
     assert all(squeeze(c) in summary for c in slides[0].table.columns)
 
 
+def test_pdf_notes_pages_hold_every_slides_notes_and_slides_only_the_short_line(deck):
+    _, slides, _, folder = deck
+    reader = PdfReader(folder / "deck.pdf")
+    heading = squeeze(t("pdf_notes_title", deck[0].lang))
+    notes = "".join(  # each notes page opens with the heading; a paragraph may run on over the break
+        squeeze(page.extract_text()).removeprefix(heading) for page in reader.pages[len(slides) + 1 :]
+    )
+    for slide, page in zip(slides, reader.pages[1:], strict=False):
+        assert len(slide.source_line) <= SHORT_LINE_CHARS + 40, slide.id
+        shown = squeeze(page.extract_text())
+        for paragraph in slide.notes.split("\n\n"):
+            paragraph = "".join(run for _, run in pdf_runs(paragraph))  # subscripts print as x_t
+            assert squeeze(paragraph) in notes, (slide.id, paragraph[:40])
+            if len(paragraph) > SHORT_LINE_CHARS + 40:
+                assert squeeze(paragraph) not in shown, slide.id  # the wall of citations stays off the page
+    assert notes.count(squeeze(slides[1].title)) >= 1
+
+
+def pdf_fonts(reader: PdfReader) -> dict[str, bool]:
+    """Every font a page uses, by base name: whether its file is embedded."""
+    found: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            embedded = descriptor is not None and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            found[str(font["/BaseFont"])] = embedded
+    return found
+
+
+def test_pdf_fonts_are_all_embedded_subsets_chinese_and_latin(deck):
+    info, _, _, folder = deck
+    found = pdf_fonts(PdfReader(folder / "deck.pdf"))
+    assert found and all(found.values()), found
+    assert all(re.match(r"/[A-Z]{6}\+", name) for name in found), found  # subsets
+    names = " ".join(found)
+    assert "WenQuanYi" in names and "LiberationSans" in names
+
+
 def test_pdf_draws_each_chart(deck):
     _, slides, _, folder = deck
-    pages = PdfReader(folder / "deck.pdf").pages[1:]
+    pages = PdfReader(folder / "deck.pdf").pages[1 : len(slides) + 1]
     for slide, page in zip(slides, pages, strict=True):
         assert len(page.images) == (1 if slide.figure is not None else 0), slide.id
 

@@ -1,0 +1,38 @@
+"""The house style's number axes: 万/亿 on Chinese charts, thousands separators in English."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.charts.style import value_ticks
+
+UNITS = {"万": 1e4, "亿": 1e8}
+
+
+def read_chinese(text: str) -> float:
+    """A tick as a reader takes it: 1.5万 is 15000."""
+    for suffix, factor in UNITS.items():
+        if text.endswith(suffix):
+            return float(text[:-1]) * factor
+    return float(text)
+
+
+@pytest.mark.parametrize(
+    "values", [[2380, 21000], [697000, 1458000], [0, 3.1e8], [12.5, 48000], [-20000, 50000]]
+)
+def test_chinese_ticks_say_what_they_are_worth_and_cover_every_value(values):
+    axis = value_ticks(values, "zh")
+    ticks, texts = axis["tickvals"], axis["ticktext"]
+    assert [read_chinese(t) for t in texts] == pytest.approx(ticks)
+    assert any(t.endswith(("万", "亿")) for t in texts)
+    assert min(ticks) <= min(0, *values) and max(ticks) >= max(values)
+    steps = {round(b - a, 6) for a, b in zip(ticks, ticks[1:], strict=False)}
+    assert len(steps) == 1  # evenly spaced
+    assert 4 <= (max(values) - min(0, *values)) / steps.pop() <= 11  # about five to ten steps over the data
+
+
+def test_small_chinese_values_and_english_values_are_left_to_a_plain_format():
+    assert value_ticks([12.5, 13.38], "zh") == {"tickformat": "~f"}
+    assert value_ticks([697000], "en") == {"tickformat": ",~f"}  # thousands separators, never "697k"
+    assert value_ticks([], "zh") == {"tickformat": "~f"}
+    assert value_ticks([None, float("nan")], "zh") == {"tickformat": "~f"}
