@@ -107,7 +107,7 @@ def _notes(lang: str, sources: str, method: list[str], assumptions: list[str]) -
 def _summary_slide(tables: Tables, sel: Selection, today: dt.date) -> SlideContent:
     lang = sel.lang
     items = targets.assess_targets(tables, sel.types, today)
-    table = targets.readable_status_table(items, tables.type_names(lang), lang)
+    table = targets.readable_status_table(items, tables.type_names(lang), lang, tables.sources)
     # The slide keeps what reads across a room (every target on one slide); the basis, the deadline and the
     # progress stay on the page and in the notes, the period goes beside the figure.
     latest, period = t("col_latest", lang), t("col_latest_period", lang)

@@ -15,6 +15,7 @@ from dashboard.periods import parse_period
 from dashboard.programme import verdicts
 from dashboard.programme.drivers import Drivers, drivers
 from dashboard.programme.progress import STATUS_ORDER, Assessment, assess
+from dashboard.programme.provenance import source_words
 from dashboard.programme.selection import TypeFilter
 from dashboard.programme.verdicts import Verdict
 
@@ -285,12 +286,15 @@ def basis_words(target: pd.Series, lang: str) -> str:
     return t("basis_open", lang, basis=words[0], alternative=words[1])
 
 
-def readable_status_table(items: list[AssessedTarget], type_names: dict[str, str], lang: str) -> pd.DataFrame:
-    """The status table with readable column names and values, for people."""
+def readable_status_table(
+    items: list[AssessedTarget], type_names: dict[str, str], lang: str, sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The status table with readable column names and values, for people; given the sources table, each row
+    also names the source of its figure by outlet and date, so that every figure maps to its source."""
     frame = status_frame(items, lang)
     by_id = {item.target["id"]: item for item in items}
     units = {tid: item.indicator for tid, item in by_id.items()}
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             t("col_status", lang): frame["status_label"],
             t("col_indicator", lang): frame["name"],
@@ -316,6 +320,13 @@ def readable_status_table(items: list[AssessedTarget], type_names: dict[str, str
             t("col_progress", lang): frame["progress_pct"].map(lambda p: f"{p:.1f}%" if pd.notna(p) else "—"),
         }
     )
+    if sources is not None:
+        table.insert(
+            table.columns.get_loc(t("col_evidence_grade", lang)) + 1,
+            t("col_source", lang),
+            [source_words(s, sources, lang) if isinstance(s, str) else "—" for s in frame["evidence_source"]],
+        )
+    return table
 
 
 def percent_text(fraction: float, lang: str, signed: bool = True) -> str:

@@ -160,7 +160,10 @@ PRESENTATION_CSS = """
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none !important;}
 .block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
 h1 {font-size: 3rem !important;}
-[data-testid="stMetricValue"] {font-size: 3.4rem !important;}
+[data-testid="stMetricValue"] {font-size: clamp(2rem, 3.2vw, 3.4rem) !important;}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"],
+[data-testid="stMetricLabel"] * {white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere;}
 [data-testid="stMetricLabel"] p {font-size: 1.35rem !important;}
 [data-testid="stCaptionContainer"] {font-size: 1.1rem !important;}
 </style>

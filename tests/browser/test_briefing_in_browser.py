@@ -1,12 +1,17 @@
 """Briefing in Debian's Chromium: walk the presentation with the arrow keys; download a chart and a table."""
 
+import datetime as dt
 import re
 
+import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
+from dashboard.briefing.builders import default_slide_ids, slide_name
+from dashboard.briefing.slides import INVENTORY
 from dashboard.i18n import t
 from tests.browser.steps import settle
+from tests.fixtures import type_filter
 
 TIMEOUT = 60_000
 
@@ -63,3 +68,47 @@ def test_download_a_chart_and_a_table(page: Page, streamlit_app, artifacts_dir):
     chart_download.value.save_as(chart_path)
     assert chart_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+# Every key number, label and table cell of a slide inside its box and the screen: nothing cut with "…",
+# nothing wider than the window.
+OVERFLOWING = """() => {
+  const cut = [];
+  for (const el of document.querySelectorAll(
+      '[data-testid=stMetricValue], [data-testid=stMetricLabel], [data-testid=stTable] td, [data-testid=stTable] th')) {
+    for (const node of [el, ...el.querySelectorAll('*')]) {
+      if (node.scrollWidth > node.clientWidth + 1 && getComputedStyle(node).overflowX !== 'visible') {
+        cut.push(el.innerText.slice(0, 60));
+        break;
+      }
+      const box = node.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1) { cut.push(el.innerText.slice(0, 60)); break; }
+    }
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize(("width", "height", "slides"), [(1280, 720, None), (1920, 1080, 4)])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_key_number_or_label_is_cut_on_a_projector(
+    browser, streamlit_app, artifacts_dir, tables, width, height, slides, lang
+):
+    ids = default_slide_ids(tables, type_filter(tables, "all"), dt.date.today())
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        for number in range(1, (slides or len(ids)) + 1):
+            if ids[number - 1] == INVENTORY:
+                continue
+            page.goto(f"{streamlit_app}/present?lang={lang}&type=all&slide={number}")
+            expect(page.get_by_role("heading", name=slide_name(ids[number - 1], tables, lang))).to_be_visible(
+                timeout=TIMEOUT
+            )
+            settle(page, TIMEOUT)
+            assert page.evaluate(OVERFLOWING) == [], (lang, width, ids[number - 1])
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, ids[number - 1]
+            if number == 2:
+                page.screenshot(path=str(artifacts_dir / f"present-{lang}-{width}-slide2.png"))
+    finally:
+        context.close()

@@ -94,6 +94,7 @@ if slide.table is not None:
     show_table(
         slide.table,
         lang,
+        wrap_text=True,  # a projected table wraps its long cells instead of cutting them at the screen's edge
         name="target-status",
         download=computable.target_status_download(items, tables, lang),
     )

@@ -31,7 +31,7 @@ type_names = tables.type_names(lang)
 
 st.subheader(t("all_targets", lang))
 show_table(
-    targets.readable_status_table(items, type_names, lang),
+    targets.readable_status_table(items, type_names, lang, tables.sources),
     lang,
     name="target-status",
     download=computable.target_status_download(items, tables, lang),

@@ -8,6 +8,7 @@ import pytest
 
 from dashboard.briefing.builders import build_slide, default_slide_ids
 from dashboard.cli.main import main
+from dashboard.i18n import pick, t
 from dashboard.programme import outcomes
 from dashboard.programme.targets import assess_targets, readable_status_table, status_frame, status_label
 from tests.fixtures import selection, type_filter
@@ -126,3 +127,21 @@ class _FixedDate:
         @staticmethod
         def today():
             return TODAY
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_row_of_the_status_table_names_the_source_of_its_figure(tables, items, lang):
+    listed = list(items.values())
+    table = readable_status_table(listed, tables.type_names(lang), lang, tables.sources)
+    column = table[t("col_source", lang)]
+    sources = tables.sources.set_index("id")
+    in_order = [items[target] for target in status_frame(listed, lang)["target"]]  # the table's row order
+    for item, cell in zip(in_order, column, strict=True):
+        evidence = item.evidence
+        if evidence is None:
+            assert cell == "—"
+            continue
+        source = sources.loc[evidence["source"]]
+        assert pick(source, "outlet", lang) in cell, item.target["id"]
+        assert evidence["source"] not in cell  # words, not the id
+    assert "—" not in set(column) or any(item.evidence is None for item in listed)
