@@ -14,6 +14,7 @@ import kaleido
 import plotly.graph_objects as go
 from choreographer.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
 
+from dashboard.charts.footer import png_with_footer, svg_with_footer
 from dashboard.i18n import LocalizedError
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -198,11 +199,12 @@ def _one_off(fig, opts: dict[str, Any]) -> bytes:
     return _image_or_error(outcome, "export_browser_start_failed", kopts["path"])
 
 
-def figure_png(fig, width: int = 1600, height: int = 900, scale: float = 1.0) -> bytes:
-    """One PNG from a short-lived browser; ExportUnavailable without Chromium."""
-    return _one_off(fig, _opts("png", width, height, scale))
+def figure_png(fig, width: int = 1600, height: int = 900, scale: float = 1.0, footer: str = "") -> bytes:
+    """One PNG from a short-lived browser, with `footer` (a short source line) in a band under the chart;
+    ExportUnavailable without Chromium."""
+    return png_with_footer(_one_off(fig, _opts("png", width, height, scale)), footer, scale)
 
 
-def figure_svg(fig, width: int = 1200, height: int = 675) -> bytes:
-    """One SVG from a short-lived browser; ExportUnavailable without Chromium."""
-    return _one_off(fig, _opts("svg", width, height, 1.0))
+def figure_svg(fig, width: int = 1200, height: int = 675, footer: str = "") -> bytes:
+    """One SVG from a short-lived browser, with `footer` under the chart; ExportUnavailable without Chromium."""
+    return svg_with_footer(_one_off(fig, _opts("svg", width, height, 1.0)), footer)

@@ -106,9 +106,11 @@ def _newest_first(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFr
     )
 
 
-def short_source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
-    """The sources at the point of use, short: outlet, date and grade, newest first, at most about
-    SHORT_LINE_CHARS characters, then "and N more" (the full citations go where there is room: the notes)."""
+def short_source_line(
+    source_ids: Iterable[str], sources: pd.DataFrame, lang: str, limit: int = SHORT_LINE_CHARS
+) -> str:
+    """The sources at the point of use, short: outlet, date and grade, newest first, at most about `limit`
+    characters, then "and N more" (the full citations go where there is room: the notes)."""
     chosen = _newest_first(source_ids, sources)
     if chosen.empty:
         return ""
@@ -138,10 +140,19 @@ def short_source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: st
     for i, citation in enumerate(short):
         more = len(short) - i - 1
         tail = t("sources_more", lang, n=more) if more else ""
-        if shown and len(head + sep.join([*shown, citation]) + tail) > SHORT_LINE_CHARS:
+        if shown and len(head + sep.join([*shown, citation]) + tail) > limit:
             return head + sep.join(shown) + t("sources_more", lang, n=len(short) - len(shown))
         shown.append(citation)
     return head + sep.join(shown)
+
+
+# A chart image's footer is one line: about this many characters at the download's size.
+FOOTER_CHARS = {"zh": 90, "en": 170}
+
+
+def footer_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
+    """The one-line source footer of a chart image: the short source line cut to what one line holds."""
+    return short_source_line(source_ids, sources, lang, limit=FOOTER_CHARS[lang])
 
 
 def assumption_text(assumption_id: object, assumptions: pd.DataFrame, lang: str) -> str | None:

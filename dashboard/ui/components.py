@@ -12,7 +12,7 @@ from dashboard.downloads import Download, table_csv, table_xlsx
 from dashboard.formatting import format_period, format_value, literal
 from dashboard.i18n import t
 from dashboard.programme.computable import series_download
-from dashboard.programme.provenance import SHORT_LINE_CHARS, short_source_line, source_line
+from dashboard.programme.provenance import SHORT_LINE_CHARS, footer_line, short_source_line, source_line
 from dashboard.ui.view import View
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -94,8 +94,14 @@ def _download_key(name: str, kind: str) -> str:
     return f"download-{kind}-{name}-{count}"
 
 
-def show_chart(fig, name: str, lang: str, place=None) -> None:
-    """A Plotly chart with PNG and SVG downloads beside it (made by Chromium only when clicked)."""
+def chart_footer(source_ids, view: View) -> str:
+    """The one-line source footer that a chart's PNG and SVG downloads carry."""
+    return footer_line([s for s in source_ids if isinstance(s, str)], view.tables.sources, view.lang)
+
+
+def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
+    """A Plotly chart with PNG and SVG downloads beside it (made by Chromium only when clicked); `footer`, a
+    short source line, is drawn under the chart in the downloaded images."""
     from dashboard.charts.images import chromium_path, figure_png, figure_svg
 
     place = place or st
@@ -106,7 +112,7 @@ def show_chart(fig, name: str, lang: str, place=None) -> None:
     with place.container(horizontal=True):
         st.download_button(
             "PNG",
-            lambda: figure_png(fig),
+            lambda: figure_png(fig, footer=footer),
             f"{name}.png",
             "image/png",
             key=_download_key(name, "png"),
@@ -116,7 +122,7 @@ def show_chart(fig, name: str, lang: str, place=None) -> None:
         )
         st.download_button(
             "SVG",
-            lambda: figure_svg(fig),
+            lambda: figure_svg(fig, footer=footer),
             f"{name}.svg",
             "image/svg+xml",
             key=_download_key(name, "svg"),
@@ -145,7 +151,8 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
             format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"]),
         )
     else:
-        show_chart(series_figure(obs, meta, tables.type_names(lang), lang), indicator, lang, place)
+        footer = chart_footer(obs["source"], view)
+        show_chart(series_figure(obs, meta, tables.type_names(lang), lang), indicator, lang, place, footer)
     download_buttons(series_download(obs, indicator, tables, lang), indicator, lang, place, of_chart=True)
     if any(sel.types.combined_only(x) for x in obs["institution_type"]):
         place.caption(t("combined_figure", lang))

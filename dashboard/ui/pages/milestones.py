@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.i18n import t
 from dashboard.programme import overview, sections
-from dashboard.ui.components import caption_sources, show_chart, show_table
+from dashboard.ui.components import caption_sources, chart_footer, show_chart, show_table
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -17,11 +17,17 @@ today = dt.date.today()
 st.title(t("milestones_title", lang))
 st.caption(t("milestones_intro", lang))
 spans, milestones = overview.timeline_frames(tables, view.selection, today)
-show_chart(charts.timeline_figure(spans, milestones, lang, today), "milestones-timeline", lang)
+timeline_sources = [*tables.programmes["source"], *milestones["evidence_source"].dropna()]
+show_chart(
+    charts.timeline_figure(spans, milestones, lang, today),
+    "milestones-timeline",
+    lang,
+    footer=chart_footer(timeline_sources, view),
+)
 if milestones.empty:
     st.info(t("nothing_for_filter", lang))
 else:
     show_table(
         sections.milestone_table(milestones, tables.programmes, lang), lang, wrap_text=True, name="milestones"
     )
-caption_sources([*tables.programmes["source"], *milestones["evidence_source"].dropna()], view)
+caption_sources(timeline_sources, view)

@@ -9,7 +9,7 @@ from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
 from dashboard.programme import computable, outcomes, overview, targets
 from dashboard.programme.provenance import assumption_text
-from dashboard.ui.components import caption_sources, show_chart, show_table, status_badge
+from dashboard.ui.components import caption_sources, chart_footer, show_chart, show_table, status_badge
 from dashboard.ui.router import page_path
 from dashboard.ui.view import current_view
 
@@ -145,6 +145,7 @@ if "university" in shown:
             indicator,
             lang,
             column,
+            chart_footer(series[series["indicator"] == indicator]["source"], view),
         )
     st.caption(t("marker_legend", lang))
     caption_sources(series["source"], view)
@@ -168,6 +169,12 @@ if "enterprise" in shown:
 # --- Timeline --------------------------------------------------------------------------------------------
 st.header(t("timeline_heading", lang))
 spans, milestones = overview.timeline_frames(tables, view.selection, today)
-show_chart(charts.timeline_figure(spans, milestones, lang, today), "plans-timeline", lang)
+timeline_sources = [*tables.programmes["source"], *milestones["evidence_source"].dropna()]
+show_chart(
+    charts.timeline_figure(spans, milestones, lang, today),
+    "plans-timeline",
+    lang,
+    footer=chart_footer(timeline_sources, view),
+)
 show_table(overview.milestones_table(milestones, lang), lang, wrap_text=True, name="milestones")
-caption_sources([*tables.programmes["source"], *milestones["evidence_source"].dropna()], view)
+caption_sources(timeline_sources, view)

@@ -10,7 +10,14 @@ from dashboard.i18n import t
 from dashboard.programme import computable, outcomes, targets
 from dashboard.programme.progress import THRESHOLDS
 from dashboard.programme.provenance import assumption_text
-from dashboard.ui.components import caption_sources, series_chart, show_chart, show_table, status_badge
+from dashboard.ui.components import (
+    caption_sources,
+    chart_footer,
+    series_chart,
+    show_chart,
+    show_table,
+    status_badge,
+)
 from dashboard.ui.view import current_view, link_value, show_notices
 
 view = current_view()
@@ -62,8 +69,14 @@ st.markdown(f"**{literal(item.target[f'wording_{lang}'])}**")
 left, right = st.columns([3, 2])
 with left:
     if not item.observations.empty:
-        show_chart(charts.trajectory_figure(item, lang), f"trajectory-{chosen}", lang)
-        caption_sources([item.target["source"], *item.observations["source"]], view)
+        cited = [item.target["source"], *item.observations["source"]]
+        show_chart(
+            charts.trajectory_figure(item, lang),
+            f"trajectory-{chosen}",
+            lang,
+            footer=chart_footer(cited, view),
+        )
+        caption_sources(cited, view)
     elif item.parts_only:  # the goal is for the two together; show each part the filter shows
         st.caption(t("reason_published_by_part_only", lang))
         series_chart(view, item.target["indicator"])

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.i18n import t
 from dashboard.programme import sections
-from dashboard.ui.components import caption_sources, series_chart, show_chart
+from dashboard.ui.components import caption_sources, chart_footer, series_chart, show_chart
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -29,7 +29,12 @@ stages = sections.stock_stages(tables, view.selection)
 if stages.empty:
     st.info(t("nothing_for_filter", lang))
 else:
-    show_chart(charts.stage_figure(stages, lang, ""), "stock-patent-stages", lang)
+    show_chart(
+        charts.stage_figure(stages, lang, ""),
+        "stock-patent-stages",
+        lang,
+        footer=chart_footer(stages["source"], view),
+    )
     st.caption(t("univ_stock_note", lang))
     caption_sources(stages["source"], view)
 
