@@ -232,8 +232,16 @@ def _page_slide(tables: Tables, sel: Selection, today: dt.date, page: str) -> Sl
         ]
         latest = max(candidates, key=lambda row: (row["period"][:4], row["value"]))
         value = format_value(latest["value"], meta["unit"], latest["qualifier"], lang, meta["unit_en"])
+        # Where the indicator is published for several types, the label says whose figure this is (on the
+        # universities slide, a national count must not read as the universities' own).
+        whose = (
+            f" · {type_names[latest['institution_type']]}" if rows["institution_type"].nunique() > 1 else ""
+        )
         numbers.append(
-            (f"{meta[f'name_{lang}']} · {format_period(latest['period'], lang, meta['measure'])}", value)
+            (
+                f"{meta[f'name_{lang}']}{whose} · {format_period(latest['period'], lang, meta['measure'])}",
+                value,
+            )
         )
         used_sources.append(latest["source"])
         text = assumption_text(latest["assumption"], tables.assumptions, lang)
