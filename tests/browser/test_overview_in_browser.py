@@ -14,7 +14,8 @@ def test_overview_loads_in_chinese_with_its_targets_and_timeline(page: Page, str
     page.goto(streamlit_app)
     expect(page.get_by_role("heading", name="专利转化运用跟踪")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_role("heading", name="2025年目标与最新数据")).to_be_visible()
-    expect(page.get_by_text("每万人口高价值发明专利拥有量").first).to_be_visible()
+    # the first one shown (a collapsed "all citations" expander may hold the words too, hidden)
+    expect(page.get_by_text("每万人口高价值发明专利拥有量").filter(visible=True).first).to_be_visible()
     expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
     keep_screenshot_and_check(page, artifacts_dir / "overview-zh.png")
 
