@@ -183,6 +183,30 @@ def presentation_style() -> None:
     st.html(PRESENTATION_CSS)
 
 
+# Clicks the download button whose key it is given, once it is on the page (a fixed script: the key is ours).
+START_DOWNLOAD_JS = """
+<script>
+(() => {
+  const started = Date.now();
+  const tryClick = () => {
+    const button = document.querySelector('.st-key-%s button');
+    if (button) { button.click(); return; }
+    if (Date.now() - started < 10000) { setTimeout(tryClick, 100); }
+  };
+  tryClick();
+})();
+</script>
+"""
+
+
+def start_download(key: str) -> None:
+    """Start the download of the download button with this widget key, as if it had been clicked: a file
+    made by one click downloads at once."""
+    if not key.replace("_", "").replace("-", "").isalnum():
+        raise ValueError(f"not a widget key of ours: {key!r}")
+    st.html(START_DOWNLOAD_JS % key, unsafe_allow_javascript=True)
+
+
 def status_badge(status: str | None, label: str, place=None) -> None:
     """A status as a badge: its words, its icon and its colour (never colour alone)."""
     look = status_style(status)

@@ -5,7 +5,9 @@ import re
 
 import pytest
 from openpyxl import load_workbook
+from PIL import Image
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from dashboard.briefing.builders import default_slide_ids, slide_name
 from dashboard.briefing.slides import INVENTORY
@@ -67,6 +69,23 @@ def test_download_a_chart_and_a_table(page: Page, streamlit_app, artifacts_dir):
     chart_path = artifacts_dir / chart_download.value.suggested_filename
     chart_download.value.save_as(chart_path)
     assert chart_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert Image.open(chart_path).height > 900  # the chart (1600x900) and its source footer under it
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_one_click_makes_the_pdf_and_downloads_it(page: Page, streamlit_app, artifacts_dir, tables):
+    page.goto(f"{streamlit_app}/present?lang=en&type=enterprise")
+    expect(page.get_by_role("heading", name=t("slide_summary", "en"))).to_be_visible(timeout=TIMEOUT)
+    settle(page, TIMEOUT)
+    page.get_by_text(t("export_deck", "en"), exact=True).click()
+    with page.expect_download(timeout=300_000) as made:
+        page.get_by_role("button", name=t("prepare_pdf", "en")).click()
+    path = artifacts_dir / made.value.suggested_filename
+    made.value.save_as(path)
+    slides = default_slide_ids(tables, type_filter(tables, "enterprise"), dt.date.today())
+    reader = PdfReader(path)
+    assert len(reader.pages) > len(slides) + 1  # title, one page a slide, then the notes
+    assert t("pdf_notes_title", "en") in reader.pages[-1].extract_text()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 

@@ -15,7 +15,7 @@ from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.programme import computable, targets
 from dashboard.ui.cache import briefing_inventory, save_slide_list, saved_slide_list
-from dashboard.ui.components import presentation_style, show_chart, show_table, status_badge
+from dashboard.ui.components import presentation_style, show_chart, show_table, start_download, status_badge
 from dashboard.ui.router import page_path
 from dashboard.ui.view import current_view, link_value, notice, show_notices
 
@@ -133,26 +133,29 @@ with st.expander(t("export_deck", lang)):
             if fmt == "pdf" and (missing := fonts.missing_packages()):
                 st.warning(t("export_no_pdf_fonts", lang, packages=" ".join(missing)))
                 continue
+            built = False
             if st.button(t(label, lang), key=f"make_{fmt}"):
                 bar = st.progress(0.0)
-                target = Path(tempfile.mkdtemp()) / f"briefing.{fmt}"
-                try:
-                    make_deck(
-                        tables,
-                        sel,
-                        slides,
-                        fmt,
-                        target,
-                        today,
-                        inventory,
-                        lambda done, total, bar=bar: bar.progress(
-                            done / total, t("exporting", lang, n=done, total=total)
-                        ),
-                    )
-                except ExportUnavailable as exc:
-                    st.warning(exc.text(lang))
-                else:
-                    st.session_state[f"deck_{fmt}"] = target.read_bytes()
+                with tempfile.TemporaryDirectory() as folder:
+                    target = Path(folder) / f"briefing.{fmt}"
+                    try:
+                        make_deck(
+                            tables,
+                            sel,
+                            slides,
+                            fmt,
+                            target,
+                            today,
+                            inventory,
+                            lambda done, total, bar=bar: bar.progress(
+                                done / total, t("exporting", lang, n=done, total=total)
+                            ),
+                        )
+                    except ExportUnavailable as exc:
+                        st.warning(exc.text(lang))
+                    else:
+                        st.session_state[f"deck_{fmt}"] = target.read_bytes()
+                        built = True
             if st.session_state.get(f"deck_{fmt}"):
                 name = f"briefing-{today.isoformat()}-{lang}.{fmt}"
                 st.download_button(
@@ -164,3 +167,7 @@ with st.expander(t("export_deck", lang)):
                     on_click="ignore",
                     icon=":material/download:",
                 )
+                if (
+                    built
+                ):  # one click: the file just made downloads at once; the button stays for another copy
+                    start_download(f"download_{fmt}")
