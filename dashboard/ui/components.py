@@ -132,6 +132,19 @@ def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
         )
 
 
+def timeline_chart(view: View, name: str, today) -> tuple[pd.DataFrame, list[str]]:
+    """The plans' timeline with their milestones under the view's filters; returns the milestones and the
+    sources the chart rests on (for the table and the source line that follow it)."""
+    from dashboard.charts.programme import timeline_figure  # plotly loads only on pages that draw
+    from dashboard.programme.overview import timeline_frames
+
+    spans, milestones = timeline_frames(view.tables, view.selection, today)
+    cited = [*view.tables.programmes["source"], *milestones["evidence_source"].dropna()]
+    figure = timeline_figure(spans, milestones, view.lang, today)
+    show_chart(figure, name, view.lang, footer=chart_footer(cited, view))
+    return milestones, cited
+
+
 def series_chart(view: View, indicator: str, container=None) -> bool:
     """One indicator's published figures under the view's filters, with the source line; False when there
     are none to show."""

@@ -4,10 +4,9 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard.charts import programme as charts
 from dashboard.i18n import t
-from dashboard.programme import overview, sections
-from dashboard.ui.components import caption_sources, chart_footer, show_chart, show_table
+from dashboard.programme import sections
+from dashboard.ui.components import caption_sources, show_table, timeline_chart
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -16,14 +15,7 @@ today = dt.date.today()
 
 st.title(t("milestones_title", lang))
 st.caption(t("milestones_intro", lang))
-spans, milestones = overview.timeline_frames(tables, view.selection, today)
-timeline_sources = [*tables.programmes["source"], *milestones["evidence_source"].dropna()]
-show_chart(
-    charts.timeline_figure(spans, milestones, lang, today),
-    "milestones-timeline",
-    lang,
-    footer=chart_footer(timeline_sources, view),
-)
+milestones, timeline_sources = timeline_chart(view, "milestones-timeline", today)
 if milestones.empty:
     st.info(t("nothing_for_filter", lang))
 else:

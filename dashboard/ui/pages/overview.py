@@ -9,7 +9,14 @@ from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
 from dashboard.programme import computable, outcomes, overview, targets
 from dashboard.programme.provenance import assumption_text
-from dashboard.ui.components import caption_sources, chart_footer, show_chart, show_table, status_badge
+from dashboard.ui.components import (
+    caption_sources,
+    chart_footer,
+    show_chart,
+    show_table,
+    status_badge,
+    timeline_chart,
+)
 from dashboard.ui.router import page_path
 from dashboard.ui.view import current_view
 
@@ -168,13 +175,6 @@ if "enterprise" in shown:
 
 # --- Timeline --------------------------------------------------------------------------------------------
 st.header(t("timeline_heading", lang))
-spans, milestones = overview.timeline_frames(tables, view.selection, today)
-timeline_sources = [*tables.programmes["source"], *milestones["evidence_source"].dropna()]
-show_chart(
-    charts.timeline_figure(spans, milestones, lang, today),
-    "plans-timeline",
-    lang,
-    footer=chart_footer(timeline_sources, view),
-)
+milestones, timeline_sources = timeline_chart(view, "plans-timeline", today)
 show_table(overview.milestones_table(milestones, lang), lang, wrap_text=True, name="milestones")
 caption_sources(timeline_sources, view)
