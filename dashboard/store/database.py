@@ -41,12 +41,25 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+# Query parameters of a database URL whose values are secrets (psycopg and libpq take a password, an SSL key's
+# passphrase, tokens …): a key containing any of these words is masked like the password.
+SECRET_WORDS = ("pass", "pwd", "secret", "token", "key", "auth", "credential")
+MASK = "***"
+
+
 def display_url(url: str) -> str:
-    """The URL with any password hidden, for messages."""
+    """The URL as people may see it (pages, banners, logs, CLI messages): the password in the user part and
+    every secret-looking query parameter replaced by ***; an unreadable URL is not echoed at all."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except ArgumentError:
         return "<unparseable database URL>"
+    query = {
+        name: (MASK if any(word in name.lower() for word in SECRET_WORDS) else value)
+        for name, value in parsed.query.items()
+    }
+    shown = parsed.set(query=query).render_as_string(hide_password=True)
+    return shown.replace("%2A%2A%2A", MASK)  # the mask as people read it, not URL-quoted
 
 
 def _sqlite_enforce_foreign_keys(dbapi_connection, _record) -> None:

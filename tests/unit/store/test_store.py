@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from dashboard.store.database import Store, StoreError, resolve_url
+from dashboard.store.database import Store, StoreError, display_url, resolve_url
 from dashboard.store.migrations import LATEST, MIGRATIONS
 
 
@@ -92,6 +92,29 @@ def test_passwords_are_hidden_in_messages():
     with pytest.raises(StoreError) as caught:
         Store.open("postgresql://user:secret@127.0.0.1:1/db")
     assert "secret" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://user:hunter2@127.0.0.1:1/db",
+        "postgresql://user@127.0.0.1:1/db?password=hunter2",
+        "postgresql://user@127.0.0.1:1/db?sslmode=disable&sslpassword=hunter2",
+        "postgresql://user@127.0.0.1:1/db?PASSWORD=hunter2&auth_token=hunter2",
+    ],
+)
+def test_a_secret_in_the_user_part_or_a_query_parameter_is_never_shown(url):
+    shown = display_url(url)
+    assert "hunter2" not in shown and "***" in shown
+    assert shown.startswith("postgresql://user") and "127.0.0.1:1/db" in shown  # the rest stays readable
+    with pytest.raises(StoreError) as caught:
+        Store.open(url)
+    assert "hunter2" not in str(caught.value)
+    assert "hunter2" not in caught.value.text("zh")
+
+
+def test_a_query_parameter_that_is_no_secret_is_shown_as_it_is():
+    assert display_url("postgresql://u@h/db?sslmode=require") == "postgresql://u@h/db?sslmode=require"
 
 
 def test_urls_resolve_from_option_then_environment_then_default(monkeypatch):
