@@ -133,6 +133,11 @@ def run_import(args: argparse.Namespace) -> int:
         return code
     store, plan = planned
     total = len(plan.of("add")) + len(plan.of("correct"))
+    if total == 0 and not plan.new_sources:  # a sheet equal to the store: nothing to write, no change to undo
+        counts = {"add": 0, "correct": 0, "unchanged": len(plan.of("unchanged"))}
+        print(f"{plan.file}: {_counts_line(counts, 'added')} (nothing written)")
+        store.dispose()
+        return EXIT_OK
     note(f"writing {total} rows")
     try:
         outcome = apply_import(

@@ -247,10 +247,24 @@ def apply_import(
     )
 
 
+def _same_values(current: dict, values: dict) -> bool:
+    """Whether writing `values` over `current` would change nothing (numbers compared as numbers, NaN as NULL)."""
+    for name, value in values.items():
+        old = _plain_value(current.get(name))
+        if isinstance(old, int | float) and isinstance(value, int | float) and not isinstance(old, bool):
+            if not math.isclose(old, value, rel_tol=1e-12, abs_tol=1e-12):
+                return False
+        elif old != value and not (old in (None, "") and value in (None, "")):
+            return False
+    return True
+
+
 def save_record(
     store: Store, table: str, record: dict, editor: str, expected_revision: int | None, summary: str
-) -> str:
-    """Add (expected_revision None) or correct one target, source or milestone. Returns the batch id."""
+) -> str | None:
+    """Add (expected_revision None) or correct one target, source or milestone. Returns the batch id, or None
+    when the record equals what is stored: a correction that changes nothing writes nothing (no audit entry,
+    no new revision)."""
     if table not in ("targets", "sources", "milestones"):
         raise ChangeError("change_not_editable", table=table)
     if table == "targets" and not record.get("source"):
@@ -274,6 +288,8 @@ def save_record(
             else:
                 if current is None or current["revision"] != expected_revision:
                     raise _conflict(table, key, current)
+                if _same_values(current, values):
+                    return None
                 after = _update(conn, table, key, values, expected_revision)
                 _audit(conn, batch, at, editor, "correct", table, key, current, after, summary)
     except IntegrityError as exc:

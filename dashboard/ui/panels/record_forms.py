@@ -263,12 +263,15 @@ def _number_text(value) -> str:
 def _save(store, table: str, record: dict, editor: str, seen: int | None, record_id: str, lang: str) -> None:
     kind = table[:-1]
     try:
-        changes.save_record(store, table, record, editor, seen, summary=f"edit {kind} {record['id']}")
+        batch = changes.save_record(store, table, record, editor, seen, summary=f"edit {kind} {record['id']}")
     except changes.ConflictError as exc:
         _conflict(kind, record_id, exc, lang)
         return
     except (changes.ChangeError, StoreError) as exc:
         st.error(literal(exc.text(lang)), icon="⚠️")
+        return
+    if batch is None:
+        st.info(t("nothing_changed", lang))
         return
     _forget_seen(kind, record_id)
     done(t("saved", lang))

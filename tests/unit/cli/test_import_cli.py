@@ -71,6 +71,7 @@ def test_validate_then_import_then_undo(db, tmp_path):
     assert count(db) == before + 2
     again = run("import", str(path), "--db", db)
     assert "0 added, 0 corrected, 2 unchanged" in again.stdout
+    assert "(nothing written)" in again.stdout and "(change " not in again.stdout  # no change id to undo
     history = run("history", "--db", db)
     assert "王编辑" in history.stdout and "import good.csv" in history.stdout
     change = history.stdout.split()[0]

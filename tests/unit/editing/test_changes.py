@@ -366,3 +366,20 @@ def test_a_killed_import_leaves_the_store_as_it_was(store, store_url, tmp_path):
     assert process.returncode == -signal.SIGKILL
     assert observation_count(store) == before
     assert audit_frame(store).empty
+
+
+@pytest.mark.parametrize("table", ["targets", "sources", "milestones"])
+def test_saving_a_record_as_it_is_stored_writes_nothing(store, table):
+    """A correction is a change: the same values again leave no audit entry and no new revision."""
+    stored = store.read_with_revisions(table)
+    record = stored.iloc[0].to_dict()
+    revision = int(record.pop("revision"))
+    entries = len(audit_frame(store))
+    assert save_record(store, table, dict(record), "e", revision, "same again") is None
+    assert len(audit_frame(store)) == entries
+    again = store.read_with_revisions(table).set_index("id").loc[record["id"]]
+    assert int(again["revision"]) == revision
+    words = {"targets": "wording_en", "sources": "title_en", "milestones": "what_en"}[table]
+    changed = {**record, words: "A changed word"}
+    assert save_record(store, table, changed, "e", revision, "changed") is not None
+    assert len(audit_frame(store)) == entries + 1
