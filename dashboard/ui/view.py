@@ -97,6 +97,12 @@ def sidebar() -> View:
             notice(t("link_value_unknown", lang, what=t("years", lang), value=f"{start}–{end}"))
             start, end = first, last
         st.session_state["years"] = (start, end)
+    if st.session_state.get("_widgets_lang") != lang:
+        # Set anew (same values) so that the widgets show their choices in the new language at once; without
+        # it the browser keeps showing the old language's words for the kept value.
+        st.session_state["_widgets_lang"] = lang
+        st.session_state["institution_type"] = st.session_state["institution_type"]
+        st.session_state["years"] = st.session_state["years"]
     with st.sidebar:
         choice = st.selectbox(
             t("institution_type", lang),

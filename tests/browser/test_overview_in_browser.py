@@ -75,3 +75,20 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, 
         keep_screenshot_and_check(fresh, artifacts_dir / "finance-en-enterprise-from-link.png")
     finally:
         fresh_context.close()
+
+
+def test_switching_the_language_relabels_the_filter_and_keeps_its_value(page: Page, streamlit_app):
+    page.goto(f"{streamlit_app}/finance?type=university")
+    expect(page.get_by_role("heading", name="金融", exact=True)).to_be_visible(timeout=TIMEOUT)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_role("combobox", name="机构类型")).to_match_aria_snapshot(
+        '- combobox "机构类型": 高校'
+    )
+    settle(page)
+    sidebar.get_by_text("English").click()
+    expect(page.get_by_role("heading", name="Finance", exact=True)).to_be_visible(timeout=TIMEOUT)
+    settle(page)
+    expect(sidebar.get_by_role("combobox", name="Institution type")).to_match_aria_snapshot(
+        '- combobox "Institution type": Universities', timeout=TIMEOUT
+    )
+    expect(page).to_have_url(re.compile(r"type=university"))
