@@ -392,6 +392,12 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "示意图：每格代表一个省级行政区，位置为大致方位，不表示实际边界。",
         "en": "Schematic: one square per provincial-level division, placed by rough position; no boundaries are drawn.",
     },
+    "show_all_types": {"zh": "显示全部机构类型", "en": "Show all institution types"},
+    "show_combined_types": {
+        "zh": "看高校和科研机构合计数据",
+        "en": "Show universities and institutes together",
+    },
+    "show_all_years": {"zh": "显示全部年份", "en": "Show all years"},
     "nothing_for_filter": {
         "zh": "所选机构类型或年份范围内没有相关数据。",
         "en": "No figures here for the selected institution type or years.",

@@ -4,6 +4,8 @@ as text, never as markup."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +15,7 @@ from dashboard.formatting import format_period, format_value, literal
 from dashboard.i18n import t
 from dashboard.programme.computable import series_download
 from dashboard.programme.provenance import SHORT_LINE_CHARS, footer_line, short_source_line, source_line
+from dashboard.programme.selection import ALL_TYPES, COMBINED, TypeFilter, within_years
 from dashboard.ui.view import View
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -130,6 +133,55 @@ def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
             on_click="ignore",
             help=t("download_svg", lang),
         )
+
+
+def _widen(institution_type: str | None = None, all_years: bool = False) -> None:
+    """Widen the sidebar's filters (a button's callback; the sidebar writes them to the address)."""
+    if institution_type is not None:
+        st.session_state["institution_type"] = institution_type
+    if all_years:
+        st.session_state.pop("years", None)
+
+
+def nothing_here(view: View, indicators: tuple[str, ...] = ()) -> None:
+    """An empty view is not a dead end: it says so and offers the nearest views that have figures of these
+    `indicators` — universities and institutes together, every institution type, every year — keeping the
+    rest of the view. Without indicators (a section not drawn from figures) it offers every type."""
+    lang, sel, tables = view.lang, view.selection, view.tables
+    st.info(t("nothing_for_filter", lang))
+    every = tables.every_observation
+    span = None
+    if not every.empty:
+        all_years = every["period"].str.slice(0, 4).astype(int)
+        span = (int(all_years.min()), max(int(all_years.max()), dt.date.today().year))
+
+    def has_figures(choice: str, years: tuple[int, int] | None) -> bool:
+        if not indicators:
+            return True
+        rows = TypeFilter.of(choice, tables.institution_types).apply(
+            every[every["indicator"].isin(indicators)]
+        )
+        return not within_years(rows, years).empty
+
+    ways = []
+    narrower = sel.types.choice in ("university", "research_institute")
+    if narrower and indicators and has_figures(COMBINED, sel.years):
+        ways.append(("show_combined_types", {"institution_type": COMBINED}))
+    if not sel.types.everything and has_figures(ALL_TYPES, sel.years):
+        ways.append(("show_all_types", {"institution_type": ALL_TYPES}))
+    widened_years = sel.years is not None and span is not None and tuple(sel.years) != span
+    if widened_years and indicators and has_figures(sel.types.choice, None):
+        ways.append(("show_all_years", {"all_years": True}))
+    with st.container(horizontal=True):
+        for words, widen in ways:
+            st.button(
+                t(words, lang),
+                key=_download_key("widen", words),
+                on_click=_widen,
+                kwargs=widen,
+                type="tertiary",
+                icon=":material/zoom_out_map:",
+            )
 
 
 def timeline_chart(view: View, name: str, today) -> tuple[pd.DataFrame, list[str]]:

@@ -115,3 +115,22 @@ def test_the_overview_opens_with_the_scorecard_each_target_a_link(app, lang, tab
     links = [p for p in at.get("page_link") if "target=" in str(p.proto.query_string)]
     assert len(links) >= sum(len(m) for m in groups.values())
     assert t("next_steps_heading", lang) in [s.value for s in at.subheader]
+
+
+@pytest.mark.parametrize(
+    ("page", "choice"),
+    [("finance", "university"), ("universities", "enterprise"), ("enterprises", "research_institute")],
+)
+def test_an_empty_section_offers_a_way_to_figures_and_each_way_leads_to_some(app, page, choice):
+    nothing = "No figures here for the selected institution type or years."
+    at = app("en", choice, page)
+    empty = sum(1 for i in at.info if i.value == nothing)
+    assert empty >= 1
+    ways = [b for b in at.button if b.label.startswith("Show ")]
+    assert ways, "an empty view must offer a way out"
+    for label in {b.label for b in ways}:
+        again = app("en", choice, page)
+        next(b for b in again.button if b.label == label).click().run()
+        assert not again.exception
+        assert sum(1 for i in again.info if i.value == nothing) < empty, label  # it leads to figures
+        assert again.query_params["lang"] in ("en", ["en"])  # and keeps the rest of the view

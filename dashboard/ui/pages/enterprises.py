@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.programme import overview, targets
-from dashboard.ui.components import caption_sources, series_chart, status_badge
+from dashboard.ui.components import caption_sources, nothing_here, series_chart, status_badge
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -16,7 +16,7 @@ st.title(t("ent_title", lang))
 
 st.header(t("rates_by_type", lang))
 if not series_chart(view, "invention_industrialisation_rate"):
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("invention_industrialisation_rate",))
 
 st.header(t("ent_products", lang))
 items = [
@@ -36,7 +36,7 @@ if not any(
         series_chart(view, "patent_intensive_products_certified", right),
     ]
 ):
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("patent_intensive_product_output", "patent_intensive_products_certified"))
 
 st.header(t("ent_sme", lang))
 sme = overview.statement(tables, "sme_goal")
@@ -45,4 +45,4 @@ if "enterprise" in view.selection.types.shown:
     caption_sources([sme["source"]], view)
     series_chart(view, "firms_matchmaking")
 else:
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("firms_matchmaking",))

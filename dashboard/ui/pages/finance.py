@@ -6,7 +6,7 @@ from dashboard.charts import maps as geography
 from dashboard.i18n import t
 from dashboard.programme import overview
 from dashboard.provinces import load_province_tiles
-from dashboard.ui.components import caption_sources, series_chart, show_chart, show_table
+from dashboard.ui.components import caption_sources, nothing_here, series_chart, show_chart, show_table
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -17,7 +17,7 @@ st.title(t("finance_title", lang))
 st.header(t("finance_pledge", lang))
 left, right = st.columns(2)
 if not any([series_chart(view, "ip_pledge_financing", left), series_chart(view, "ip_royalty_trade", right)]):
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("ip_pledge_financing", "ip_royalty_trade"))
 else:
     st.caption(t("marker_legend_short", lang))
 
@@ -39,4 +39,4 @@ if "enterprise" in view.selection.types.shown:
     show_table(overview.pilots_table(tables, lang), lang, name="warrant-pilots")
     caption_sources(pilots["source"], view)
 else:
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view)

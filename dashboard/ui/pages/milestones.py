@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.programme import sections
-from dashboard.ui.components import caption_sources, show_table, timeline_chart
+from dashboard.ui.components import caption_sources, nothing_here, show_table, timeline_chart
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -17,7 +17,7 @@ st.title(t("milestones_title", lang))
 st.caption(t("milestones_intro", lang))
 milestones, timeline_sources = timeline_chart(view, "milestones-timeline", today)
 if milestones.empty:
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view)
 else:
     show_table(
         sections.milestone_table(milestones, tables.programmes, lang), lang, wrap_text=True, name="milestones"

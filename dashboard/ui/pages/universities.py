@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.i18n import t
 from dashboard.programme import sections
-from dashboard.ui.components import caption_sources, chart_footer, series_chart, show_chart
+from dashboard.ui.components import caption_sources, chart_footer, nothing_here, series_chart, show_chart
 from dashboard.ui.view import current_view
 
 view = current_view()
@@ -22,12 +22,12 @@ drawn = [
 if any(drawn):
     st.caption(t("marker_legend_short", lang))
 else:
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("univ_transfer_contracts", "univ_transfer_amount"))
 
 st.header(t("univ_stock", lang))
 stages = sections.stock_stages(tables, view.selection)
 if stages.empty:
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, tuple(sections.STOCK_STAGES))
 else:
     show_chart(
         charts.stage_figure(stages, lang, ""),
@@ -46,8 +46,8 @@ if not any(
         series_chart(view, "transfer_licence_recordals_since_action", right),
     ]
 ):
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("transfer_licence_recordals", "transfer_licence_recordals_since_action"))
 
 st.header(t("rates_by_type", lang))
 if not series_chart(view, "invention_industrialisation_rate"):
-    st.info(t("nothing_for_filter", lang))
+    nothing_here(view, ("invention_industrialisation_rate",))
