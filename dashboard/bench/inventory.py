@@ -61,8 +61,8 @@ def _peak_rss_mb() -> float:
 def _drive(at, state: dict) -> None:
     at.selectbox(key="institution_type").set_value(state["choice"])
     at.slider(key="years").set_value(tuple(state["years"]))
-    at.multiselect(key="inv_provinces").set_value(state["provinces"])
-    at.multiselect(key="inv_sections").set_value(state["sections"])
+    at.multiselect(key="province").set_value(state["provinces"])
+    at.multiselect(key="field").set_value(state["sections"])
 
 
 def _time_reruns(at, states: list[dict]) -> list[float]:

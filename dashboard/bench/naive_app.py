@@ -35,8 +35,8 @@ def load() -> pd.DataFrame:
 df = load()
 choice = st.sidebar.selectbox("Institution type", list(TYPES), key="institution_type")
 years = st.sidebar.slider("Years", 2012, 2026, (2012, 2026), key="years")
-provinces = st.multiselect("Provinces", sorted(df["province"].unique()), key="inv_provinces")
-sections = st.multiselect("Field", sorted(df["ipc_section"].unique()), key="inv_sections")
+provinces = st.multiselect("Provinces", sorted(df["province"].unique()), key="province")
+sections = st.multiselect("Field", sorted(df["ipc_section"].unique()), key="field")
 
 mask = df["institution_type"].isin(TYPES[choice]) & df["grant_year"].between(*years)
 if provinces:

@@ -77,8 +77,8 @@ def test_the_filters_drive_every_number(inventory_sqlite_url, monkeypatch, recor
     at = open_page(inventory_sqlite_url, monkeypatch)
     years = tuple(at.slider(key="years").value)
     assert metrics(at)["专利"] == count_text(expected_count(records, years).height, "zh")
-    at.multiselect(key="inv_provinces").set_value(list(two)).run()
-    at.multiselect(key="inv_sections").set_value(["G"]).run()
+    at.multiselect(key="province").set_value(list(two)).run()
+    at.multiselect(key="field").set_value(["G"]).run()
     chosen = expected_count(records, years, provinces=two, sections=("G",))
     shown = metrics(at)
     assert shown["专利"] == count_text(chosen.height, "zh")
@@ -184,3 +184,18 @@ def test_an_upload_is_checked_whole_and_imported_only_when_clean(sqlite_url, mon
         "合成演示数据" in w.value for w in at.warning
     )  # real records: no synthetic notice
     assert metrics(at)["专利"]
+
+
+def test_the_address_opens_the_page_filtered_and_an_unknown_value_falls_back_with_a_notice(
+    inventory_sqlite_url, monkeypatch, records
+):
+    busiest = records["province"].value_counts(sort=True)["province"][:2].to_list()
+    monkeypatch.setenv("DATABASE_URL", inventory_sqlite_url)
+    at = open_app("inventory", lang="zh", province=busiest + ["atlantis"], field=["G", "Z"])
+    assert sorted(at.multiselect(key="province").value) == sorted(busiest)
+    assert at.multiselect(key="field").value == ["G"]
+    years = tuple(at.slider(key="years").value)
+    chosen = expected_count(records, years, provinces=tuple(busiest), sections=("G",))
+    assert metrics(at)["专利"] == count_text(chosen.height, "zh")
+    notices = [i.value for i in at.info]
+    assert any("atlantis" in n for n in notices) and any("“Z”" in n or "Z" in n for n in notices)

@@ -1,6 +1,8 @@
 """The inventory in Debian's Chromium: an empty store shows the empty state; an editor signs in, loads the
 synthetic demo and narrows the funnel to one province."""
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from dashboard.curation.dataset import load_dataset
@@ -50,3 +52,12 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     settle(page, TIMEOUT)
     page.screenshot(path=str(artifacts_dir / "inventory-demo-filtered-zh.png"), full_page=True)
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    # The province chosen is in the address; the address alone opens the page so filtered, in a fresh page.
+    expect(page).to_have_url(re.compile(rf"province={busiest}"), timeout=TIMEOUT)
+    fresh = page.context.browser.new_page()
+    fresh.goto(f"{editable_app}/inventory?lang=en&province={busiest}&field=Z")
+    shown_funnel = fresh.get_by_test_id("stPlotlyChart").first
+    expect(shown_funnel).to_contain_text(f"{count_text(narrowed.height, 'en')} · 100.0%", timeout=TIMEOUT)
+    expect(fresh.get_by_text("“Z” is not known").first).to_be_visible()
+    fresh.close()

@@ -4,7 +4,7 @@ values and the records themselves, under the sidebar's filters and the page's ow
 import streamlit as st
 
 from dashboard.downloads import table_csv, table_xlsx
-from dashboard.formatting import count_text, money_text
+from dashboard.formatting import count_text, literal, money_text
 from dashboard.i18n import t
 from dashboard.inventory import charts
 from dashboard.inventory import store as inventory_store
@@ -46,21 +46,37 @@ types = inventory_types(view.selection.types)
 tiles = province_tiles()
 province_names = dict(zip(tiles["id"], tiles[f"name_{lang}"], strict=True))
 type_names = {k: v for k, v in tables.type_names(lang).items() if k in ("university", "research_institute")}
+# The page's own filters live in its address too (?province=<id>&field=<A–H>, each repeatable), like the
+# sidebar's. (Streamlit's widget binding would write the shown names, which change with the language, not ids.)
+for name, allowed, label in (
+    ("province", list(tiles["id"]), "inv_province"),
+    ("field", IPC_SECTIONS, "inv_field"),
+):
+    if name not in st.session_state:
+        linked = [v for v in st.query_params.get_all(name) if v]
+        for value in (v for v in linked if v not in allowed):
+            st.info(literal(t("link_value_unknown", lang, what=t(label, lang), value=value)), icon="ℹ️")
+        st.session_state[name] = [v for v in allowed if v in linked]
 left, right = st.columns(2)
 provinces = left.multiselect(
     t("inv_province", lang),
     list(tiles["id"]),
-    key="inv_provinces",
+    key="province",
     format_func=province_names.get,
     placeholder=t("inv_province_all", lang),
 )
 sections = right.multiselect(
     t("inv_field", lang),
     IPC_SECTIONS,
-    key="inv_sections",
+    key="field",
     placeholder=t("inv_field_all", lang),
     format_func=lambda s: f"{s} {t(f'inv_ipc_{s}', lang)}",
 )
+for name, chosen in (("province", provinces), ("field", sections)):
+    if chosen:
+        st.query_params[name] = list(chosen)
+    else:
+        st.query_params.pop(name, None)
 if not types:
     st.info(t("inv_no_types", lang))
     st.stop()
