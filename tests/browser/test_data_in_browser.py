@@ -5,11 +5,13 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from dashboard.i18n import t
 from tests.browser.steps import sign_in
 from tests.fixtures import write_csv
 
 TIMEOUT = 60_000
 SOURCE = "2024-04-24-scio-stock-patent-inventory"
+UNDONE = t("undone", "en")
 
 
 def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_app, artifacts_dir, tmp_path):
@@ -17,10 +19,15 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
     expect(page.get_by_role("heading", name="Data: import, corrections and history")).to_be_visible(
         timeout=TIMEOUT
     )
+    # A viewer lands on the history (what they may use); the import tab says it is for editors.
+    expect(page.get_by_role("tab", name="History")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("heading", name="Audit log")).to_be_visible()
+    page.get_by_role("tab", name="Import a sheet").click()
     expect(page.get_by_text("Importing and editing are for signed-in editors.").first).to_be_visible()
     expect(page.locator("[data-testid=stFileUploader]")).to_have_count(0)
 
     sign_in(page, "en")
+    expect(page.get_by_role("tab", name="Import a sheet")).to_have_attribute("aria-selected", "true")
 
     citation = "<b>Bold outlet</b>, **starred title**, 2026-05-01"
     sheet = write_csv(
@@ -38,6 +45,16 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
     expect(metric).to_contain_text("2", timeout=TIMEOUT)
     expect(page.get_by_text("1 new source(s) will be created from citations")).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "data-preview-en.png"), full_page=True)
+    page.get_by_role("button", name=re.compile(r"Import \(2 rows to write\)")).click()
+    expect(page.get_by_text("Imported: 2 added, 0 corrected, 0 unchanged.")).to_be_visible(timeout=TIMEOUT)
+
+    # Undo from the history keeps the editor on the history.
+    page.get_by_role("tab", name="History").click()
+    page.get_by_role("button", name="Undo this change").click()
+    expect(page.get_by_text(UNDONE).first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("tab", name="History")).to_have_attribute("aria-selected", "true")
+    page.get_by_role("tab", name="Import a sheet").click()
+    sheet_uploader.locator("input[type=file]").set_input_files(str(sheet))  # import again, for what follows
     page.get_by_role("button", name=re.compile(r"Import \(2 rows to write\)")).click()
     expect(page.get_by_text("Imported: 2 added, 0 corrected, 0 unchanged.")).to_be_visible(timeout=TIMEOUT)
 

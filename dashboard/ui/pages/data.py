@@ -23,9 +23,10 @@ editor = current_editor()
 st.title(t("data_title", lang))
 st.caption(t("data_intro", lang))
 say_done()
-import_tab, edit_tab, history_tab = st.tabs(
-    [t("data_import", lang), t("data_edit", lang), t("data_history", lang)]
-)
+labels = [t("data_import", lang), t("data_edit", lang), t("data_history", lang)]
+# The page opens on what the visitor may use: an editor on import, anyone else on the history (which a rerun,
+# an undo for one, keeps open).
+import_tab, edit_tab, history_tab = st.tabs(labels, default=labels[0] if editor else labels[2])
 
 with import_tab:
     if not editor:
