@@ -68,10 +68,18 @@ def format_percent(fraction: float, lang: str) -> str:
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^])")
 
 
+# Streamlit's Markdown turns a bare address (http://…, www.…, a@b.c) into a link even when its punctuation is
+# escaped; an invisible word joiner after the scheme and before "@" breaks the pattern, the text reads the same.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=\\?[:.])|(?=@)")
+WORD_JOINER = "\u2060"
+
+
 def literal(text: object) -> str:
-    """Text from data or a sheet, escaped so that a Markdown renderer shows it as written: no links, emphasis,
-    HTML, LaTeX or Streamlit colour directives. Newlines are kept as line breaks."""
+    """Text from data, a sheet or an address, escaped so that a Markdown renderer shows it as written: no links
+    (bare addresses included), images, emphasis, HTML, LaTeX or Streamlit colour directives. Newlines are
+    kept as line breaks."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    escaped = _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, escaped)
     return escaped.replace("\n", "  \n")
 
 

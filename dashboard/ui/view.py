@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.curation.catalogue import Tables
 from dashboard.curation.problems import DataFileError
+from dashboard.formatting import literal
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.programme.selection import ALL_TYPES, Selection, filter_choices
 from dashboard.store.database import StoreError, display_url
@@ -47,8 +48,10 @@ def notice(text: str) -> None:
 
 
 def show_notices() -> None:
+    """The notices of this run, each shown literally: they quote the page's address, which anyone can write
+    (a link in it must not become a link, an image or formatting on the page)."""
     for text in st.session_state.pop("_notices", []):
-        st.info(text, icon="ℹ️")
+        st.info(literal(text), icon="ℹ️")
 
 
 def _tables_or_stop(lang: str) -> Tables:

@@ -65,7 +65,7 @@ def test_download_a_chart_and_a_table(page: Page, streamlit_app, artifacts_dir):
     sheet = load_workbook(table_path).active
     assert sheet.cell(1, 1).value == "State" and sheet.max_row > 1
     with page.expect_download(timeout=TIMEOUT) as chart_download:
-        page.get_by_role("button", name="PNG").first.click()
+        page.get_by_role("button", name="PNG", exact=True).first.click()  # not Plotly's own camera
     chart_path = artifacts_dir / chart_download.value.suggested_filename
     chart_download.value.save_as(chart_path)
     assert chart_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -2,6 +2,7 @@
 Screenshots are kept in test-artifacts/."""
 
 import re
+from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
 
@@ -92,3 +93,15 @@ def test_switching_the_language_relabels_the_filter_and_keeps_its_value(page: Pa
         '- combobox "Institution type": Universities', timeout=TIMEOUT
     )
     expect(page).to_have_url(re.compile(r"type=university"))
+
+
+def test_a_link_naming_an_unknown_value_is_quoted_as_text_never_as_markup(page: Page, streamlit_app):
+    hostile = "[click](http://evil.example/)![x](http://evil.example/x.png)**bold**"
+    page.goto(f"{streamlit_app}/?lang=en&type={quote(hostile)}")
+    expect(page.get_by_role("heading", name="Patent commercialisation tracker")).to_be_visible(
+        timeout=TIMEOUT
+    )
+    alert = page.get_by_test_id("stAlert").filter(has_text="is not known")
+    expect(alert).to_contain_text("is not known", timeout=TIMEOUT)
+    assert hostile in alert.inner_text().replace("\u2060", "")  # quoted as written (invisible joiners aside)
+    expect(alert.locator("a, img, strong, b")).to_have_count(0)

@@ -1,10 +1,11 @@
 """Periods, units and how figures are written: tables of cases."""
 
 import datetime as dt
+import re
 
 import pytest
 
-from dashboard.formatting import format_period, format_value
+from dashboard.formatting import WORD_JOINER, format_period, format_value, literal
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import UnitError, convert
 
@@ -96,3 +97,23 @@ def test_values_read_as_people_write_them(value, unit, qualifier, lang, expected
 )
 def test_periods_read_as_people_say_them(period, lang, measure, expected):
     assert format_period(period, lang, measure) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see http://evil.example/x",
+        "www.evil.example",
+        "write to a@b.example",
+        "[click](https://evil.example)",
+        "![x](http://evil.example/x.png) **bold** <b>b</b> $x$ :red[red]",
+    ],
+)
+def test_literal_text_reads_the_same_and_holds_no_address_a_renderer_could_link(text):
+    shown = literal(text)
+    # what a reader sees: the escapes consumed, the invisible joiners dropped
+    assert re.sub(r"\\(.)", r"\1", shown).replace(WORD_JOINER, "") == text
+    assert not re.search(
+        r"(?i)(https?|www|ftp)\\?[:.]", shown
+    )  # a scheme is never followed by its ":" or "."
+    assert "@" not in shown or WORD_JOINER + "@" in shown
