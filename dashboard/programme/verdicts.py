@@ -164,49 +164,33 @@ def read_basis(
     if rows.empty:
         return reading
     rows = rows.assign(_basis=[_basis_of(r, measure) for _, r in rows.iterrows()], _p=_periods(rows))
-    full = rows[rows["_p"].map(lambda p: _full_year(p, year))]
+    whole_year = rows["_p"].map(lambda p: _full_year(p, year))
+    full = rows[whole_year]
+
+    def decide(candidates: pd.DataFrame, bound: bool) -> Reading:
+        figure = latest(candidates.drop(columns=["_basis", "_p"]))
+        return _decide(reading, figure, comparator, goal, higher_is_better, bound=bound)
+
     on_basis = full[full["_basis"] == basis]
     if not on_basis.empty:
-        return _decide(
-            reading,
-            latest(on_basis.drop(columns=["_basis", "_p"])),
-            comparator,
-            goal,
-            higher_is_better,
-            bound=False,
-        )
+        return decide(on_basis, bound=False)
     if basis == "annual":
-        part = rows[(rows["_basis"] == "annual") & ~rows["_p"].map(lambda p: _full_year(p, year))]
+        part = rows[(rows["_basis"] == "annual") & ~whole_year]
         if not part.empty and higher_is_better:
             reading.reasons.append("part_year")
-            return _decide(
-                reading,
-                latest(part.drop(columns=["_basis", "_p"])),
-                comparator,
-                goal,
-                higher_is_better,
-                bound=True,
-            )
+            return decide(part, bound=True)
     if basis == "cumulative":
         # The deadline year's flow, or a figure whose basis is unstated, is at most the plan's total.
         under = full[full["_basis"].isin(["annual", UNSTATED])]
         if not under.empty:
             reading.reasons.append("other_basis")
-            return _decide(
-                reading,
-                latest(under.drop(columns=["_basis", "_p"])),
-                comparator,
-                goal,
-                higher_is_better,
-                bound=True,
-            )
+            return decide(under, bound=True)
     unstated = full[full["_basis"] == UNSTATED]
     if not unstated.empty:
         # Under an annual or level reading a figure of unstated basis settles nothing: it may be a total.
         reading.outcome = NOT_SETTLED
         reading.figure = latest(unstated.drop(columns=["_basis", "_p"]))
         reading.reasons.append("basis_unstated")
-        return reading
     return reading
 
 

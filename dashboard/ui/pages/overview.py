@@ -72,8 +72,8 @@ if not cards:
 for row_start in range(0, len(cards), 3):
     for column, card in zip(st.columns(3), cards[row_start : row_start + 3], strict=False):
         with column.container(border=True):
-            st.markdown(f"**{card['indicator_name']}**")
-            st.caption(f"{card['programme']} · {card['institution_type']}")
+            st.markdown(f"**{literal(card['indicator_name'])}**")  # names come from the store: shown as text
+            st.caption(literal(f"{card['programme']} · {card['institution_type']}"))
             item = assessed[card["id"]]
             status_badge(item.status, targets.status_label(item, lang))
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
@@ -90,7 +90,7 @@ for row_start in range(0, len(cards), 3):
             if not card["latest"]:
                 st.markdown(f"{t('latest', lang)}: **{t('no_figure', lang)}**")
             if card["baseline"]:
-                st.caption(f"{t('baseline', lang)}: {card['baseline']}")
+                st.caption(f"{t('baseline', lang)}: {literal(card['baseline'])}")
             if card["combined"]:
                 st.caption(t("combined_figure", lang))
             for text in card["assumptions"]:
