@@ -164,7 +164,7 @@ def run_changes(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     store = open_store(args.db)
     try:
-        frame = changes_since(store, since).drop(columns="record_key")
+        frame = changes_since(store, since).drop(columns=["record_key", "before_record", "after_record"])
     finally:
         store.dispose()
     frame["last_at"] = frame["last_at"].map(lambda v: v.isoformat(timespec="seconds"))

@@ -37,12 +37,15 @@ SOURCE_KEYS = {
     "outlet_en": True,
     "published": False,
     "date_note": False,
+    "date_note_en": False,
     "kind": True,
     "language": True,
     "url": False,
     "grade": True,
     "reported_by": False,
+    "reported_by_en": False,
     "note": False,
+    "note_en": False,
     "facts": False,
     "targets": False,
     "statements": False,
@@ -55,10 +58,13 @@ FACT_KEYS = {
     "institution_type": True,
     "qualifier": False,
     "where": True,
+    "where_en": False,
     "note": False,
+    "note_en": False,
     "assumption": False,
     "grade": False,
     "formula": False,
+    "formula_en": False,
     "basis": False,
 }
 TARGET_KEYS = {
@@ -74,8 +80,10 @@ TARGET_KEYS = {
     "deadline": True,
     "baseline_period": False,
     "where": True,
+    "where_en": False,
     "assumption": False,
     "note": False,
+    "note_en": False,
     "basis": True,
     "basis_alternative": False,
     "basis_assumption": False,
@@ -93,7 +101,10 @@ STATEMENT_KEYS = {
     "text_zh": True,
     "text_en": True,
     "where": True,
+    "where_en": False,
 }
+# Words that point at another item ("同上", ditto) instead of standing alone.
+DITTO = ("同上", "同前")
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -129,6 +140,15 @@ def _check_keys(item: dict, spec: dict[str, bool], file: str, where: str) -> lis
             problems.append(DataProblem(file, line, key, message("seed_required_key", where=where)))
     for key in set(item) - set(spec) - {"__line__"}:
         problems.append(DataProblem(file, line, key, message("seed_unknown_key", where=where)))
+    for key in spec:
+        # Free text in Chinese needs its English beside it (`<key>_en`), and every text stands alone.
+        text = item.get(key)
+        if not isinstance(text, str) or not text.strip():
+            continue
+        if f"{key}_en" in spec and not str(item.get(f"{key}_en") or "").strip():
+            problems.append(DataProblem(file, line, f"{key}_en", message("seed_english_needed", key=key)))
+        if any(word in text for word in DITTO):
+            problems.append(DataProblem(file, line, key, message("seed_ditto")))
     return problems
 
 
@@ -281,12 +301,15 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                 "outlet_en": seed["outlet_en"],
                 "published": _text(seed.get("published")),
                 "date_note": _text(seed.get("date_note")),
+                "date_note_en": _text(seed.get("date_note_en")),
                 "kind": seed["kind"],
                 "language": seed["language"],
                 "url": _text(seed.get("url")),
                 "grade": seed["grade"],
                 "reported_by": _text(seed.get("reported_by")),
+                "reported_by_en": _text(seed.get("reported_by_en")),
                 "note": _text(seed.get("note")),
+                "note_en": _text(seed.get("note_en")),
                 "seed_file": file,
             }
         )
@@ -337,9 +360,12 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                     "source": seed["id"],
                     "grade": grade,
                     "formula": _text(fact.get("formula")),
+                    "formula_en": _text(fact.get("formula_en")),
                     "assumption": _text(fact.get("assumption")),
                     "where": _text(fact.get("where")),
+                    "where_en": _text(fact.get("where_en")),
                     "note": _text(fact.get("note")),
+                    "note_en": _text(fact.get("note_en")),
                     "basis": _text(fact.get("basis")),
                 }
             )
@@ -364,6 +390,7 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                     "text_zh": stmt["text_zh"].strip(),
                     "text_en": stmt["text_en"].strip(),
                     "where": _text(stmt.get("where")),
+                    "where_en": _text(stmt.get("where_en")),
                 }
             )
     obs = pd.DataFrame(observations)
@@ -441,7 +468,9 @@ def build_tables(seeds: list[dict], indicators: pd.DataFrame) -> dict[str, pd.Da
                     "source": seed["id"],
                     "assumption": _text(tgt.get("assumption")),
                     "where": _text(tgt.get("where")),
+                    "where_en": _text(tgt.get("where_en")),
                     "note": _text(tgt.get("note")),
+                    "note_en": _text(tgt.get("note_en")),
                     "basis": _text(tgt.get("basis")),
                     "basis_alternative": _text(tgt.get("basis_alternative")),
                     "basis_assumption": _text(tgt.get("basis_assumption")),

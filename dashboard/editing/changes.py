@@ -22,6 +22,9 @@ from dashboard.i18n import LocalizedError, message
 from dashboard.store import schema
 from dashboard.store.database import Store, StoreError
 
+# How the audit log names an import (the history shows the file from it): this prefix, then the file.
+IMPORT_PREFIX = "import "
+
 
 class ConflictError(LocalizedError):
     """Someone changed the record since the change was prepared; nothing was written."""
@@ -172,7 +175,7 @@ def apply_import(
     if not plan.ok:
         raise ChangeError("change_plan_has_problems", file=plan.file, n=len(plan.problems))
     batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
-    summary = summary or f"import {plan.file}"
+    summary = summary or f"{IMPORT_PREFIX}{plan.file}"
     obs = schema.observations
     adds, corrections = plan.of("add"), plan.of("correct")
     expected = dict(expected or {})
@@ -397,7 +400,8 @@ def undo(store: Store, batch: str, editor: str) -> str:
 
 
 def changes_since(store: Store, since: dt.date) -> pd.DataFrame:
-    """What changed from the start of `since` (UTC) until now, one row per record: its value then and now.
+    """What changed from the start of `since` (UTC) until now, one row per record: its value then and now (as
+    text for the command line, and as the records themselves for `history` to put in words).
 
     Records changed several times show the first 'before' and the last 'after'; a record added and then
     removed again is left out, as is one that ended where it started."""
@@ -422,9 +426,22 @@ def changes_since(store: Store, since: dt.date) -> pd.DataFrame:
                 "last_at": last["at"],
                 "editors": ", ".join(dict.fromkeys(group["editor"])),
                 "record_key": key,
+                "before_record": before,
+                "after_record": after,
             }
         )
-    columns = ["table_name", "record", "change", "before", "after", "last_at", "editors", "record_key"]
+    columns = [
+        "table_name",
+        "record",
+        "change",
+        "before",
+        "after",
+        "last_at",
+        "editors",
+        "record_key",
+        "before_record",
+        "after_record",
+    ]
     return (
         pd.DataFrame(rows, columns=columns)
         .sort_values("last_at", ascending=False, kind="stable")

@@ -18,10 +18,13 @@ EXPORT_COLUMNS = [
     "source",
     "qualifier",
     "note",
+    "note_en",
     "grade",
     "formula",
+    "formula_en",
     "assumption",
     "where",
+    "where_en",
     "basis",
 ]
 FORMATS = ("csv", "xlsx")

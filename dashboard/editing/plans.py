@@ -38,13 +38,18 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "source": ("source", "来源"),
     "qualifier": ("qualifier", "限定", "限定词"),
     "note": ("note", "备注", "说明"),
+    "note_en": ("note_en", "note (English)", "备注（英文）", "英文备注"),
     "formula": ("formula", "公式"),
+    "formula_en": ("formula_en", "formula (English)", "公式（英文）"),
     "assumption": ("assumption", "假设"),
     "where": ("where", "出处", "位置"),
+    "where_en": ("where_en", "where (English)", "出处（英文）"),
     "grade": ("grade", "等级", "可靠性等级"),
     "basis": ("basis", "口径基础", "当年或累计"),
 }
 GRADES = ("A", "B", "C", "D")
+# The cells a blank leaves as stored: the assumption and the free text, Chinese and English.
+FREE_TEXT = ("formula", "formula_en", "assumption", "where", "where_en", "note", "note_en")
 REQUIRED = ("indicator", "period", "value", "institution_type", "source")
 TEMPLATE_COLUMNS = ("indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note")
 EXTRA_TYPE_NAMES = {"中小企业": "enterprise", "全部": "all", "sme": "enterprise", "smes": "enterprise"}
@@ -192,7 +197,8 @@ def source_from_citation(text: str) -> dict:
         "url": None,
         "grade": "U",
         "reported_by": None,
-        "note": f"imported citation: {clean_text}",
+        "note": t("imported_citation", "zh", text=clean_text),
+        "note_en": t("imported_citation", "en", text=clean_text),
         "seed_file": None,
     }
 
@@ -335,9 +341,12 @@ def plan_import(
             "source": source,
             "grade": grade,
             "formula": _text_cell(cell("formula")),
+            "formula_en": _text_cell(cell("formula_en")),
             "assumption": assumption,
             "where": _text_cell(cell("where")),
+            "where_en": _text_cell(cell("where_en")),
             "note": _text_cell(cell("note")),
+            "note_en": _text_cell(cell("note_en")),
             "basis": basis.lower() if basis is not None else None,
         }
         key = tuple(record[k] for k in KEY)
@@ -369,14 +378,13 @@ def plan_import(
         if old is None:
             planned = PlannedRow(number, "add", record)
         else:
-            for col in ("formula", "assumption", "where", "note"):  # a blank cell keeps what is stored
+            for col in FREE_TEXT:  # a blank cell keeps what is stored
                 if record[col] is None:
                     record[col] = old.get(col)
             if given_grade is None:
                 record["grade"] = old["grade"]
             changed = not _same(old["value"], record["value"]) or any(
-                old.get(c) != record[c]
-                for c in ("qualifier", "grade", "formula", "assumption", "where", "note")
+                old.get(c) != record[c] for c in ("qualifier", "grade", *FREE_TEXT)
             )
             planned = PlannedRow(number, "correct" if changed else "unchanged", record, before=old)
         seen[key] = planned

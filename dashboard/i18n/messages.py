@@ -539,6 +539,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{where}: required key is missing or empty",
     },
     "seed_unknown_key": {"zh": "{where}：未知的键", "en": "{where}: unknown key"},
+    "seed_english_needed": {
+        "zh": "“{key}”有中文文字，需在其后给出英文（{key}_en）",
+        "en": "{key!r} has Chinese text: give its English beside it ({key}_en)",
+    },
+    "seed_ditto": {
+        "zh": "每条说明须能单独读懂：写出“同上”所指的内容",
+        "en": "each note must stand alone: write out what 同上 (ditto) refers to",
+    },
     "seed_not_mapping": {"zh": "种子文件必须是 YAML 映射", "en": "a seed must be a YAML mapping"},
     "seed_id_file": {
         "zh": "编号“{id}”必须与文件名“{stem}”相同",

@@ -13,7 +13,7 @@ from dashboard.formatting import format_period
 from dashboard.i18n import t, unit_label
 from dashboard.periods import parse_period
 from dashboard.programme.overview import COMPARATOR_SIGNS, figure_note, present, source_figures
-from dashboard.programme.provenance import cited_sources_table, grade_words, source_words
+from dashboard.programme.provenance import cited_sources_table, free_text, grade_words, source_words
 from dashboard.programme.selection import TypeFilter
 from dashboard.programme.targets import AssessedTarget, basis_short, status_frame, status_label
 
@@ -170,7 +170,7 @@ def source_figures_download(tables: Tables, source_id: str, types: TypeFilter, l
     rows = [
         {
             **_figure_row(figure, tables, lang),
-            t("col_where", lang): figure["where"] if present(figure["where"]) else "",
+            t("col_where", lang): free_text(figure, "where", lang),
             t("col_note", lang): figure_note(figure, tables, lang),
         }
         for _, figure in figures.iterrows()

@@ -13,7 +13,7 @@ from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
 from dashboard.programme.progress import milestone_state
-from dashboard.programme.provenance import assumption_text
+from dashboard.programme.provenance import assumption_text, free_text
 from dashboard.programme.selection import Selection, TypeFilter
 
 # The seed announcement (Xinhua, 2024-02-28, on CNIPA's press conference of 2024-02-27).
@@ -186,7 +186,7 @@ def target_cards(tables: Tables, sel: Selection) -> list[dict]:
                     "period": period,
                     "partial_year": partial,
                     "grade": row["grade"],
-                    "formula": row["formula"] if present(row["formula"]) else None,
+                    "formula": free_text(row, "formula", lang) or None,
                 }
             )
             card["sources"].append(row["source"])
@@ -365,7 +365,7 @@ def figures_of_source(tables: Tables, source_id: str, sel: Selection) -> pd.Data
                 t("col_period", lang): period,
                 t("col_value", lang): value,
                 t("col_grade", lang): row["grade"],
-                t("col_where", lang): row["where"] if present(row["where"]) else "",
+                t("col_where", lang): free_text(row, "where", lang),
                 t("col_note", lang): figure_note(row, tables, lang),
             }
         )
@@ -380,5 +380,9 @@ def source_figures(tables: Tables, source_id: str, types: TypeFilter) -> pd.Data
 
 def figure_note(row: pd.Series, tables: Tables, lang: str) -> str:
     """What to know about one figure: its formula (a derived figure), the assumption it rests on, its note."""
-    notes = [row["formula"], assumption_text(row["assumption"], tables.assumptions, lang), row["note"]]
+    notes = [
+        free_text(row, "formula", lang),
+        assumption_text(row["assumption"], tables.assumptions, lang),
+        free_text(row, "note", lang),
+    ]
     return " / ".join(x for x in notes if present(x))

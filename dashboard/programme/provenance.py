@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -161,3 +161,17 @@ def assumption_text(assumption_id: object, assumptions: pd.DataFrame, lang: str)
         return None
     row = assumptions.set_index("id").loc[assumption_id]
     return row[f"text_{lang}"]
+
+
+def free_text(row: Mapping, field: str, lang: str) -> str:
+    """Free text kept in the sources' language (Chinese) with its English beside it (`<field>_en`): the
+    Chinese on a Chinese page; the English on an English page, or the Chinese marked as such where no one has
+    written the English yet; empty where there is no text."""
+    chinese = _stripped(row.get(field))
+    if lang == "zh" or not chinese:
+        return chinese
+    return _stripped(row.get(f"{field}_en")) or t("chinese_only", lang, text=chinese)
+
+
+def _stripped(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""

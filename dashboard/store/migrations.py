@@ -125,6 +125,29 @@ def _v8_verdicts(conn: Connection) -> None:
     schema.series_breaks.create(conn, checkfirst=True)
 
 
+# Free text kept in the source's language (Chinese) gets its English beside it: `<field>_en`; assumptions get
+# names people read in place of their ids.
+ENGLISH_COMPANIONS = (
+    ("assumptions", ("name_zh", "name_en")),
+    ("sources", ("date_note_en", "reported_by_en", "note_en")),
+    ("observations", ("formula_en", "where_en", "note_en")),
+    ("targets", ("where_en", "note_en")),
+    ("statements", ("where_en",)),
+)
+
+
+def _v9_english_notes(conn: Connection) -> None:
+    # An older store gets the columns empty (pages then say the note is in Chinese only); `init --reset` fills
+    # them from the seeds. A store made by migration 1 since has them.
+    for table, columns in ENGLISH_COMPANIONS:
+        if not inspect(conn).has_table(table):
+            continue
+        existing = {c["name"] for c in inspect(conn).get_columns(table)}
+        for column in columns:
+            if column not in existing:
+                conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
@@ -141,6 +164,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         8,
         "verdicts: targets' basis and scope, figures' basis, indicators' release, series breaks",
         _v8_verdicts,
+    ),
+    Migration(
+        9, "English beside every Chinese note, position and formula; assumptions' names", _v9_english_notes
     ),
 )
 

@@ -41,6 +41,8 @@ assumptions = Table(
     "assumptions",
     metadata,
     Column("id", String(80), primary_key=True),
+    Column("name_zh", Text),
+    Column("name_en", Text),
     Column("text_zh", Text, nullable=False),
     Column("text_en", Text, nullable=False),
 )
@@ -55,12 +57,15 @@ sources = Table(
     Column("outlet_en", Text, nullable=False),
     Column("published", String(10)),
     Column("date_note", Text),
+    Column("date_note_en", Text),
     Column("kind", String(40), nullable=False),
     Column("language", String(10), nullable=False),
     Column("url", Text),
     Column("grade", String(1), nullable=False),
     Column("reported_by", Text),
+    Column("reported_by_en", Text),
     Column("note", Text),
+    Column("note_en", Text),
     Column("seed_file", Text),
     Column(
         "revision", Integer, nullable=False, server_default="1"
@@ -120,9 +125,12 @@ observations = Table(
     Column("source", String(120), ForeignKey("sources.id"), nullable=False),
     Column("grade", String(1), nullable=False),
     Column("formula", Text),
+    Column("formula_en", Text),
     Column("assumption", String(80), ForeignKey("assumptions.id")),
     Column("where", Text),
+    Column("where_en", Text),
     Column("note", Text),
+    Column("note_en", Text),
     Column("basis", String(20)),
     Column("revision", Integer, nullable=False, server_default="1"),
     UniqueConstraint("indicator", "period", "institution_type", "source", name="uq_observation_key"),
@@ -146,7 +154,9 @@ targets = Table(
     Column("source", String(120), ForeignKey("sources.id"), nullable=False),
     Column("assumption", String(80), ForeignKey("assumptions.id")),
     Column("where", Text),
+    Column("where_en", Text),
     Column("note", Text),
+    Column("note_en", Text),
     Column("basis", String(20), nullable=False, server_default="level"),
     Column("basis_alternative", String(20)),
     Column("basis_assumption", String(80), ForeignKey("assumptions.id")),
@@ -181,6 +191,7 @@ statements = Table(
     Column("text_zh", Text, nullable=False),
     Column("text_en", Text, nullable=False),
     Column("where", Text),
+    Column("where_en", Text),
 )
 
 milestones = Table(

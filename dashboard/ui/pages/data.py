@@ -79,6 +79,6 @@ with history_tab:
         key="changes_since",
         format="YYYY-MM-DD",
     )
-    history.show_changes_since(store, since, lang)
+    history.show_changes_since(store, since, view.tables, lang)
     st.subheader(t("audit_heading", lang))
-    history.show_history(store, editor, lang)
+    history.show_history(store, editor, view.tables, lang)

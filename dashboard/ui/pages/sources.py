@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.programme import computable, overview
-from dashboard.programme.provenance import cite
+from dashboard.programme.provenance import cite, free_text
 from dashboard.ui.components import show_table
 from dashboard.ui.view import current_view
 
@@ -22,8 +22,8 @@ for _, source in summaries.iterrows():
     with st.expander(literal(f"[{source['grade']}] {cite(source, lang)}")):
         details = [f"**{t('col_kind', lang)}**: {t('kind_' + source['kind'], lang)}"]
         for field, label in (("date_note", "col_date"), ("reported_by", "reported_by"), ("note", "col_note")):
-            if overview.present(source[field]):
-                details.append(f"**{t(label, lang)}**: {literal(source[field])}")
+            if text := free_text(source, field, lang):
+                details.append(f"**{t(label, lang)}**: {literal(text)}")
         if overview.present(source["url"]):
             details.append(f"{t('field_url', lang)}: {literal(source['url'])}")
         st.markdown("  \n".join(details))
@@ -42,8 +42,8 @@ for _, source in summaries.iterrows():
 
 st.header(t("assumptions_heading", lang))
 show_table(
-    tables.assumptions[["id", f"text_{lang}"]].rename(
-        columns={"id": t("field_id", lang), f"text_{lang}": t("assumption", lang)}
+    tables.assumptions[[f"name_{lang}", f"text_{lang}"]].rename(
+        columns={f"name_{lang}": t("assumption_name", lang), f"text_{lang}": t("assumption", lang)}
     ),
     lang,
     wrap_text=True,

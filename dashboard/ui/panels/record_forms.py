@@ -30,6 +30,11 @@ KINDS = (
 )
 
 
+def _stored_text(current: dict | None, field: str) -> str:
+    value = None if current is None else current.get(field)
+    return "" if value is None or pd.isna(value) else str(value)
+
+
 def _seen(kind: str, record_id: str, current: dict | None) -> tuple[dict | None, int | None]:
     """The record as the editor first saw it, and its revision. The form starts from it and a save is based on
     it, so a change someone else made meanwhile is caught, not overwritten, and what the editor typed stays in
@@ -112,7 +117,10 @@ def figure_form(view: View, editor: str) -> None:
             index=0 if current is None else qualifiers.index(current["qualifier"]),
             format_func=lambda q: t("q_from_value", lang) if not q else t(f"q_{q}", lang),
         )
-        note = st.text_area(t("col_note", lang), value="" if current is None else (current["note"] or ""))
+        note, note_en = (
+            st.text_area(t(label, lang), value=_stored_text(current, field))
+            for field, label in (("note", "col_note"), ("note_en", "col_note_en"))
+        )
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if not submitted:
         return
@@ -127,6 +135,7 @@ def figure_form(view: View, editor: str) -> None:
             "source": source_cell,
             "qualifier": qualifier,
             "note": note,
+            "note_en": note_en,
         },
     )
     plan = plan_import(sheet, changes.reference(store))
@@ -223,6 +232,7 @@ def target_form(view: View, editor: str) -> None:
             help=t("source_required", lang),
         )
         note = st.text_area(t("col_note", lang), value=get("note"))
+        note_en = st.text_area(t("col_note_en", lang), value=get("note_en"))
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if not submitted:
         return
@@ -247,6 +257,7 @@ def target_form(view: View, editor: str) -> None:
             "baseline_value": _optional_number(baseline_value, t("baseline_value", lang)),
             "source": source,
             "note": note.strip() or None,
+            "note_en": note_en.strip() or None,
         }
         if not record["wording_zh"] or not record["wording_en"]:
             raise CellError("wording_required")
@@ -319,6 +330,7 @@ def source_form(view: View, editor: str) -> None:
             help=t("grade_help", lang),
         )
         note = st.text_area(t("col_note", lang), value=get("note"))
+        note_en = st.text_area(t("col_note_en", lang), value=get("note_en"))
         submitted = st.form_submit_button(t("save", lang), type="primary")
     if not submitted:
         return
@@ -338,6 +350,7 @@ def source_form(view: View, editor: str) -> None:
             "url": url.strip() or None,
             "grade": grade,
             "note": note.strip() or None,
+            "note_en": note_en.strip() or None,
         }
     except CellError as exc:
         st.error(literal(exc.text(lang)), icon="⚠️")

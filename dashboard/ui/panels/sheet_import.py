@@ -137,7 +137,7 @@ def import_preview(
                 open_store(),
                 plan,
                 editor,
-                summary=f"import {plan.file}",
+                summary=f"{changes.IMPORT_PREFIX}{plan.file}",
                 progress=lambda done, total: bar.progress(
                     done / total, text=t("writing_rows", lang, done=done, total=total)
                 ),

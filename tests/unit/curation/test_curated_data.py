@@ -196,8 +196,8 @@ BREAKAGES = [
     ),
     (
         "observations.csv",
-        "university_and_institute,2024-04-24-scio-stock-patent-inventory,B,,,“自评",
-        "university_and_institute,no-such-source,B,,,“自评",
+        "university_and_institute,2024-04-24-scio-stock-patent-inventory,B,,,,“自评",
+        "university_and_institute,no-such-source,B,,,,“自评",
         None,
         "source",
         "not an id in sources.csv",
@@ -259,14 +259,15 @@ def test_a_wrong_header_is_reported_on_row_one(tmp_path):
 
 def test_a_short_row_and_a_non_utf8_file_are_reported(tmp_path):
     data_dir, _ = copy_dataset(tmp_path)
-    rows = len((data_dir / "assumptions.csv").read_text(encoding="utf-8").splitlines())
+    lines = (data_dir / "assumptions.csv").read_text(encoding="utf-8").splitlines()
+    rows, columns = len(lines), len(lines[0].split(","))
     with open(data_dir / "assumptions.csv", "a", encoding="utf-8") as f:
         f.write("lonely_id,只有两格\n")
     (data_dir / "pilots.csv").write_bytes("id,name_zh\n北京".encode("gbk"))
     with pytest.raises(DataFileError) as caught:
         load_all(data_dir)
     text = str(caught.value)
-    assert f"assumptions.csv, row {rows + 1}: has 2 cells, the header has 3" in text
+    assert f"assumptions.csv, row {rows + 1}: has 2 cells, the header has {columns}" in text
     assert "pilots.csv: is not UTF-8 text" in text
 
 

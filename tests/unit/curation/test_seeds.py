@@ -112,3 +112,31 @@ def test_a_target_without_a_usable_basis_or_scope_names_its_file_and_line(tmp_pa
     assert problem.file.endswith(ACTION_PLAN) and problem.row is not None
     assert words in str(problem.message)
     assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before  # nothing written
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        (
+            "    where_en: The sentence on the pledge financing amount (up 75.4% year on year)\n",
+            "",
+            "where_en",
+            "give its English beside it",
+        ),
+        (
+            "    where: 质押融资额一句（同比增长75.4%）",
+            "    where: 同上，质押融资额",
+            "where",
+            "must stand alone",
+        ),
+    ],
+)
+def test_every_chinese_note_has_its_english_and_stands_alone(tmp_path, old, new, column, words):
+    _, seeds_dir = copy_dataset(tmp_path)
+    path = seeds_dir / SEED
+    replace_in_file(path, old, new)
+    line = _line_of(path, "- indicator: ip_pledge_financing")
+    with pytest.raises(DataFileError) as caught:
+        load_seeds(seeds_dir)
+    problem = next(p for p in caught.value.problems if p.column == column)
+    assert problem.file.endswith(SEED) and problem.row == line and words in str(problem.message)

@@ -153,3 +153,25 @@ def test_migration_7_renames_the_sources_chinese_columns_and_their_audit_records
         assert json.loads(after)["title_zh"] == "新"
     finally:
         store.dispose()
+
+
+def test_migration_9_gives_an_older_store_the_english_columns_empty(store_url, dataset):
+    from dashboard.store.migrations import ENGLISH_COMPANIONS
+
+    store = Store.open(store_url)
+    try:
+        store.migrate()
+        store.seed(dataset)
+        with store.engine.begin() as conn:  # as a store made before migration 9 has them
+            for table, columns in ENGLISH_COMPANIONS:
+                for column in columns:
+                    conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+            conn.exec_driver_sql("DELETE FROM schema_migrations WHERE version >= 9")
+        assert store.migrate() == list(range(9, LATEST + 1))
+        for table, columns in ENGLISH_COMPANIONS:
+            frame = store.read(table)
+            assert set(columns) <= set(frame.columns)
+            assert frame[list(columns)].isna().all().all()  # empty until `init --reset` fills them
+            assert len(frame) == len(getattr(dataset, table))  # nothing lost
+    finally:
+        store.dispose()

@@ -1,0 +1,116 @@
+"""The change history in words: records by their names, values formatted, times in the reader's zone, no ids
+or table names; on SQLite and PostgreSQL."""
+
+import datetime as dt
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard.editing import history
+from dashboard.editing.changes import apply_import, audit_frame, batches, changes_since, reference, undo
+from dashboard.editing.plans import one_row_sheet, plan_import
+from dashboard.formatting import format_value
+from tests.fixtures import build_store
+
+SOURCE = "2024-04-24-scio-stock-patent-inventory"
+HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
+CJK = re.compile(r"[\u3400-\u9fff]")
+# What a person should never read in the history: snake_case ids, source ids, store tables, change ids.
+RAW = re.compile(r"\b[a-z]+_[a-z_]+\b|\b\d{4}-\d{2}(-\d{2})?-[a-z]|\bobservations\b|\b[0-9a-f]{12}\b")
+
+
+@pytest.fixture
+def store(store_url):
+    store = build_store(store_url)
+    yield store
+    store.dispose()
+
+
+def import_rows(store, rows, name="figures 2026.csv"):
+    sheet = one_row_sheet(name, dict(zip(HEADER, rows[0], strict=True)))
+    sheet.rows = [(i, list(r)) for i, r in enumerate(rows, start=2)]
+    return apply_import(store, plan_import(sheet, reference(store)), "ana")
+
+
+def an_added_and_a_corrected_figure(store):
+    existing = store.read("observations").iloc[0]
+    outcome = import_rows(
+        store,
+        [
+            ["univ_transfer_contracts", "2026", "12345", "", "university", SOURCE, "", ""],
+            [
+                existing["indicator"],
+                existing["period"],
+                existing["value"] + 1,
+                "",
+                existing["institution_type"],
+                existing["source"],
+                existing["qualifier"],
+                "",
+            ],
+        ],
+    )
+    return existing, outcome
+
+
+def cells(frame: pd.DataFrame) -> list[str]:
+    return [str(v) for v in frame.to_numpy().ravel()] + [str(c) for c in frame.columns]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_changes_since_name_each_record_and_format_its_values(store, tables, lang):
+    existing, _ = an_added_and_a_corrected_figure(store)
+    frame = changes_since(store, dt.datetime.now(dt.UTC).date())
+    shown = history.changes_since_table(frame, tables, lang, history.zone_of("Asia/Shanghai"))
+
+    assert len(shown) == 2
+    assert not [c for c in cells(shown) if RAW.search(c)], "raw ids or table names in the history"
+    if lang == "en":
+        assert not [c for c in cells(shown) if CJK.search(c)]
+    indicators = tables.indicators.set_index("id")
+    added = shown[shown.iloc[:, 0].notna() & shown.iloc[:, 3].eq("")]  # no 'before': the added figure
+    record = added.iloc[0, 1]
+    assert indicators.loc["univ_transfer_contracts", f"name_{lang}"] in record
+    source = tables.sources.set_index("id").loc[SOURCE]
+    assert source[f"outlet_{lang}"] in record
+    unit = indicators.loc["univ_transfer_contracts"]
+    assert added.iloc[0, 4] == format_value(12345, unit["unit"], "exact", lang, unit["unit_en"])
+    meta = indicators.loc[existing["indicator"]]
+    corrected = shown[shown.iloc[:, 3] != ""].iloc[0]
+    assert corrected.iloc[3] == format_value(
+        existing["value"], meta["unit"], existing["qualifier"], lang, meta["unit_en"]
+    )
+    assert corrected.iloc[4] == format_value(
+        existing["value"] + 1, meta["unit"], existing["qualifier"], lang, meta["unit_en"]
+    )
+
+
+def test_times_are_shown_in_the_readers_zone_to_the_minute():
+    at = pd.Timestamp("2026-11-29T22:05:31Z")
+    assert history.local_time(at, history.zone_of("Asia/Shanghai")) == "2026-11-30 06:05"
+    assert history.local_time(at, history.zone_of("Europe/London")) == "2026-11-29 22:05"
+    # A zone the browser names wrongly, or none, is the programme's.
+    assert history.zone_of("Mars/Olympus").key == history.DEFAULT_ZONE
+    assert history.zone_of(None).key == history.DEFAULT_ZONE
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_audit_log_says_what_each_change_was_without_its_id(store, tables, lang):
+    _, outcome = an_added_and_a_corrected_figure(store)
+    undo(store, outcome.batch, "ben")
+    entries = audit_frame(store)
+    log = batches(store, entries)
+    zone = history.zone_of("Asia/Shanghai")
+    shown = history.history_table(log, entries, tables, lang, zone)
+
+    assert not [c for c in cells(shown) if RAW.search(c) and "figures 2026.csv" not in c]
+    what = list(shown.iloc[:, 2])
+    imported_at = history.local_time(log[log["batch"] == outcome.batch]["at"].iloc[0], zone)
+    assert any(imported_at in w for w in what[:1]), "the undo names when the change it reverts was made"
+    assert "figures 2026.csv" in what[1] and "2" in what[1]
+    details = history.entries_table(entries, tables, lang, zone)
+    assert len(details) == len(entries)
+    assert not [c for c in cells(details) if RAW.search(c)]
+    labels = [history.undo_label(row, entries, tables, lang, zone) for _, row in log.iterrows()]
+    assert not [label for label in labels if re.search(r"[0-9a-f]{12}", label)]
