@@ -5,6 +5,7 @@ as text, never as markup."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pandas as pd
 import streamlit as st
@@ -262,6 +263,29 @@ START_DOWNLOAD_JS = """
 })();
 </script>
 """
+
+
+# The document's language, for screen readers and the browser's own tools (Streamlit's page says "en"); and
+# the icons inside status badges hidden from screen readers: the badge's words say the status, and the icon's
+# own name ("check_circle icon") is an id, not a word. One observer per document marks badges as they appear.
+DOCUMENT_JS = """<script>
+(() => {
+  document.documentElement.lang = %s;
+  if (window.__badgeIconsQuiet) return;
+  window.__badgeIconsQuiet = true;
+  const quiet = () => document.querySelectorAll('.stMarkdownBadge [role=img]:not([aria-hidden])')
+    .forEach((icon) => icon.setAttribute('aria-hidden', 'true'));
+  quiet();
+  new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true});
+})();
+</script>"""
+DOCUMENT_LANGUAGES = {"zh": "zh-CN", "en": "en"}
+
+
+def set_document_language(lang: str) -> None:
+    """Mark the whole document as written in the page's language (`<html lang="zh-CN">`), every run, and keep
+    badge icons quiet for screen readers."""
+    st.html(DOCUMENT_JS % json.dumps(DOCUMENT_LANGUAGES[lang]), unsafe_allow_javascript=True)
 
 
 def start_download(key: str) -> None:

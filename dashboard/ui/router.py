@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.i18n import t
+from dashboard.ui.components import set_document_language
 from dashboard.ui.view import show_notices, sidebar
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
@@ -36,6 +37,7 @@ def run() -> None:
     )
     view = sidebar()
     st.session_state["_view"] = view
+    set_document_language(view.lang)
     navigation = st.navigation(
         [
             st.Page(

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.formatting import count_text
+from dashboard.i18n import t
 from dashboard.inventory import store as inventory_store
 from dashboard.inventory.grading import RuleSet, disposition_shift
 from dashboard.store.database import Store
@@ -49,7 +50,7 @@ def expected_count(
 def test_an_empty_store_offers_the_demo_to_editors_only(sqlite_url, monkeypatch):
     build_store(sqlite_url).dispose()
     viewer = open_page(sqlite_url, monkeypatch)
-    assert "还没有存量专利记录" in [s.value for s in viewer.subheader]
+    assert "还没有存量专利记录" in [s.value for s in viewer.header]
     assert not viewer.button  # no demo, no import for a viewer
     assert any("只有登录的编辑" in i.value for i in viewer.info)
 
@@ -100,7 +101,7 @@ def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url
     at = open_page(inventory_sqlite_url, monkeypatch, lang="en")
     assert at.title[0].value == "The stock-patent inventory: from inventory to deal"
     banner = at.warning[0].value
-    assert banner.startswith("**Synthetic demo data (合成演示数据)**")
+    assert banner.startswith(f"**{t('inv_synthetic', 'en').capitalize()}**")
     assert "CNIPA" in " ".join(c.value for c in at.caption)  # the published figures it is shaped on, cited
     charts = at.get("plotly_chart")
     assert len(charts) == 6

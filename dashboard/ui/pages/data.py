@@ -72,7 +72,7 @@ with edit_tab:
 
 with history_tab:
     store = open_store()
-    st.subheader(t("changes_since_heading", lang))
+    st.header(t("changes_since_heading", lang))
     since = st.date_input(
         t("changes_since", lang),
         value=dt.date.today() - dt.timedelta(days=30),
@@ -80,5 +80,5 @@ with history_tab:
         format="YYYY-MM-DD",
     )
     history.show_changes_since(store, since, view.tables, lang)
-    st.subheader(t("audit_heading", lang))
+    st.header(t("audit_heading", lang))
     history.show_history(store, editor, view.tables, lang)

@@ -124,7 +124,7 @@ if data.deals.height:
 else:
     right.info(t("inv_no_deals", lang))
 
-st.subheader(t("inv_league", lang))
+st.header(t("inv_league", lang))
 league = league_table(data.league, type_names, province_names, lang)
 st.dataframe(league, hide_index=True, width="stretch", height="content")
 st.caption(note)
@@ -137,7 +137,7 @@ panels.downloads(
 with st.expander(t("inv_rules_heading", lang)):
     panels.rules_panel(lang, inventory_store.rules(store), lambda rules: rule_shift(frame, filters, rules))
 
-st.subheader(t("inv_table", lang))
+st.header(t("inv_table", lang))
 st.session_state["inv_page"] = data.page
 with st.container(horizontal=True, vertical_alignment="bottom"):
     st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)

@@ -36,7 +36,7 @@ if not items:
     st.stop()
 type_names = tables.type_names(lang)
 
-st.subheader(t("all_targets", lang))
+st.header(t("all_targets", lang))
 show_table(
     targets.readable_status_table(items, type_names, lang, tables.sources),
     lang,

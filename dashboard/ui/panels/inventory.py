@@ -51,7 +51,7 @@ def editor_note(lang: str, quiet: bool = False) -> bool:
 
 def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> None:
     """Upload a CSV, XLSX or Parquet file and replace the inventory with it, all or nothing."""
-    st.subheader(t("inv_import_heading", lang))
+    st.header(t("inv_import_heading", lang))
     st.caption(t("inv_import_help", lang))
     st.code(",".join(COLUMN_NAMES), language=None, wrap_lines=True)
     if not editor_note(lang, quiet):
@@ -103,7 +103,7 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
 
 def demo_panel(lang: str, tables: Tables, key: str = "inv_demo", quiet: bool = False) -> None:
     """Generate the synthetic demo inventory (replacing what is stored) from a record count and a seed."""
-    st.subheader(t("inv_demo_heading", lang))
+    st.header(t("inv_demo_heading", lang))
     st.caption(t("inv_demo_help", lang))
     if not editor_note(lang, quiet):
         return
@@ -169,7 +169,7 @@ def show_message() -> None:
 def empty_state(lang: str, tables: Tables) -> None:
     """No inventory yet: say so, and offer the demo beside the import."""
     with st.container(border=True):
-        st.subheader(t("inv_empty_title", lang))
+        st.header(t("inv_empty_title", lang))
         st.write(t("inv_empty_body", lang))
         editor_note(lang)
         left, right = st.columns(2)

@@ -10,9 +10,10 @@ from dashboard.editing import changes
 from dashboard.editing.cells import CellError, parse_period_cell
 from dashboard.editing.plans import GRADES as IMPORT_GRADES
 from dashboard.editing.plans import one_row_sheet, plan_import
-from dashboard.formatting import literal
+from dashboard.formatting import format_period, literal
 from dashboard.i18n import t
-from dashboard.programme.provenance import UNRATED
+from dashboard.programme.overview import COMPARATOR_SIGNS
+from dashboard.programme.provenance import UNRATED, cite
 from dashboard.store.database import StoreError
 from dashboard.ui.cache import open_store
 from dashboard.ui.components import done
@@ -28,6 +29,20 @@ KINDS = (
     "official_explainer",
     "unclassified",
 )
+
+
+COMPARATORS = (">=", ">", "<=", "<", "rises", "falls")
+
+
+def comparator_words(comparator: str, lang: str) -> str:
+    """A target's comparator as the form offers it: the sign of a number target, the words of a direction."""
+    sign = COMPARATOR_SIGNS.get(comparator)
+    return sign.strip() if sign else t(f"target_{comparator}_short", lang)
+
+
+def source_names(view: View) -> dict[str, str]:
+    """Each source as a form lists it (outlet, title, date, grade), by its id."""
+    return {row["id"]: cite(row, view.lang) for _, row in view.tables.sources.iterrows()}
 
 
 def _stored_text(current: dict | None, field: str) -> str:
@@ -62,9 +77,11 @@ def figure_form(view: View, editor: str) -> None:
     indicators = tables.indicators.set_index("id")
     types = tables.institution_types.set_index("id")
     sources = tables.sources.set_index("id")
+    cited = source_names(view)
     stored["label"] = [
         f"{indicators.loc[r.indicator, f'name_{lang}']} · {types.loc[r.institution_type, f'name_{lang}']}"
-        f" · {r.period} · {r.source}"
+        f" · {format_period(str(r.period), lang, indicators.loc[r.indicator, 'measure'])}"
+        f" · {cited.get(r.source, r.source)}"
         for r in stored.itertuples()
     ]
     options = [NEW, *stored.sort_values("label")["label"]]
@@ -82,7 +99,7 @@ def figure_form(view: View, editor: str) -> None:
             indicator = st.selectbox(
                 t("col_indicator", lang),
                 list(indicators.index),
-                format_func=lambda i: f"{indicators.loc[i, f'name_{lang}']} ({i})",
+                format_func=lambda i: indicators.loc[i, f"name_{lang}"],
             )
             institution_type = st.selectbox(
                 t("institution_type", lang),
@@ -93,7 +110,7 @@ def figure_form(view: View, editor: str) -> None:
             source = st.selectbox(
                 t("col_source", lang),
                 [NEW, *sources.index],
-                format_func=lambda s: t("source_cite_new", lang) if s == NEW else s,
+                format_func=lambda s: t("source_cite_new", lang) if s == NEW else cited[s],
             )
             citation = st.text_input(t("source_citation", lang), help=t("source_citation_help", lang))
         else:
@@ -179,19 +196,23 @@ def target_form(view: View, editor: str) -> None:
     lang, tables = view.lang, view.tables
     store = open_store()
     stored = store.read_with_revisions("targets").set_index("id")
+    types = tables.institution_types.set_index("id")[f"name_{lang}"]
+    programmes = tables.programmes.set_index("id")[f"short_{lang}"]
     choice = st.selectbox(
         t("target_pick", lang),
         [NEW, *stored.index],
         key="target_pick",
         format_func=lambda o: (
-            t("target_new", lang) if o == NEW else f"{stored.loc[o, f'wording_{lang}']} ({o})"
+            t("target_new", lang)
+            if o == NEW
+            else f"{stored.loc[o, f'wording_{lang}']} · {types[stored.loc[o, 'institution_type']]}"
         ),
     )
     current, seen = _seen(
         "target", choice, None if choice == NEW else stored.loc[choice].to_dict() | {"id": choice}
     )
     indicators = tables.indicators.set_index("id")
-    sources = list(tables.sources["id"])
+    sources, cited = list(tables.sources["id"]), source_names(view)
     get = lambda k, d="": d if current is None or pd.isna(current.get(k)) else current[k]  # noqa: E731
     with st.form(f"target_form_{choice}"):
         if current is None:
@@ -199,13 +220,24 @@ def target_form(view: View, editor: str) -> None:
             indicator = st.selectbox(
                 t("col_indicator", lang),
                 list(indicators.index),
-                format_func=lambda i: f"{indicators.loc[i, f'name_{lang}']} ({i})",
+                format_func=lambda i: indicators.loc[i, f"name_{lang}"],
             )
-            institution_type = st.selectbox(t("institution_type", lang), list(tables.institution_types["id"]))
-            programme = st.selectbox(t("col_programme", lang), list(tables.programmes["id"]))
-            comparator = st.selectbox(t("col_comparator", lang), [">=", ">", "<=", "<", "rises", "falls"])
+            institution_type = st.selectbox(
+                t("institution_type", lang), list(types.index), format_func=types.__getitem__
+            )
+            programme = st.selectbox(
+                t("col_programme", lang), list(programmes.index), format_func=programmes.__getitem__
+            )
+            comparator = st.selectbox(
+                t("col_comparator", lang), COMPARATORS, format_func=lambda c: comparator_words(c, lang)
+            )
         else:
-            st.caption(literal(f"{choice} · {current['indicator']} · {current['institution_type']}"))
+            st.caption(
+                literal(
+                    f"{indicators.loc[current['indicator'], f'name_{lang}']} · {types[current['institution_type']]}"
+                    f" · {programmes[current['programme']]}"
+                )
+            )
             target_id, indicator, institution_type, programme, comparator = (
                 choice,
                 current["indicator"],
@@ -229,6 +261,7 @@ def target_form(view: View, editor: str) -> None:
             t("col_source", lang) + " *",
             sources,
             index=sources.index(current["source"]) if current is not None else None,
+            format_func=cited.__getitem__,
             help=t("source_required", lang),
         )
         note = st.text_area(t("col_note", lang), value=get("note"))
@@ -296,7 +329,7 @@ def source_form(view: View, editor: str) -> None:
         t("source_pick", lang),
         [NEW, *stored.index],
         key="source_pick",
-        format_func=lambda o: t("source_new", lang) if o == NEW else o,
+        format_func=lambda o: t("source_new", lang) if o == NEW else cite(stored.loc[o], lang),
     )
     current, seen = _seen(
         "source", choice, None if choice == NEW else stored.loc[choice].to_dict() | {"id": choice}
@@ -372,8 +405,7 @@ def milestone_form(view: View, editor: str) -> None:
         format_func=lambda o: stored.loc[o, f"what_{lang}"],
     )
     current, seen = _seen("milestone", choice, stored.loc[choice].to_dict() | {"id": choice})
-    sources = list(tables.sources["id"])
-    names = dict(zip(tables.sources["id"], tables.sources[f"title_{lang}"], strict=True))
+    sources, cited = list(tables.sources["id"]), source_names(view)
     get = lambda k: "" if pd.isna(current.get(k)) else str(current[k])  # noqa: E731
     with st.form(f"milestone_form_{choice}"):
         st.caption(literal(f"{t('col_due', lang)}: {current['due']}"))
@@ -385,7 +417,7 @@ def milestone_form(view: View, editor: str) -> None:
             t("field_evidence_source", lang),
             options,
             index=options.index(get("evidence_source")) if get("evidence_source") in sources else 0,
-            format_func=lambda s: f"{names[s]} ({s})" if s else t("no_evidence_source", lang),
+            format_func=lambda s: cited[s] if s else t("no_evidence_source", lang),
         )
         date = st.text_input(
             t("field_evidence_date", lang), value=get("evidence_date"), placeholder="2025-07-17"
