@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from dashboard.curation.dataset import load_dataset
@@ -176,3 +177,23 @@ def record_some_changes(store: Store, editor: str = "王编辑") -> None:
         "2026年数据.csv",
     )
     undo(store, apply([corrected(second, 2)], "更正.xlsx"), editor)
+
+
+# --- what a person should never read --------------------------------------------------------------------------
+# Ids in words: snake_case names, source ids (2024-02-28-xinhua-…), the store's table names.
+RAW_ID = re.compile(r"\b[a-z][a-z0-9]*_[a-z0-9_]+\b|\b20\d\d-\d\d(?:-\d\d)?-[a-z][a-z0-9-]*|\bobservations\b")
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+_CHINESE_TITLE = re.compile(r"《[^》]*》")
+
+
+def as_read(shown: str) -> str:
+    """Text as a person reads it where the app showed it literally: Markdown escapes and the invisible word
+    joiner (which keeps addresses from turning into links) taken out again."""
+    from dashboard.formatting import WORD_JOINER
+
+    return re.sub(r"\\(.)", r"\1", shown).replace(WORD_JOINER, "")
+
+
+def chinese_outside_titles(text: str) -> bool:
+    """Whether `text` holds Chinese other than a Chinese source's title in 《》 (what an English page may quote)."""
+    return bool(_CJK.search(_CHINESE_TITLE.sub("", text)))

@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.programme.selection import ALL_TYPES
 from tests.app.conftest import APP
+from tests.fixtures import RAW_ID, as_read, chinese_outside_titles
 
 TITLES = {
     "ui/pages/overview.py": ("专利转化运用跟踪", "Patent commercialisation tracker"),
@@ -134,3 +135,17 @@ def test_an_empty_section_offers_a_way_to_figures_and_each_way_leads_to_some(app
         assert not again.exception
         assert sum(1 for i in again.info if i.value == nothing) < empty, label  # it leads to figures
         assert again.query_params["lang"] in ("en", ["en"])  # and keeps the rest of the view
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_tables_read_in_words_without_ids(app, page, lang):
+    # Tables drawn on a canvas hide their cells from the browser walk; here every table's cells are read.
+    at = app(lang, None, page)
+    frames = [t.value for t in at.dataframe] + [t.value for t in at.table]
+    for frame in frames:
+        cells = [as_read(str(c)) for c in frame.columns]
+        cells += [as_read(v) for v in frame.to_numpy().ravel() if isinstance(v, str)]
+        assert [c for c in cells if RAW_ID.search(c)] == []
+        if lang == "en":
+            assert [c for c in cells if chinese_outside_titles(c)] == []
