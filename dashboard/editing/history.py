@@ -174,7 +174,8 @@ def what_words(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: st
         return t("history_undo", lang, when=when)
     summary = str(batch.get("summary") or "")
     if summary.startswith(changes.IMPORT_PREFIX):
-        return t("history_import", lang, file=summary[len(changes.IMPORT_PREFIX) :], n=len(own))
+        key = "history_import_one" if len(own) == 1 else "history_import"
+        return t(key, lang, file=summary[len(changes.IMPORT_PREFIX) :], n=len(own))
     if len(own) == 1:
         entry = own.iloc[0]
         record = _loads(entry["after"]) or _loads(entry["before"])

@@ -173,6 +173,7 @@ LABELS: dict[str, dict[str, str]] = {
     "milestone_evidence_met": {"zh": "证据显示已完成", "en": "evidence shows it met"},
     "milestone_evidence_open": {"zh": "尚无完成证据", "en": "not shown met yet"},
     "history_import": {"zh": "导入 {file}（{n} 条）", "en": "Import of {file} ({n} records)"},
+    "history_import_one": {"zh": "导入 {file}（{n} 条）", "en": "Import of {file} ({n} record)"},
     "history_edit": {"zh": "编辑{kind}：{record}", "en": "{kind} edited: {record}"},
     "history_undo": {"zh": "撤销 {when} 的变更", "en": "Undo of the change made {when}"},
     "history_records": {"zh": "{n} 条记录", "en": "{n} records"},

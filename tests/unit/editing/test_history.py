@@ -109,6 +109,8 @@ def test_the_audit_log_says_what_each_change_was_without_its_id(store, tables, l
     imported_at = history.local_time(log[log["batch"] == outcome.batch]["at"].iloc[0], zone)
     assert any(imported_at in w for w in what[:1]), "the undo names when the change it reverts was made"
     assert "figures 2026.csv" in what[1] and "2" in what[1]
+    if lang == "en":
+        assert what[1].endswith("(2 records)")
     details = history.entries_table(entries, tables, lang, zone)
     assert len(details) == len(entries)
     assert not [c for c in cells(details) if RAW.search(c)]
