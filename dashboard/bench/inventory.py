@@ -123,9 +123,9 @@ def child_page(url: str, states: list[dict]) -> dict:
     reruns = _time_reruns(at, states)
 
     store = Store.open(url)
-    version = inventory_store.version(store)
+    key = inventory_store.state(store).cache_key
     before = time.perf_counter()
-    frame = cache._inventory_frame(url, version)  # the object the page's runs used (shared cache)
+    frame = cache._inventory_frame(url, key)  # the object the page's runs used (shared cache)
     if time.perf_counter() - before > 1.0:
         raise RuntimeError("the engine cache did not answer: the floor would measure a second copy")
     types = store.read("institution_types")

@@ -43,6 +43,12 @@ class InventoryState:
     editor: str | None
     changed_at: dt.datetime | None
 
+    @property
+    def cache_key(self) -> str:
+        """What the app caches the records under: the version and the moment it was made. A restored store's
+        next change has the same version number as a change made before the restore, never the same moment."""
+        return f"{self.version}:{self.changed_at.isoformat() if self.changed_at else ''}"
+
 
 EMPTY = InventoryState(0, 0, False, None, {}, None, None)
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import math
 import os
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -181,6 +182,11 @@ class Store:
             with self.engine.begin() as conn:
                 if inspect(conn).has_table("audit_log"):  # the changes it records are replaced too
                     conn.execute(schema.audit_log.delete())
+                if inspect(conn).has_table(
+                    "store_generation"
+                ):  # what was cached of the old contents is stale
+                    conn.execute(schema.store_generation.delete())
+                    conn.execute(schema.store_generation.insert().values(id=1, token=uuid.uuid4().hex))
                 for table in reversed(schema.CURATED.values()):
                     conn.execute(table.delete())
                 for name, table in schema.CURATED.items():
@@ -223,13 +229,28 @@ class Store:
             raise StoreError("store_cannot_read", store=self.url, table=table, reason=_reason(exc)) from None
         return frame.drop(columns=_store_only_columns(table))
 
-    def data_version(self) -> int:
-        """Grows with every change editors make: the key under which the app caches what it read."""
+    def generation(self) -> str:
+        """The token made afresh each time the store's contents are replaced wholesale."""
         try:
             with self.engine.connect() as conn:
-                return conn.execute(select(func.coalesce(func.max(schema.audit_log.c.id), 0))).scalar_one()
+                return conn.execute(select(schema.store_generation.c.token)).scalar() or ""
         except SQLAlchemyError as exc:
             raise StoreError("store_cannot_read_log", store=self.url, reason=_reason(exc)) from None
+
+    def data_version(self) -> str:
+        """The key under which the app caches what it read: the store's generation, then the latest change's
+        number and its own random id. It changes with every change editors make and never repeats: not after
+        `init --reset` (a new generation), nor after a restore (a later change has a new random id)."""
+        log = schema.audit_log
+        try:
+            with self.engine.connect() as conn:
+                token = conn.execute(select(schema.store_generation.c.token)).scalar() or ""
+                latest = conn.execute(
+                    select(log.c.id, log.c.batch).order_by(log.c.id.desc()).limit(1)
+                ).first()
+        except SQLAlchemyError as exc:
+            raise StoreError("store_cannot_read_log", store=self.url, reason=_reason(exc)) from None
+        return f"{token}:{latest[0]}:{latest[1]}" if latest else f"{token}:0"
 
     def read_all(self) -> Tables:
         return Tables.from_mapping({name: self.read(name) for name in schema.CURATED})

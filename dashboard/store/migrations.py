@@ -7,6 +7,7 @@ also be safe on a store that migration 1 made after the change (check before alt
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -148,6 +149,14 @@ def _v9_english_notes(conn: Connection) -> None:
                 conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _v10_store_generation(conn: Connection) -> None:
+    # The data version's first part; a store made before has none until now (any token will do: the old
+    # version numbers never met one).
+    schema.store_generation.create(conn, checkfirst=True)
+    if conn.execute(select(schema.store_generation.c.id)).first() is None:
+        conn.execute(schema.store_generation.insert().values(id=1, token=uuid.uuid4().hex))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
@@ -168,6 +177,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         9, "English beside every Chinese note, position and formula; assumptions' names", _v9_english_notes
     ),
+    Migration(10, "a generation token: the data version never repeats across resets", _v10_store_generation),
 )
 
 LATEST = MIGRATIONS[-1].version

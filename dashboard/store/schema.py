@@ -226,6 +226,16 @@ pilots = Table(
     Column("source", String(120), ForeignKey("sources.id"), nullable=False),
 )
 
+# One row: a token made afresh whenever the store's contents are replaced wholesale (seeding, `init --reset`).
+# With the latest change's own id it makes the data version the app caches on: it never repeats, across
+# resets, restores and backends.
+store_generation = Table(
+    "store_generation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token", String(40), nullable=False),
+)
+
 # Slide lists people saved for their briefings (not curated data: never seeded, never replaced by init).
 slide_lists = Table(
     "slide_lists",

@@ -35,7 +35,7 @@ def _open_store(url: str) -> Store:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _read_tables(url: str, data_version: int) -> Tables:
+def _read_tables(url: str, data_version: str) -> Tables:
     return _open_store(url).read_all()
 
 
@@ -51,16 +51,16 @@ def read_tables() -> Tables:
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
-def _inventory_frame(url: str, version: int) -> pl.DataFrame:
-    """The inventory as the engine keeps it, loaded once per data version and shared by every session (the
-    previous version is dropped when a new one is loaded)."""
+def _inventory_frame(url: str, cache_key: str) -> pl.DataFrame:
+    """The inventory as the engine keeps it, loaded once per data version (`InventoryState.cache_key`) and
+    shared by every session (the previous version is dropped when a new one is loaded)."""
     from dashboard.inventory.service import load_engine_frame
 
     return load_engine_frame(_open_store(url))
 
 
-def inventory_frame(version: int) -> pl.DataFrame:
-    return _inventory_frame(database_url(), version)
+def inventory_frame(cache_key: str) -> pl.DataFrame:
+    return _inventory_frame(database_url(), cache_key)
 
 
 @st.cache_resource(show_spinner=False)
@@ -86,4 +86,4 @@ def briefing_inventory(years: tuple[int, int] | None):
     current = state(store)
     if not current.records:
         return None
-    return InventoryDeck(current, inventory_frame(current.version), tuple(years), rules(store))
+    return InventoryDeck(current, inventory_frame(current.cache_key), tuple(years), rules(store))

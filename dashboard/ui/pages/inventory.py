@@ -40,7 +40,7 @@ if state.synthetic:
     panels.synthetic_banner(state, tables, lang)
 note = dataset_note(state, lang)
 with st.spinner(t("inv_loading", lang)):
-    frame = inventory_frame(state.version)
+    frame = inventory_frame(state.cache_key)
 
 types = inventory_types(view.selection.types)
 tiles = province_tiles()

@@ -175,3 +175,61 @@ def test_migration_9_gives_an_older_store_the_english_columns_empty(store_url, d
             assert len(frame) == len(getattr(dataset, table))  # nothing lost
     finally:
         store.dispose()
+
+
+def _edit(store, by: float) -> None:
+    from dashboard.editing.changes import apply_import, reference
+    from dashboard.editing.plans import one_row_sheet, plan_import
+
+    row = store.read("observations").iloc[0]
+    sheet = one_row_sheet(
+        "edit.csv",
+        {
+            "indicator": row["indicator"],
+            "period": row["period"],
+            "value": row["value"] + by,
+            "institution_type": row["institution_type"],
+            "source": row["source"],
+        },
+    )
+    apply_import(store, plan_import(sheet, reference(store)), "editor")
+
+
+def test_the_data_version_never_repeats_across_edits_and_resets(store_url, dataset):
+    store = Store.open(store_url)
+    try:
+        store.migrate()
+        store.seed(dataset)
+        seen = [store.data_version()]
+        for step in range(2):
+            _edit(store, step + 1)
+            seen.append(store.data_version())
+            store.seed(dataset)  # `init --reset`: the audit log starts again, the contents are new
+            seen.append(store.data_version())
+        assert len(set(seen)) == len(seen), seen
+    finally:
+        store.dispose()
+
+
+def test_a_change_after_a_restore_has_a_version_of_its_own(tmp_path, dataset):
+    import shutil
+
+    path = tmp_path / "store.sqlite"
+    store = Store.open(f"sqlite:///{path}")
+    store.migrate()
+    store.seed(dataset)
+    store.dispose()
+    shutil.copy(path, tmp_path / "backup.sqlite")
+    store = Store.open(f"sqlite:///{path}")
+    _edit(store, 1)
+    before_restore = store.data_version()
+    store.dispose()
+    shutil.copy(tmp_path / "backup.sqlite", path)  # restore, then a different change gets the same number
+    store = Store.open(f"sqlite:///{path}")
+    try:
+        _edit(store, 2)
+        after = store.data_version()
+        assert after.split(":")[:2] == before_restore.split(":")[:2]  # same generation, same change number
+        assert after != before_restore
+    finally:
+        store.dispose()
