@@ -151,32 +151,42 @@ def type_filter(tables, choice: str = "all"):
     return TypeFilter.of(choice, tables.institution_types)
 
 
+SHEET_HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
+
+
+def import_sheet_rows(store: Store, rows: list[list[object]], name: str, editor: str = "王编辑"):
+    """Import rows in the template's columns (`SHEET_HEADER`) as an editor would upload them; the outcome."""
+    from dashboard.editing.changes import apply_import, reference
+    from dashboard.editing.plans import one_row_sheet, plan_import
+
+    sheet = one_row_sheet(name, dict(zip(SHEET_HEADER, rows[0], strict=True)))
+    sheet.rows = [(i, list(r)) for i, r in enumerate(rows, start=2)]
+    return apply_import(store, plan_import(sheet, reference(store)), editor)
+
+
+def corrected_row(row: dict, by: float) -> list[object]:
+    """A sheet row correcting a stored figure's value by `by`, all else as stored."""
+    return [
+        row["indicator"],
+        row["period"],
+        row["value"] + by,
+        "",
+        row["institution_type"],
+        row["source"],
+        row["qualifier"],
+        "",
+    ]
+
+
 def record_some_changes(store: Store, editor: str = "王编辑") -> None:
     """A history to read: an import that adds a figure and corrects another, and a second correction that is
     undone again (three changes in the log, two records changed since today)."""
-    from dashboard.editing.changes import apply_import, reference, undo
-    from dashboard.editing.plans import one_row_sheet, plan_import
-
-    def apply(rows: list[list[object]], name: str) -> str:
-        header = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
-        sheet = one_row_sheet(name, dict(zip(header, rows[0], strict=True)))
-        sheet.rows = [(i, list(r)) for i, r in enumerate(rows, start=2)]
-        return apply_import(store, plan_import(sheet, reference(store)), editor).batch
+    from dashboard.editing.changes import undo
 
     first, second = store.read("observations").iloc[:2].to_dict(orient="records")
-
-    def corrected(row: dict, by: float) -> list[object]:
-        keys = ("indicator", "period", "value", "unit", "institution_type", "source", "qualifier")
-        return [row[k] + by if k == "value" else ("" if k == "unit" else row[k]) for k in keys] + [""]
-
-    apply(
-        [
-            ["univ_transfer_contracts", "2026", "12345", "", "university", first["source"], "", ""],
-            corrected(first, 1),
-        ],
-        "2026年数据.csv",
-    )
-    undo(store, apply([corrected(second, 2)], "更正.xlsx"), editor)
+    added = ["univ_transfer_contracts", "2026", "12345", "", "university", first["source"], "", ""]
+    import_sheet_rows(store, [added, corrected_row(first, 1)], "2026年数据.csv", editor)
+    undo(store, import_sheet_rows(store, [corrected_row(second, 2)], "更正.xlsx", editor).batch, editor)
 
 
 # --- what a person should never read --------------------------------------------------------------------------

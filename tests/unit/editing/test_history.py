@@ -8,13 +8,11 @@ import pandas as pd
 import pytest
 
 from dashboard.editing import history
-from dashboard.editing.changes import apply_import, audit_frame, batches, changes_since, reference, undo
-from dashboard.editing.plans import one_row_sheet, plan_import
+from dashboard.editing.changes import audit_frame, batches, changes_since, undo
 from dashboard.formatting import format_value
-from tests.fixtures import build_store
+from tests.fixtures import build_store, corrected_row, import_sheet_rows
 
 SOURCE = "2024-04-24-scio-stock-patent-inventory"
-HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
 CJK = re.compile(r"[\u3400-\u9fff]")
 # What a person should never read in the history: snake_case ids, source ids, store tables, change ids.
 RAW = re.compile(r"\b[a-z]+_[a-z_]+\b|\b\d{4}-\d{2}(-\d{2})?-[a-z]|\bobservations\b|\b[0-9a-f]{12}\b")
@@ -27,30 +25,10 @@ def store(store_url):
     store.dispose()
 
 
-def import_rows(store, rows, name="figures 2026.csv"):
-    sheet = one_row_sheet(name, dict(zip(HEADER, rows[0], strict=True)))
-    sheet.rows = [(i, list(r)) for i, r in enumerate(rows, start=2)]
-    return apply_import(store, plan_import(sheet, reference(store)), "ana")
-
-
 def an_added_and_a_corrected_figure(store):
     existing = store.read("observations").iloc[0]
-    outcome = import_rows(
-        store,
-        [
-            ["univ_transfer_contracts", "2026", "12345", "", "university", SOURCE, "", ""],
-            [
-                existing["indicator"],
-                existing["period"],
-                existing["value"] + 1,
-                "",
-                existing["institution_type"],
-                existing["source"],
-                existing["qualifier"],
-                "",
-            ],
-        ],
-    )
+    added = ["univ_transfer_contracts", "2026", "12345", "", "university", SOURCE, "", ""]
+    outcome = import_sheet_rows(store, [added, corrected_row(existing, 1)], "figures 2026.csv", "ana")
     return existing, outcome
 
 

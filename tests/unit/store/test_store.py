@@ -178,21 +178,9 @@ def test_migration_9_gives_an_older_store_the_english_columns_empty(store_url, d
 
 
 def _edit(store, by: float) -> None:
-    from dashboard.editing.changes import apply_import, reference
-    from dashboard.editing.plans import one_row_sheet, plan_import
+    from tests.fixtures import corrected_row, import_sheet_rows
 
-    row = store.read("observations").iloc[0]
-    sheet = one_row_sheet(
-        "edit.csv",
-        {
-            "indicator": row["indicator"],
-            "period": row["period"],
-            "value": row["value"] + by,
-            "institution_type": row["institution_type"],
-            "source": row["source"],
-        },
-    )
-    apply_import(store, plan_import(sheet, reference(store)), "editor")
+    import_sheet_rows(store, [corrected_row(store.read("observations").iloc[0].to_dict(), by)], "edit.csv")
 
 
 def test_the_data_version_never_repeats_across_edits_and_resets(store_url, dataset):
