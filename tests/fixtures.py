@@ -178,6 +178,10 @@ def corrected_row(row: dict, by: float) -> list[object]:
     ]
 
 
+# The names `record_some_changes` writes into the history: an editor's and files' own names, Chinese on purpose.
+HISTORY_NAMES = ("王编辑", "2026年数据.csv", "更正.xlsx")
+
+
 def record_some_changes(store: Store, editor: str = "王编辑") -> None:
     """A history to read: an import that adds a figure and corrects another, and a second correction that is
     undone again (three changes in the log, two records changed since today)."""
@@ -204,6 +208,9 @@ def as_read(shown: str) -> str:
     return re.sub(r"\\(.)", r"\1", shown).replace(WORD_JOINER, "")
 
 
-def chinese_outside_titles(text: str) -> bool:
-    """Whether `text` holds Chinese other than a Chinese source's title in 《》 (what an English page may quote)."""
+def chinese_outside_titles(text: str, names: tuple[str, ...] = ()) -> bool:
+    """Whether `text` holds Chinese other than a Chinese source's title in 《》 (what an English page may quote)
+    and the proper names in `names` (an editor's name, a file's name: shown as given, in any language)."""
+    for name in names:
+        text = text.replace(name, "")
     return bool(_CJK.search(_CHINESE_TITLE.sub("", text)))

@@ -140,14 +140,11 @@ def _check_keys(item: dict, spec: dict[str, bool], file: str, where: str) -> lis
             problems.append(DataProblem(file, line, key, message("seed_required_key", where=where)))
     for key in set(item) - set(spec) - {"__line__"}:
         problems.append(DataProblem(file, line, key, message("seed_unknown_key", where=where)))
-    for key in spec:
-        # Free text in Chinese needs its English beside it (`<key>_en`), and every text stands alone.
-        text = item.get(key)
-        if not isinstance(text, str) or not text.strip():
-            continue
+    # Free text in Chinese needs its English beside it (`<key>_en`), and every text stands alone.
+    for key in [k for k in spec if isinstance(item.get(k), str) and item[k].strip()]:
         if f"{key}_en" in spec and not str(item.get(f"{key}_en") or "").strip():
             problems.append(DataProblem(file, line, f"{key}_en", message("seed_english_needed", key=key)))
-        if any(word in text for word in DITTO):
+        if any(word in item[key] for word in DITTO):
             problems.append(DataProblem(file, line, key, message("seed_ditto")))
     return problems
 

@@ -24,7 +24,7 @@ from dashboard.ui.cache import open_store
 from dashboard.ui.components import XLSX_MIME
 
 UPLOAD_LIMIT_MB = (
-    1024  # the inventory's own limit (the app's server.maxUploadSize is for the Data page's sheets)
+    1024  # the inventory's own limit, and the app's server.maxUploadSize (the largest of any uploader)
 )
 DEMO_DEFAULT_ROWS = 100_000
 DEMO_MAX_ROWS = 20_000_000
