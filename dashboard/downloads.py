@@ -48,12 +48,24 @@ def table_csv(frame: pd.DataFrame) -> bytes:
     return safe_table(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
+def _in_utc(frame: pd.DataFrame) -> pd.DataFrame:
+    """Times that carry a zone, as a workbook can hold them: in UTC, the zone named in the column's header
+    (Excel cells keep no zone; a CSV keeps the offset in the text)."""
+    zoned = [c for c in frame.columns if isinstance(frame[c].dtype, pd.DatetimeTZDtype)]
+    if not zoned:
+        return frame
+    out = frame.copy()
+    for column in zoned:
+        out[column] = out[column].dt.tz_convert("UTC").dt.tz_localize(None)
+    return out.rename(columns={c: f"{c} (UTC)" for c in zoned})
+
+
 def table_xlsx(frame: pd.DataFrame, lang: str, sources: pd.DataFrame | None = None) -> bytes:
     """A table as an XLSX workbook, formulas neutralised: numbers stay numbers, shown to their own precision;
-    the header row stays in view and columns are as wide as their text. `sources` (the sources the rows
-    cite) becomes a second sheet named for them in the page's language."""
+    the header row stays in view and columns are as wide as their text; times with a zone in UTC. `sources`
+    (the sources the rows cite) becomes a second sheet named for them in the page's language."""
     buffer = io.BytesIO()
-    sheets = [(t("sheet_table", lang), frame)]
+    sheets = [(t("sheet_table", lang), _in_utc(frame))]
     if sources is not None:
         sheets.append((t("sheet_sources", lang), sources))
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:

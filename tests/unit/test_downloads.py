@@ -71,3 +71,13 @@ def test_the_sources_sheet_follows_the_table_named_in_the_pages_language():
     sheet = book["Sources"]
     assert sheet.freeze_panes == "A2"
     assert [c.value for c in sheet["A"]] == ["Outlet", "'=cmd", "CNIPA"]
+
+
+def test_times_with_a_zone_download_as_the_same_instant():
+    # Beijing 2026-11-30 06:05:31 is 2026-11-29 22:05:31 UTC; a workbook cell holds no zone, so it is in UTC.
+    when = pd.Series(pd.to_datetime(["2026-11-30T06:05:31"])).dt.tz_localize("Asia/Shanghai")
+    frame = pd.DataFrame({"when": when, "editor": ["王编辑"]})
+    sheet = load_workbook(io.BytesIO(table_xlsx(frame, "en"))).active
+    assert [c.value for c in sheet[1]] == ["when (UTC)", "editor"]
+    assert sheet["A2"].value == pd.Timestamp("2026-11-29 22:05:31").to_pydatetime()
+    assert b"2026-11-30 06:05:31+08:00" in table_csv(frame)  # a CSV keeps the offset in the text
