@@ -229,14 +229,6 @@ class Store:
             raise StoreError("store_cannot_read", store=self.url, table=table, reason=_reason(exc)) from None
         return frame.drop(columns=_store_only_columns(table))
 
-    def generation(self) -> str:
-        """The token made afresh each time the store's contents are replaced wholesale."""
-        try:
-            with self.engine.connect() as conn:
-                return conn.execute(select(schema.store_generation.c.token)).scalar() or ""
-        except SQLAlchemyError as exc:
-            raise StoreError("store_cannot_read_log", store=self.url, reason=_reason(exc)) from None
-
     def data_version(self) -> str:
         """The key under which the app caches what it read: the store's generation, then the latest change's
         number and its own random id. It changes with every change editors make and never repeats: not after

@@ -94,7 +94,7 @@ for row_start in range(0, len(cards), 3):
             if card["combined"]:
                 st.caption(t("combined_figure", lang))
             for text in card["assumptions"]:
-                st.caption(f"{t('assumption', lang)}: {text}")
+                st.caption(f"{t('assumption', lang)}: {literal(text)}")  # from the store: shown as text
             caption_sources(card["sources"], view)
             st.page_link(
                 page_path("targets"),
