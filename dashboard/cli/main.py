@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from dashboard.cli import bench, briefing, data, editing, figures, inventory
 from dashboard.cli.common import EXIT_ERROR, CommandParser, error
 from dashboard.curation.problems import DataFileError
-from dashboard.store.database import StoreError
+from dashboard.store.database import StoreError, failure, resolve_url
 
 # Command groups, in the order `--help` lists them.
 GROUPS = (data, figures, briefing, editing, inventory, bench)
@@ -38,4 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except StoreError as exc:
         error(str(exc))
+        return EXIT_ERROR
+    except SQLAlchemyError as exc:  # a store fault met where no message had words for it: still one line
+        error(str(failure("store_failed", resolve_url(getattr(args, "db", None)), exc)))
         return EXIT_ERROR

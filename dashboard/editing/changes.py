@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from dashboard.editing.plans import KEY, ImportPlan, Reference
 from dashboard.i18n import LocalizedError, message
 from dashboard.store import schema
-from dashboard.store.database import Store, StoreError
+from dashboard.store.database import Store
 
 # How the audit log names an import (the history shows the file from it): this prefix, then the file.
 IMPORT_PREFIX = "import "
@@ -242,9 +242,7 @@ def apply_import(
     except IntegrityError as exc:
         raise ConflictError("change_added_meanwhile", reason=str(exc.orig).splitlines()[0]) from None
     except SQLAlchemyError as exc:
-        raise StoreError(
-            "change_import_failed", store=store.url, reason=str(getattr(exc, "orig", exc))
-        ) from None
+        raise store.failure("change_import_failed", exc) from None
     return Outcome(
         batch=batch, added=len(adds), corrected=len(corrections), unchanged=len(plan.of("unchanged"))
     )
@@ -300,9 +298,7 @@ def save_record(
             "change_cannot_save", record=f"{table} {_describe(key)}", reason=str(exc.orig).splitlines()[0]
         ) from None
     except SQLAlchemyError as exc:
-        raise StoreError(
-            "change_save_failed", store=store.url, reason=str(getattr(exc, "orig", exc))
-        ) from None
+        raise store.failure("change_save_failed", exc) from None
     return batch
 
 
@@ -393,9 +389,7 @@ def undo(store: Store, batch: str, editor: str) -> str:
                 else:
                     raise ChangeError("change_cannot_undo_entry", action=entry["action"])
     except SQLAlchemyError as exc:
-        raise StoreError(
-            "change_undo_failed", store=store.url, reason=str(getattr(exc, "orig", exc))
-        ) from None
+        raise store.failure("change_undo_failed", exc) from None
     return new_batch
 
 

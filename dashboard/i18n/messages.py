@@ -258,8 +258,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "cannot read the audit log of {store}: {reason}",
     },
     "store_cannot_save_slides": {
-        "zh": "无法在 {store} 保存幻灯片列表：{reason}",
-        "en": "cannot save the slide list in {store}: {reason}",
+        "zh": "在 {store} 保存幻灯片列表失败，未写入任何数据：{reason}",
+        "en": "saving the slide list in {store} failed, nothing was written: {reason}",
     },
     "store_inventory_write_failed": {
         "zh": "在 {store} 写入存量专利记录失败，未写入任何数据：{reason}",
@@ -276,6 +276,62 @@ LABELS: dict[str, dict[str, str]] = {
     "store_cannot_read_inventory": {
         "zh": "无法从 {store} 读取存量专利记录：{reason}",
         "en": "cannot read the inventory from {store}: {reason}",
+    },
+    "store_folder": {
+        "zh": "无法为 {store} 创建文件夹 {folder}（{reason}）：请将 DATABASE_URL 或 --db 指向当前账户可写入的文件夹",
+        "en": "cannot create the folder {folder} for the store at {store} ({reason}): point DATABASE_URL "
+        "or --db at a folder this account may write to",
+    },
+    "store_bad_timeout": {
+        "zh": "数据库时限设置有误：{problem}",
+        "en": "a store timeout is not valid: {problem}",
+    },
+    "store_failed": {"zh": "数据库 {store} 出错：{reason}", "en": "the store at {store} failed: {reason}"},
+    # faults of the store (the {reason} of the messages above), each with what to do about it
+    "fault_damaged": {
+        "zh": "数据库文件已损坏（{detail}），本看板未作任何改动：请从备份恢复该文件，"
+        "或将其改名移开后运行 python -m dashboard init，从 data/ 重新建立",
+        "en": "the file is damaged ({detail}) and was left untouched: restore it from a backup, or move it "
+        "aside and run python -m dashboard init to start afresh from data/",
+    },
+    "fault_read_only": {
+        "zh": "数据库为只读（{detail}）：请检查该文件或数据库账户的写入权限",
+        "en": "the store is read-only ({detail}): check the write permissions of the file or the database "
+        "account",
+    },
+    "fault_full": {
+        "zh": "磁盘已满（{detail}）：请腾出空间后重试",
+        "en": "the disk is full ({detail}): free some space and try again",
+    },
+    "fault_cannot_create": {
+        "zh": "无法打开或创建数据库文件（{detail}）：请检查其文件夹是否存在、当前账户能否写入",
+        "en": "the database file cannot be opened or created ({detail}): check that its folder exists and "
+        "that this account may write there",
+    },
+    "fault_busy": {
+        "zh": "数据库正被另一进程锁定（{detail}）：请稍后重试",
+        "en": "the store is locked by another process ({detail}): try again in a moment",
+    },
+    "fault_refused": {
+        "zh": "数据库服务器拒绝连接（{detail}）：请检查 PostgreSQL 服务是否在运行，主机和端口是否正确",
+        "en": "the database server refused the connection ({detail}): check that the PostgreSQL server is "
+        "running, on that host and port",
+    },
+    "fault_gone": {
+        "zh": "与数据库服务器的连接在中途断开（{detail}）：请稍后重试",
+        "en": "the connection to the database server was lost mid-way ({detail}): try again in a moment",
+    },
+    "fault_timeout": {
+        "zh": "数据库在 {seconds} 秒内未完成（{detail}），可能在等待另一连接持有的锁：请稍后重试"
+        "（时限由 DASHBOARD_DB_STATEMENT_TIMEOUT 设置）",
+        "en": "the store did not finish within {seconds} s ({detail}), perhaps waiting on a lock another "
+        "connection holds: try again later (the limit is DASHBOARD_DB_STATEMENT_TIMEOUT)",
+    },
+    "fault_connect_timeout": {
+        "zh": "数据库服务器在 {seconds} 秒内没有响应（{detail}）：请检查服务器和网络"
+        "（时限由 DASHBOARD_DB_CONNECT_TIMEOUT 设置）",
+        "en": "the database server did not answer within {seconds} s ({detail}): check the server and the "
+        "network (the limit is DASHBOARD_DB_CONNECT_TIMEOUT)",
     },
     # grading rules
     "rules_weights_keys": {"zh": "权重：应恰为 {dimensions}", "en": "weights: expected exactly {dimensions}"},

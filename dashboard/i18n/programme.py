@@ -21,6 +21,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "无法打开数据库，页面无法显示数据。",
         "en": "The store cannot be opened, so no figures can be shown.",
     },
+    "store_failed_heading": {
+        "zh": "数据库出错，本页未能全部显示。",
+        "en": "The store failed, so this page could not be shown in full.",
+    },
     "store_hint": {
         "zh": "请检查 DATABASE_URL 或 --db 参数，以及 PostgreSQL 服务是否在运行。",
         "en": "Check DATABASE_URL or the --db option, and whether the PostgreSQL server is running.",

@@ -55,8 +55,7 @@ EMPTY = InventoryState(0, 0, False, None, {}, None, None)
 
 def _fail(store: Store, key: str, exc: Exception) -> StoreError:
     """The store's error for a failed write (`key`: store_inventory_write_failed or store_rules_failed)."""
-    reason = str(getattr(exc, "orig", exc)).strip().splitlines()
-    return StoreError(key, store=store.url, reason=reason[0] if reason else type(exc).__name__)
+    return store.failure(key, exc)
 
 
 def state(store: Store) -> InventoryState:
@@ -76,9 +75,7 @@ def state(store: Store) -> InventoryState:
                 .limit(1)
             ).first()
     except SQLAlchemyError as exc:
-        raise StoreError(
-            "store_cannot_read_inventory_state", store=store.url, reason=str(getattr(exc, "orig", exc))
-        ) from None
+        raise store.failure("store_cannot_read_inventory_state", exc) from None
     return InventoryState(
         version=latest["version"],
         records=latest["records"],
@@ -172,6 +169,7 @@ def replace_inventory(
     records = records.select(COLUMNS).cast(SCHEMA)
     try:
         with store.engine.begin() as conn:
+            store.allow_long_statements(conn)  # one COPY of the whole inventory
             _clear(conn)
             _write_records(conn, records, progress)
             return _record_change(conn, kind, synthetic, detail, records.height, editor)
@@ -228,9 +226,7 @@ def load_inventory(store: Store, dtypes: dict | None = None) -> pl.DataFrame:
                     blocks.append(_compact(pending))
                     pending, pending_rows = [], 0
     except Exception as exc:
-        raise StoreError(
-            "store_cannot_read_inventory", store=store.url, reason=str(exc).strip().splitlines()[0]
-        ) from None
+        raise store.failure("store_cannot_read_inventory", exc) from None
     if pending:
         blocks.append(_compact(pending))
     if not blocks:
@@ -254,6 +250,7 @@ def save_rules(store: Store, new_rules: RuleSet, editor: str | None, progress: P
     graded = grade_frame(load_inventory(store), new_rules) if current.records else None
     try:
         with store.engine.begin() as conn:
+            store.allow_long_statements(conn)  # every record regraded and written again
             conn.execute(
                 schema.inventory_rule_sets.insert().values(
                     rules=new_rules.to_json(), editor=editor, saved_at=dt.datetime.now(dt.UTC)

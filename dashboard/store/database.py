@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Engine, create_engine, event, func, inspect, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from dashboard.curation.catalogue import Tables
-from dashboard.i18n import LocalizedError
+from dashboard.i18n import LocalizedError, Message
 from dashboard.store import schema
+from dashboard.store.faults import Timeouts
+from dashboard.store.faults import reason as fault_reason
 from dashboard.store.migrations import LATEST, MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,10 +28,20 @@ DEFAULT_SQLITE_PATH = ROOT / "var" / "dashboard.sqlite"
 class StoreError(LocalizedError):
     """The store cannot be opened or used; the message is meant for the person running the dashboard."""
 
+    @property
+    def advised(self) -> bool:
+        """Whether the words already say what to do (a recognised fault), so a general hint would be noise."""
+        return isinstance(self.message.params.get("reason"), Message) or self.message.key == "store_folder"
 
-def _reason(exc: Exception) -> str:
-    """What the database said, as one text."""
-    return str(getattr(exc, "orig", exc))
+
+def failure(key: str, url: str, exc: BaseException, timeouts: Timeouts | None = None, **params) -> StoreError:
+    """The StoreError for a database error `exc` met while doing what `key` says, at `url`: a recognised
+    fault (damaged file, read-only, disk full, server refused, gone or slow) in words with what to do, else
+    what the database said; on one line, and never a secret of the URL."""
+    parsed = make_url(url)
+    return StoreError(
+        key, store=display_url(url), reason=fault_reason(exc, secrets_of(parsed), timeouts), **params
+    )
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -63,6 +75,28 @@ def display_url(url: str) -> str:
     return shown.replace("%2A%2A%2A", MASK)  # the mask as people read it, not URL-quoted
 
 
+def secrets_of(url: URL) -> list[str]:
+    """The parts of `url` that must never be shown: the password and every secret-looking query value."""
+    found = [url.password] if url.password else []
+    for name, value in url.query.items():
+        if any(word in name.lower() for word in SECRET_WORDS):
+            found.extend([value] if isinstance(value, str) else value)
+    return [str(secret) for secret in found if secret]
+
+
+def _sqlite_folder(url: URL) -> Path | None:
+    """The folder an SQLite URL's file lives in (None for an in-memory database); a `file:` URI
+    (`sqlite:///file:PATH?mode=ro&uri=true`) names its file after the scheme."""
+    database = url.database or ""
+    if url.query.get("uri") == "true" and database.startswith("file:"):
+        if url.query.get("mode") == "memory":
+            return None
+        database = database.removeprefix("file:").split("?")[0]
+    if database in ("", ":memory:"):
+        return None
+    return Path(database).parent
+
+
 def _sqlite_enforce_foreign_keys(dbapi_connection, _record) -> None:
     # SQLite checks foreign keys only when asked to, per connection; PostgreSQL always does.
     cursor = dbapi_connection.cursor()
@@ -91,8 +125,9 @@ def _store_only_columns(table: str) -> list[str]:
 class Store:
     """Open with `Store.open(url)`; `prepare(tables)` migrates and, on an empty store, seeds it."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, timeouts: Timeouts | None = None):
         self.engine = engine
+        self.timeouts = timeouts or Timeouts()
 
     @property
     def url(self) -> str:
@@ -113,25 +148,50 @@ class Store:
             raise StoreError("store_not_url", url=url) from None
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
             raise StoreError("store_backend", store=shown)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         try:
-            kwargs = (
-                {"connect_args": {"connect_timeout": 5}} if parsed.get_backend_name() == "postgresql" else {}
-            )
+            timeouts = Timeouts.from_environ()
+        except ValueError as exc:
+            raise StoreError("store_bad_timeout", problem=str(exc)) from None
+        sqlite = parsed.get_backend_name() == "sqlite"
+        folder = _sqlite_folder(parsed) if sqlite else None
+        if folder is not None:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    "store_folder", store=shown, folder=str(folder), reason=exc.strerror or str(exc)
+                ) from None
+        engine = None
+        try:
+            kwargs = {} if sqlite else {"connect_args": timeouts.connect_args(parsed)}
             engine = create_engine(parsed, pool_pre_ping=True, **kwargs)
-            if parsed.get_backend_name() == "sqlite":
+            if sqlite:
                 event.listen(engine, "connect", _sqlite_enforce_foreign_keys)
             with engine.connect() as conn:
-                conn.exec_driver_sql("SELECT 1")
+                # Reading the schema reads the file's first page: a damaged file is found here, read only.
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if sqlite else "SELECT 1")
         except NoSuchModuleError:
             raise StoreError("store_no_driver", store=shown) from None
         except SQLAlchemyError as exc:
-            reason = (
-                str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
-            )
-            raise StoreError("store_cannot_open", store=shown, reason=reason) from None
-        return cls(engine)
+            if engine is not None:
+                engine.dispose()
+            raise failure("store_cannot_open", url, exc, timeouts) from None
+        return cls(engine, timeouts)
+
+    def reason(self, exc: BaseException) -> Message | str:
+        """Why a database error happened, in words (see `failure`)."""
+        return fault_reason(exc, secrets_of(self.engine.url), self.timeouts)
+
+    def failure(self, key: str, exc: BaseException, **params) -> StoreError:
+        """The StoreError for `exc`, met while doing what `key` says (see `failure`)."""
+        return StoreError(key, store=self.url, reason=self.reason(exc), **params)
+
+    def allow_long_statements(self, conn) -> None:
+        """In this transaction, let a statement run past the statement timeout (a bulk write of every record)
+        while still giving up, after that long, on a lock another connection holds."""
+        if conn.dialect.name == "postgresql" and self.timeouts.statement:
+            conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = {round(self.timeouts.statement * 1000)}")
 
     # --- schema -------------------------------------------------------------------------------------------
     def schema_version(self) -> int:
@@ -163,7 +223,7 @@ class Store:
                     )
                 applied.append(migration.version)
         except SQLAlchemyError as exc:
-            raise StoreError("store_cannot_migrate", store=self.url, reason=_reason(exc)) from None
+            raise self.failure("store_cannot_migrate", exc) from None
         return applied
 
     # --- data ---------------------------------------------------------------------------------------------
@@ -195,7 +255,7 @@ class Store:
                         conn.execute(table.insert(), rows)
                     counts[name] = len(rows)
         except SQLAlchemyError as exc:
-            raise StoreError("store_seed_failed", store=self.url, reason=_reason(exc)) from None
+            raise self.failure("store_seed_failed", exc) from None
         return counts
 
     def prepare(self, tables_loader) -> bool:
@@ -213,7 +273,7 @@ class Store:
             with self.engine.connect() as conn:
                 frame = pd.read_sql(select(tbl), conn)
         except SQLAlchemyError as exc:
-            raise StoreError("store_cannot_read", store=self.url, table=table, reason=_reason(exc)) from None
+            raise self.failure("store_cannot_read", exc, table=table) from None
         frame = frame.drop(columns=[c for c in _store_only_columns(table) + ["revision"] if c in frame])
         for col in tbl.columns:
             if col.type.python_type is bool and col.name in frame:
@@ -226,7 +286,7 @@ class Store:
             with self.engine.connect() as conn:
                 frame = pd.read_sql(select(schema.CURATED[table]), conn)
         except SQLAlchemyError as exc:
-            raise StoreError("store_cannot_read", store=self.url, table=table, reason=_reason(exc)) from None
+            raise self.failure("store_cannot_read", exc, table=table) from None
         return frame.drop(columns=_store_only_columns(table))
 
     def data_version(self) -> str:
@@ -241,7 +301,7 @@ class Store:
                     select(log.c.id, log.c.batch).order_by(log.c.id.desc()).limit(1)
                 ).first()
         except SQLAlchemyError as exc:
-            raise StoreError("store_cannot_read_log", store=self.url, reason=_reason(exc)) from None
+            raise self.failure("store_cannot_read_log", exc) from None
         return f"{token}:{latest[0]}:{latest[1]}" if latest else f"{token}:0"
 
     def read_all(self) -> Tables:
@@ -255,15 +315,18 @@ class Store:
                 conn.execute(schema.slide_lists.delete().where(schema.slide_lists.c.name == name))
                 conn.execute(schema.slide_lists.insert().values(**row))
         except SQLAlchemyError as exc:
-            raise StoreError("store_cannot_save_slides", store=self.url, reason=_reason(exc)) from None
+            raise self.failure("store_cannot_save_slides", exc) from None
 
     def load_slide_list(self, name: str) -> list[str] | None:
         """A saved slide list, or None when nothing is saved under that name."""
-        with self.engine.connect() as conn:
-            found = conn.execute(
-                select(schema.slide_lists.c.slide_ids).where(schema.slide_lists.c.name == name)
-            )
-            value = found.scalar()
+        try:
+            with self.engine.connect() as conn:
+                found = conn.execute(
+                    select(schema.slide_lists.c.slide_ids).where(schema.slide_lists.c.name == name)
+                )
+                value = found.scalar()
+        except SQLAlchemyError as exc:
+            raise self.failure("store_cannot_read", exc, table="slide_lists") from None
         return json.loads(value) if value else None
 
     def dispose(self) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard.i18n import t
+from dashboard.i18n import DEFAULT_LANGUAGE, t
+from dashboard.store.database import StoreError
 from dashboard.ui.components import set_document_language
-from dashboard.ui.view import show_notices, sidebar
+from dashboard.ui.view import show_notices, sidebar, store_banner
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 # The pages in the order the navigation lists them: file (and URL path), title's label key, icon.
@@ -35,7 +37,11 @@ def run() -> None:
     st.set_page_config(
         page_title="专利转化运用跟踪 · Patent commercialisation tracker", page_icon="📈", layout="wide"
     )
-    view = sidebar()
+    try:
+        view = sidebar()
+    except (StoreError, SQLAlchemyError) as exc:  # e.g. the sign-in's read of the store, after the tables
+        store_banner(exc, st.session_state.get("lang", DEFAULT_LANGUAGE), "store_failed_heading")
+        st.stop()
     st.session_state["_view"] = view
     set_document_language(view.lang)
     navigation = st.navigation(
@@ -51,4 +57,9 @@ def run() -> None:
         ]
     )
     show_notices()
-    navigation.run()
+    try:
+        navigation.run()
+    except (StoreError, SQLAlchemyError) as exc:
+        # A page that met a store fault it had no words for (the server went away mid-run, a read failed):
+        # the banner in the page's language, never a traceback.
+        store_banner(exc, view.lang, "store_failed_heading")

@@ -7,13 +7,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.curation.catalogue import Tables
 from dashboard.curation.problems import DataFileError
 from dashboard.formatting import literal
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, t
 from dashboard.programme.selection import ALL_TYPES, Selection, filter_choices
-from dashboard.store.database import StoreError, display_url
+from dashboard.store.database import StoreError, display_url, failure
 from dashboard.ui.auth import editor_panel
 from dashboard.ui.cache import database_url, read_tables
 
@@ -54,14 +55,22 @@ def show_notices() -> None:
         st.info(literal(text), icon="ℹ️")
 
 
+def store_banner(exc: StoreError | SQLAlchemyError, lang: str, heading: str = "store_unavailable") -> None:
+    """A store fault as a banner in the page's language: what happened (the message names the store by its
+    address with secrets masked, and says what to do), never a traceback. The message is shown literally:
+    it quotes what the database said, which may hold text from outside."""
+    if not isinstance(exc, StoreError):  # a read that had no words of its own
+        exc = failure("store_failed", database_url(), exc)
+    hint = "" if exc.advised else f"\n\n{t('store_hint', lang)}"
+    st.error(f"**{t(heading, lang)}**\n\n{literal(exc.text(lang))}{hint}", icon="⚠️")
+
+
 def _tables_or_stop(lang: str) -> Tables:
     """The curated tables from the store; on failure a clear banner, and the page stops there."""
     try:
         return read_tables()
     except StoreError as exc:
-        st.error(
-            f"**{t('store_unavailable', lang)}**\n\n{exc.text(lang)}\n\n{t('store_hint', lang)}", icon="⚠️"
-        )
+        store_banner(exc, lang)
     except DataFileError as exc:
         st.error(f"**{t('data_invalid', lang)}**", icon="⚠️")
         st.code(exc.text(lang), language=None)
