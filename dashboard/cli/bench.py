@@ -30,6 +30,12 @@ def register(sub) -> None:
         "--inventory", action="store_true", help="only the Inventory page: rerun, engine floor, naive peer"
     )
     only.add_argument(
+        "--browser",
+        action="store_true",
+        help="only the Inventory page in Chromium: ours, the naive peer and bare Plotly.js, settled after each "
+        "filter change; and the server's peak memory for one session and for six at once",
+    )
+    only.add_argument(
         "--engines",
         action="store_true",
         help="only the engines: the page's aggregations in polars and in DuckDB on the same records",
@@ -38,7 +44,7 @@ def register(sub) -> None:
 
 
 def run_bench(args: argparse.Namespace) -> int:
-    if not args.inventory and not args.engines:
+    if not args.inventory and not args.engines and not args.browser:
         code = _bench_deck(args)
         if code != EXIT_OK or args.deck:
             return code
@@ -47,6 +53,11 @@ def run_bench(args: argparse.Namespace) -> int:
     try:
         if args.engines:
             print(inventory_bench.run_engines(args.rows, args.seed))
+            return EXIT_OK
+        if args.browser:
+            from dashboard.bench import browser as browser_bench
+
+            print(browser_bench.run(args.rows, args.seed, log=note))
             return EXIT_OK
         print(inventory_bench.run(args.rows, args.seed, log=note))
     except RuntimeError as exc:
