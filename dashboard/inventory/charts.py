@@ -234,3 +234,18 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
         xaxis={"visible": False, "range": [-0.6, cols + 0.6]},
         yaxis={"visible": False, "range": [rows + 0.6, -0.6], "scaleanchor": "x", "scaleratio": 1},
     )
+
+
+def page_figures(data, tiles, type_names: dict[str, str], lang: str, note: str) -> dict[str, go.Figure]:
+    """Every figure of the Inventory page for one filter state (`data`: the engine's PageData), by download
+    name; the deal values only when there are deals."""
+    figures = {
+        "inventory-funnel": funnel_figure(data.funnel, lang, note),
+        "inventory-dispositions": dispositions_figure(data.dispositions, type_names, lang, note),
+        "inventory-provinces": province_map_figure(tiles, data.provinces, lang, note),
+        "inventory-fields": fields_figure(data.fields, lang, note),
+        "inventory-grant-years": years_figure(data.grant_years, lang, note),
+    }
+    if data.deals.height:
+        figures["inventory-deal-values"] = deals_figure(data.deals, lang, note)
+    return figures

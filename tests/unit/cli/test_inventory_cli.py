@@ -124,11 +124,12 @@ def test_bench_prints_its_one_line_last():
     last = result.stdout.strip().splitlines()[-1]
     found = re.fullmatch(
         r"rows=2000 rerun_ms=(\d+) floor_ms=(\d+) naive_ms=(\d+) ratio=([\d.]+) speedup=([\d.]+) "
-        r"rss_mb=(\d+)",
+        r"rss_mb=(\d+) engine_ms=(\d+)",
         last,
     )
     assert found, last
-    rerun, floor, naive, ratio, speedup, _ = map(float, found.groups())
+    rerun, floor, naive, ratio, speedup, _, engine = map(float, found.groups())
+    assert engine <= floor  # the floor is the engine and the figures
     assert ratio == pytest.approx(
         rerun / max(floor, 1), rel=0.5
     )  # the line's ratio is rerun/floor, as rounded
