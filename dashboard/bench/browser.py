@@ -301,8 +301,8 @@ def format_line(rows: int, ours: float, naive: float, bare: float, rss: float, r
     )
 
 
-def run(rows: int, seed: int = 1, log=print) -> str:
-    """The whole browser bench; returns the one line (details go to `log` on the way)."""
+def run(rows: int, seed: int = 1, log=print, count: int = CHANGES) -> str:
+    """The whole browser bench, `count` filter changes per app; returns the one line (details go to `log`)."""
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -315,7 +315,7 @@ def run(rows: int, seed: int = 1, log=print) -> str:
         log(f"browser bench: writing {rows:,} synthetic records into a throwaway store …")
         made = _child("prepare", url, rows, seed, memory_cap_mb=_memory_cap_mb())
         log(f"  generated in {made['generate_s']:.1f} s, written in {made['write_s']:.1f} s")
-        steps = changes(path)
+        steps = changes(path, count)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
