@@ -57,108 +57,125 @@ for name, allowed, label in (
         for value in (v for v in linked if v not in allowed):
             st.info(literal(t("link_value_unknown", lang, what=t(label, lang), value=value)), icon="ℹ️")
         st.session_state[name] = [v for v in allowed if v in linked]
-left, right = st.columns(2)
-provinces = left.multiselect(
-    t("inv_province", lang),
-    list(tiles["id"]),
-    key="province",
-    format_func=province_names.get,
-    placeholder=t("inv_province_all", lang),
-)
-sections = right.multiselect(
-    t("inv_field", lang),
-    IPC_SECTIONS,
-    key="field",
-    placeholder=t("inv_field_all", lang),
-    format_func=lambda s: f"{s} {t(f'inv_ipc_{s}', lang)}",
-)
-for name, chosen in (("province", provinces), ("field", sections)):
-    if chosen:
-        st.query_params[name] = list(chosen)
+
+
+@st.fragment
+def results() -> None:
+    """The page's own filters and everything they drive: a change of province or field reruns only this, not
+    the sidebar and the rest of the app (a sidebar change reruns the whole page, this with it)."""
+    left, right = st.columns(2)
+    provinces = left.multiselect(
+        t("inv_province", lang),
+        list(tiles["id"]),
+        key="province",
+        format_func=province_names.get,
+        placeholder=t("inv_province_all", lang),
+    )
+    sections = right.multiselect(
+        t("inv_field", lang),
+        IPC_SECTIONS,
+        key="field",
+        placeholder=t("inv_field_all", lang),
+        format_func=lambda s: f"{s} {t(f'inv_ipc_{s}', lang)}",
+    )
+    for name, chosen in (("province", provinces), ("field", sections)):
+        if chosen:
+            st.query_params[name] = list(chosen)
+        else:
+            st.query_params.pop(name, None)
+    if not types:
+        st.info(t("inv_no_types", lang))
+        st.stop()
+    filters = Filters(types, view.selection.years, tuple(provinces), tuple(sections))
+    data = page_data(frame, filters, st.session_state.get("inv_page", 1))
+    st.caption(
+        f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=f'{data.outside_years:,}') if data.outside_years else ''}"
+    )
+    if not data.shown:
+        st.info(t("inv_nothing", lang))
+        st.stop()
+
+    funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
+    value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
+    for column, label, shown in zip(
+        st.columns(4),
+        ("inv_m_patents", "inv_m_pool", "inv_m_deals", "inv_m_value"),
+        (
+            count_text(data.shown, lang),
+            count_text(funnel["conversion_pool"], lang),
+            count_text(funnel["deal"], lang),
+            money_text(value, lang),
+        ),
+        strict=True,
+    ):
+        column.metric(t(label, lang), shown)
+    st.caption(note)
+
+    left, right = st.columns(2)
+    show_chart(charts.funnel_figure(data.funnel, lang, note), "inventory-funnel", lang, left)
+    left.caption(t("inv_funnel_note", lang))
+    show_chart(
+        charts.dispositions_figure(data.dispositions, type_names, lang, note),
+        "inventory-dispositions",
+        lang,
+        right,
+    )
+    left, right = st.columns([3, 2])
+    show_chart(
+        charts.province_map_figure(tiles, data.provinces, lang, note), "inventory-provinces", lang, left
+    )
+    show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", lang, right)
+    left, right = st.columns(2)
+    show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", lang, left)
+    if data.deals.height:
+        show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", lang, right)
     else:
-        st.query_params.pop(name, None)
-if not types:
-    st.info(t("inv_no_types", lang))
-    st.stop()
-filters = Filters(types, view.selection.years, tuple(provinces), tuple(sections))
-data = page_data(frame, filters, st.session_state.get("inv_page", 1))
-st.caption(
-    f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=f'{data.outside_years:,}') if data.outside_years else ''}"
-)
-if not data.shown:
-    st.info(t("inv_nothing", lang))
-    st.stop()
+        right.info(t("inv_no_deals", lang))
 
-funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
-value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
-for column, label, shown in zip(
-    st.columns(4),
-    ("inv_m_patents", "inv_m_pool", "inv_m_deals", "inv_m_value"),
-    (
-        count_text(data.shown, lang),
-        count_text(funnel["conversion_pool"], lang),
-        count_text(funnel["deal"], lang),
-        money_text(value, lang),
-    ),
-    strict=True,
-):
-    column.metric(t(label, lang), shown)
-st.caption(note)
+    st.header(t("inv_league", lang))
+    league = league_table(data.league, type_names, province_names, lang)
+    st.dataframe(league, hide_index=True, width="stretch", height="content")
+    st.caption(note)
+    name = download_name(state.synthetic)
+    marked = with_note(league, state.synthetic, lang)
+    panels.downloads(
+        "inv_league",
+        lambda: table_csv(marked),
+        lambda: table_xlsx(marked, lang),
+        f"{name}-institutions",
+        lang,
+    )
 
-left, right = st.columns(2)
-show_chart(charts.funnel_figure(data.funnel, lang, note), "inventory-funnel", lang, left)
-left.caption(t("inv_funnel_note", lang))
-show_chart(
-    charts.dispositions_figure(data.dispositions, type_names, lang, note),
-    "inventory-dispositions",
-    lang,
-    right,
-)
-left, right = st.columns([3, 2])
-show_chart(charts.province_map_figure(tiles, data.provinces, lang, note), "inventory-provinces", lang, left)
-show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", lang, right)
-left, right = st.columns(2)
-show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", lang, left)
-if data.deals.height:
-    show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", lang, right)
-else:
-    right.info(t("inv_no_deals", lang))
+    with st.expander(t("inv_rules_heading", lang)):
+        panels.rules_panel(
+            lang, inventory_store.rules(store), lambda rules: rule_shift(frame, filters, rules)
+        )
 
-st.header(t("inv_league", lang))
-league = league_table(data.league, type_names, province_names, lang)
-st.dataframe(league, hide_index=True, width="stretch", height="content")
-st.caption(note)
-name = download_name(state.synthetic)
-marked = with_note(league, state.synthetic, lang)
-panels.downloads(
-    "inv_league", lambda: table_csv(marked), lambda: table_xlsx(marked, lang), f"{name}-institutions", lang
-)
+    st.header(t("inv_table", lang))
+    st.session_state["inv_page"] = data.page
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
+        st.caption(t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}"))
+    st.dataframe(
+        page_table(data.rows, type_names, province_names, lang),
+        hide_index=True,
+        width="stretch",
+        height="content",
+    )
+    st.caption(note)
+    panels.downloads(
+        "inv",
+        lambda: export_csv(filtered(frame, filters), state.synthetic),
+        lambda: export_xlsx(filtered(frame, filters), state.synthetic),
+        name,
+        lang,
+        t("inv_download_csv", lang),
+        t("inv_download_xlsx", lang),
+        None if data.shown <= XLSX_LIMIT else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"),
+    )
 
-with st.expander(t("inv_rules_heading", lang)):
-    panels.rules_panel(lang, inventory_store.rules(store), lambda rules: rule_shift(frame, filters, rules))
 
-st.header(t("inv_table", lang))
-st.session_state["inv_page"] = data.page
-with st.container(horizontal=True, vertical_alignment="bottom"):
-    st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
-    st.caption(t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}"))
-st.dataframe(
-    page_table(data.rows, type_names, province_names, lang),
-    hide_index=True,
-    width="stretch",
-    height="content",
-)
-st.caption(note)
-panels.downloads(
-    "inv",
-    lambda: export_csv(filtered(frame, filters), state.synthetic),
-    lambda: export_xlsx(filtered(frame, filters), state.synthetic),
-    name,
-    lang,
-    t("inv_download_csv", lang),
-    t("inv_download_xlsx", lang),
-    None if data.shown <= XLSX_LIMIT else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"),
-)
+results()
 
 with st.expander(t("inv_import_heading", lang)):
     panels.import_panel(lang)
