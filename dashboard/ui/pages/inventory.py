@@ -8,7 +8,7 @@ from dashboard.formatting import count_text, literal, money_text
 from dashboard.i18n import t
 from dashboard.inventory import charts
 from dashboard.inventory import store as inventory_store
-from dashboard.inventory.engine import Filters, filtered, page_data, rule_shift
+from dashboard.inventory.engine import Filters, filtered, rule_shift
 from dashboard.inventory.records import IPC_SECTIONS
 from dashboard.inventory.tables import (
     XLSX_LIMIT,
@@ -21,7 +21,7 @@ from dashboard.inventory.tables import (
     page_table,
     with_note,
 )
-from dashboard.ui.cache import inventory_frame, open_store, province_tiles
+from dashboard.ui.cache import inventory_frame, inventory_page_data, open_store, province_tiles
 from dashboard.ui.components import show_chart
 from dashboard.ui.panels import inventory as panels
 from dashboard.ui.view import current_view
@@ -87,7 +87,7 @@ def results() -> None:
         st.info(t("inv_no_types", lang))
         st.stop()
     filters = Filters(types, view.selection.years, tuple(provinces), tuple(sections))
-    data = page_data(frame, filters, st.session_state.get("inv_page", 1))
+    data = inventory_page_data(state.cache_key, filters, st.session_state.get("inv_page", 1))
     st.caption(
         f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=f'{data.outside_years:,}') if data.outside_years else ''}"
     )
