@@ -17,7 +17,8 @@ A child writes N synthetic demo records into a throwaway SQLite store (as `bench
 the page) to the last DOM mutation anywhere in the document, once (for the apps) Streamlit's `script_finished`
 message of the run has arrived on the websocket and its running indicator is gone, and then no mutation at all
 for QUIET_MS (plots drawn, tables filled, stale elements restored). The quiet window itself is not counted.
-Server memory is the kernel's high-water mark (VmHWM) of the `streamlit run` process. Times are medians;
+The log also gives, per change, when the run's last websocket message arrived: what the server took, the rest
+being the browser's. Server memory is the kernel's high-water mark (VmHWM) of the `streamlit run` process. Times are medians;
 nothing is asserted, only reported.
 """
 
@@ -54,7 +55,13 @@ SESSIONS = 6
 VIEWPORT = {"width": 1400, "height": 1000}
 CHANGES = 9  # filter changes per app: the busiest provinces and fields, added one at a time, alternately
 WATCH = """
-window.__bench = {last: performance.now(), input: 0};
+window.__bench = {last: performance.now(), input: 0, message: 0};
+window.WebSocket = class extends window.WebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener('message', () => { window.__bench.message = performance.now(); });
+  }
+};
 new MutationObserver(() => { window.__bench.last = performance.now(); })
   .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 document.addEventListener('pointerdown', () => { window.__bench.input = performance.now(); }, true);
@@ -80,6 +87,7 @@ class Driven:
     """One app driven through the changes: settle times (ms), and ours' figures after each change."""
 
     times: list[float] = field(default_factory=list)
+    answered: list[float] = field(default_factory=list)  # ms from the click to the run's last message
     figures: list[list[dict]] = field(default_factory=list)
     first_ms: float = 0.0
     first_rss_mb: float = 0.0  # the server's peak memory once the page first settled
@@ -173,8 +181,9 @@ class Session:
     def quiet(self, timeout_s: float = 60) -> None:
         self.page.wait_for_function(QUIET, arg=[QUIET_MS, 0], polling=25, timeout=timeout_s * 1000)
 
-    def change(self, label: str, option: str, timeout_s: float) -> float:
-        """Add `option` in the multiselect labelled `label`; ms from the click to the settled page."""
+    def change(self, label: str, option: str, timeout_s: float) -> tuple[float, float]:
+        """Add `option` in the multiselect labelled `label`; ms from the click to the settled page, and to the
+        last websocket message of the run (what the server took; the rest is the browser's)."""
         box = self.page.get_by_test_id("stMultiSelect").filter(has_text=label)
         box.locator("input").click()  # not the box's middle, where a chosen tag's ✕ may sit
         self.page.keyboard.type(option)
@@ -189,11 +198,12 @@ class Session:
         choice.click()
         since = self.page.evaluate("window.__bench.input")
         last = self.settle(runs, since, timeout_s)
+        answered = self.page.evaluate("window.__bench.message")
         self.page.keyboard.press("Escape")
         self.quiet()
         if self.page.get_by_test_id("stException").count():
             raise RuntimeError(f"the page failed after choosing {option!r}")
-        return last - since
+        return last - since, answered - since
 
 
 def _labels(ours: bool) -> dict[str, str]:
@@ -253,7 +263,9 @@ def drive(browser, base: str, pid: int, ours: bool, steps: list[tuple[str, str]]
         driven.first_rss_mb = _peak_mb(pid)
         labels = _labels(ours)
         for kind, value in steps:
-            driven.times.append(session.change(labels[kind], _option(ours, kind, value), timeout_s))
+            settled, answered = session.change(labels[kind], _option(ours, kind, value), timeout_s)
+            driven.times.append(settled)
+            driven.answered.append(answered)
             if ours:
                 driven.figures.append(json.loads(session.page.evaluate(FIGURES)))
     finally:
@@ -326,6 +338,7 @@ def run(rows: int, seed: int = 1, log=print, count: int = CHANGES) -> str:
                 log(
                     f"  ours: first screen {ours.first_ms:.0f} ms; changes ms {[round(x) for x in ours.times]}"
                 )
+                log(f"  ours: the server's last message after ms {[round(x) for x in ours.answered]}")
                 log(
                     f"  ours: peak memory {rss:.0f} MB once the page opened, {rss_after:.0f} MB after the changes"
                 )
@@ -340,6 +353,7 @@ def run(rows: int, seed: int = 1, log=print, count: int = CHANGES) -> str:
                 log(
                     f"  naive: first screen {naive.first_ms:.0f} ms; changes ms {[round(x) for x in naive.times]}"
                 )
+                log(f"  naive: the server's last message after ms {[round(x) for x in naive.answered]}")
                 bare = floor(browser, ours.figures)
                 log(f"  floor (bare Plotly.react of ours' figures) ms {[round(x) for x in bare]}")
             finally:
