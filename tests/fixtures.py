@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dashboard.curation.dataset import load_dataset
 from dashboard.store.database import Store
+from dashboard.store.editors import Editor
 
 
 def free_port() -> int:
@@ -25,8 +26,7 @@ def sqlite_url(folder: Path, name: str = "fixture.sqlite") -> str:
 def build_store(url: str) -> Store:
     """A migrated store seeded with the shipped dataset (data/, checked against seeds/)."""
     store = Store.open(url)
-    store.migrate()
-    store.seed(load_dataset())
+    store.prepare(load_dataset)
     return store
 
 
@@ -73,7 +73,7 @@ def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVE
     store = build_store(url)
     anchors = demo.published_anchors(load_dataset())
     inventory_store.replace_inventory(
-        store, inventory_records(rows, seed), "demo", True, demo.detail(rows, seed, anchors), "fixture"
+        store, inventory_records(rows, seed), "demo", True, demo.detail(rows, seed, anchors), EDITOR
     )
     return store
 
@@ -81,6 +81,7 @@ def build_inventory_store(url: str, rows: int = INVENTORY_ROWS, seed: int = INVE
 # --- editors and import sheets ---------------------------------------------------------------------------------
 
 EDITOR_PASSWORD = "patent-editor-test-password"
+EDITOR = Editor("王编辑", "password")  # an editor signed in, as the write functions require
 
 
 def editor_password_hash() -> str:
@@ -154,7 +155,7 @@ def type_filter(tables, choice: str = "all"):
 SHEET_HEADER = ["indicator", "period", "value", "unit", "institution_type", "source", "qualifier", "note"]
 
 
-def import_sheet_rows(store: Store, rows: list[list[object]], name: str, editor: str = "王编辑"):
+def import_sheet_rows(store: Store, rows: list[list[object]], name: str, editor: Editor = EDITOR):
     """Import rows in the template's columns (`SHEET_HEADER`) as an editor would upload them; the outcome."""
     from dashboard.editing.changes import apply_import, reference
     from dashboard.editing.plans import one_row_sheet, plan_import
@@ -182,7 +183,7 @@ def corrected_row(row: dict, by: float) -> list[object]:
 HISTORY_NAMES = ("王编辑", "2026年数据.csv", "更正.xlsx")
 
 
-def record_some_changes(store: Store, editor: str = "王编辑") -> None:
+def record_some_changes(store: Store, editor: Editor = EDITOR) -> None:
     """A history to read: an import that adds a figure and corrects another, and a second correction that is
     undone again (three changes in the log, two records changed since today)."""
     from dashboard.editing.changes import undo

@@ -78,6 +78,13 @@ def _time_reruns(at, states: list[dict]) -> list[float]:
     return times
 
 
+def _writer():
+    """Who writes the bench's throwaway store, for its audit log."""
+    from dashboard.store.editors import Editor
+
+    return Editor("bench", "cli")
+
+
 # --- children ---------------------------------------------------------------------------------------------
 
 
@@ -94,7 +101,9 @@ def child_prepare(url: str, rows: int, seed: int) -> dict:
     anchors = demo.published_anchors(store.read_all())
     records = demo.generate(rows, seed, anchors, list(load_province_tiles()["id"]))
     generated = time.perf_counter()
-    inventory_store.replace_inventory(store, records, "demo", True, demo.detail(rows, seed, anchors))
+    inventory_store.replace_inventory(
+        store, records, "demo", True, demo.detail(rows, seed, anchors), _writer()
+    )
     return {
         "generate_s": generated - started,
         "write_s": time.perf_counter() - generated,

@@ -12,6 +12,7 @@ from dashboard.curation.dataset import load_dataset
 from dashboard.i18n import LANGUAGES
 from dashboard.programme.selection import Selection, filter_choices
 from dashboard.store.database import Store
+from dashboard.store.editors import Editor
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 DB_HELP = "database URL (default: DATABASE_URL, else the embedded SQLite file var/dashboard.sqlite)"
@@ -97,13 +98,15 @@ def selection(args: argparse.Namespace, tables: Tables, years: tuple[int, int] |
     return Selection.of(args.lang, args.institution_type, tables.institution_types, years)
 
 
-def default_editor(given: str | None) -> str:
+def default_editor(given: str | None) -> Editor:
+    """Who the command line writes as: the name given with --editor, else the account running it. Whoever holds
+    the store's address may write to it anyway; the name is for the audit log."""
     if given and given.strip():
-        return given.strip()
+        return Editor(given.strip(), "cli")
     try:
-        return f"cli:{getpass.getuser()}"
+        return Editor(f"cli:{getpass.getuser()}", "cli")
     except (KeyError, OSError):
-        return "cli"
+        return Editor("cli", "cli")
 
 
 def progress_printer(verb: str = "written"):

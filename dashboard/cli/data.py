@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dashboard.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, add_db, error, open_store
+from dashboard.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, add_db, default_editor, error, open_store
 from dashboard.curation.datafiles import DATA_DIR
 from dashboard.curation.dataset import load_dataset
 from dashboard.curation.seeds import SEEDS_DIR, curate
@@ -69,7 +69,7 @@ def run_init(args: argparse.Namespace) -> int:
                 "replace them with data/. Export what you need first, then add --discard-edits."
             )
             return EXIT_ERROR
-        counts = store.seed(tables)
+        counts = store.seed(tables, default_editor(None))
     finally:
         store.dispose()
     if applied:
@@ -98,10 +98,10 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = format_for(path, args.format)
     store = open_store(args.db)
     try:
-        observations = store.read("observations")
+        observations, sources = store.read("observations"), store.read("sources")
     finally:
         store.dispose()
-    frame = export_frame(observations)
+    frame = export_frame(observations, sources)
     try:
         write_export(frame, path, fmt)
     except OSError as exc:

@@ -27,10 +27,10 @@ from dashboard.editing.changes import (
     batches,
     changes_since,
     reference,
-    undo,
 )
 from dashboard.editing.plans import ImportError_, plan_import
 from dashboard.editing.sheets import SheetError, read_sheet
+from dashboard.inventory import service as inventory_service
 
 
 def register(sub) -> None:
@@ -110,7 +110,9 @@ def _counts_line(counts: dict[str, int], verb: str) -> str:
 
 
 def _new_sources(plan) -> str:
-    return f", {len(plan.new_sources)} new source(s)" if plan.new_sources else ""
+    new = f", {len(plan.new_sources)} new source(s)" if plan.new_sources else ""
+    fixed = f", {len(plan.source_corrections)} source(s) corrected" if plan.source_corrections else ""
+    return new + fixed
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -133,7 +135,9 @@ def run_import(args: argparse.Namespace) -> int:
         return code
     store, plan = planned
     total = len(plan.of("add")) + len(plan.of("correct"))
-    if total == 0 and not plan.new_sources:  # a sheet equal to the store: nothing to write, no change to undo
+    if (
+        total == 0 and not plan.new_sources and not plan.source_corrections
+    ):  # a sheet equal to the store: nothing to write, no change to undo
         counts = {"add": 0, "correct": 0, "unchanged": len(plan.of("unchanged"))}
         print(f"{plan.file}: {_counts_line(counts, 'added')} (nothing written)")
         store.dispose()
@@ -207,7 +211,7 @@ def run_undo(args: argparse.Namespace) -> int:
                 "see `python -m dashboard history`"
             )
             return EXIT_USAGE
-        new = undo(store, found[0], default_editor(args.editor))
+        new = inventory_service.undo(store, found[0], default_editor(args.editor))
     except (ConflictError, ChangeError) as exc:
         error(str(exc))
         return EXIT_ERROR

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from dashboard.cli.common import (
@@ -11,6 +10,7 @@ from dashboard.cli.common import (
     EXIT_OK,
     CommandParser,
     add_db,
+    default_editor,
     error,
     note,
     open_store,
@@ -32,8 +32,7 @@ def register(sub) -> None:
     q.add_argument(
         "--editor",
         metavar="NAME",
-        default=os.environ.get("USER"),
-        help="who made the change, as recorded with it (default: $USER)",
+        help="who made the change, as recorded with it (default: cli:$USER)",
     )
     q.set_defaults(run=run_import)
     q = actions.add_parser("status", help="the inventory's data version, size, origin and rule set")
@@ -73,7 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
             done = import_file(
                 store,
                 args.file,
-                args.editor,
+                default_editor(args.editor),
                 name=str(args.file),
                 progress=progress_printer(),
                 checked=lambda n: note(f"checked {n:,} records; writing …"),
@@ -134,7 +133,7 @@ def run_demo(args: argparse.Namespace) -> int:
                 store.read_all(),
                 args.rows,
                 args.seed,
-                os.environ.get("USER"),
+                default_editor(getattr(args, "editor", None)),
                 replace_imported=args.replace,
                 progress=progress_printer(),
                 generating=lambda rows: note(f"generating {rows:,} synthetic records (seed {args.seed}) …"),

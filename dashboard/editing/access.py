@@ -8,20 +8,29 @@ Configuration, in `.streamlit/secrets.toml` or the environment:
 - `[editors]` in secrets: `name = "<hash>"` per editor, each with their own password.
 - `[auth]` in secrets (Streamlit's OIDC settings) with `editor_emails = ["a@example.org", …]`: people signed
   in with one of these addresses are editors.
-Hashes come from `python -m dashboard hash-password`."""
+Hashes come from `python -m dashboard hash-password`.
+
+Failed attempts are counted in the store (`SignInThrottle`), per client and per account from a client, so app
+processes behind one proxy share them. The client is the connection's address, or with
+`DASHBOARD_CLIENT_IP_HEADER` set (e.g. `X-Forwarded-For`) the address the proxy put last in that header."""
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import os
-import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
 from dashboard.i18n import LocalizedError
+from dashboard.store import schema
+from dashboard.store.database import Store
 
 MIN_PASSWORD_LENGTH = 10
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -105,33 +114,80 @@ def oidc_editor(config: EditorConfig, email: str | None) -> bool:
     return bool(config.oidc and email and email.strip().casefold() in config.oidc_editors)
 
 
-class Throttle:
-    """After `free` failed attempts in a row, each further attempt must wait: 1 s, 2 s, 4 s … up to `cap`.
-    A success clears the count. Shared by every session of the server process."""
+def client_key(client: str | None) -> str:
+    return f"client:{client or 'local'}"
+
+
+def account_key(name: str, client: str | None) -> str:
+    return f"account:{(name or '').strip().casefold()}@{client or 'local'}"
+
+
+class SignInThrottle:
+    """Failed sign-ins slow the next attempt down, counted in the store so every app process sees them.
+
+    Two counts: one per client (whatever account it tries) and one per account from that client. After `free`
+    failures in a row on either, each further attempt from that client waits 1 s, 2 s, 4 s … up to `cap`. A
+    correct password from another client is never held back by someone else's failures. A success clears
+    both counts of that client and account."""
+
+    @contextlib.contextmanager
+    def _store_errors(self):
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise self.store.failure("store_sign_in_failed", exc) from None
 
     def __init__(
-        self, free: int = 3, base: float = 1.0, cap: float = 60.0, clock: Callable[[], float] = time.monotonic
+        self,
+        store: Store,
+        free: int = 3,
+        base: float = 1.0,
+        cap: float = 60.0,
+        clock: Callable[[], float] = time.time,
     ):
-        self.free, self.base, self.cap, self.clock = free, base, cap, clock
-        self._failures: dict[str, int] = {}
-        self._not_before: dict[str, float] = {}
-        self._lock = threading.Lock()
+        self.store, self.free, self.base, self.cap, self.clock = store, free, base, cap, clock
 
-    def wait(self, key: str = "*") -> float:
-        """Seconds before another attempt is accepted (0 when it may be made now)."""
-        with self._lock:
-            return max(0.0, self._not_before.get(key, 0.0) - self.clock())
+    def wait(self, name: str, client: str | None) -> float:
+        """Seconds before another attempt from `client` for `name` is accepted (0: it may be made now)."""
+        with self._store_errors():
+            return self._wait(name, client)
 
-    def failed(self, key: str = "*") -> float:
-        """Count a failure; return the wait it imposes."""
-        with self._lock:
-            n = self._failures.get(key, 0) + 1
-            self._failures[key] = n
-            delay = 0.0 if n < self.free else min(self.cap, self.base * 2 ** (n - self.free))
-            self._not_before[key] = self.clock() + delay
-            return delay
+    def _wait(self, name: str, client: str | None) -> float:
+        table = schema.sign_in_failures
+        keys = [client_key(client), account_key(name, client)]
+        with self.store.engine.connect() as conn:
+            latest = conn.execute(select(func.max(table.c.not_before)).where(table.c.key.in_(keys))).scalar()
+        return max(0.0, (latest or 0.0) - self.clock())
 
-    def succeeded(self, key: str = "*") -> None:
-        with self._lock:
-            self._failures.pop(key, None)
-            self._not_before.pop(key, None)
+    def failed(self, name: str, client: str | None) -> float:
+        """Count a failure on both counts; return the wait it imposes."""
+        with self._store_errors():
+            try:
+                return self._count_failure(name, client)
+            except IntegrityError:  # another process counted a key's first failure at the same moment
+                return self._count_failure(name, client)
+
+    def _count_failure(self, name: str, client: str | None) -> float:
+        table = schema.sign_in_failures
+        now, delay = self.clock(), 0.0
+        with self.store.engine.begin() as conn:
+            for key in (client_key(client), account_key(name, client)):
+                row = conn.execute(
+                    select(table.c.failures).where(table.c.key == key).with_for_update()
+                ).first()
+                failures = (row[0] if row else 0) + 1
+                wait = 0.0 if failures < self.free else min(self.cap, self.base * 2 ** (failures - self.free))
+                values = {"failures": failures, "not_before": now + wait}
+                if row:
+                    conn.execute(table.update().where(table.c.key == key).values(**values))
+                else:
+                    conn.execute(table.insert().values(key=key, **values))
+                delay = max(delay, wait)
+        return delay
+
+    def succeeded(self, name: str, client: str | None) -> None:
+        table = schema.sign_in_failures
+        with self._store_errors(), self.store.engine.begin() as conn:
+            conn.execute(
+                table.delete().where(table.c.key.in_([client_key(client), account_key(name, client)]))
+            )

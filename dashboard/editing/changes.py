@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,8 +18,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from dashboard.editing.plans import KEY, ImportPlan, Reference
 from dashboard.i18n import LocalizedError, message
-from dashboard.store import schema
+from dashboard.store import audit, schema
 from dashboard.store.database import Store
+from dashboard.store.editors import Editor, require_editor
 
 # How the audit log names an import (the history shows the file from it): this prefix, then the file.
 IMPORT_PREFIX = "import "
@@ -51,17 +51,9 @@ def reference(store: Store) -> Reference:
     return Reference(
         indicators=store.read("indicators"),
         institution_types=store.read("institution_types"),
-        sources=store.read("sources"),
+        sources=store.read_with_revisions("sources"),
         observations=store.read_with_revisions("observations"),
         assumptions=store.read("assumptions"),
-    )
-
-
-def _json(record: dict | None) -> str | None:
-    if record is None:
-        return None
-    return json.dumps(
-        {k: _plain_value(v) for k, v in record.items()}, ensure_ascii=False, default=str, sort_keys=True
     )
 
 
@@ -95,44 +87,7 @@ def _writable(table: str, record: dict) -> dict:
     columns = {c.name for c in schema.CURATED[table].columns} - {"revision"}
     if table == "observations":
         columns.discard("id")  # the surrogate id is the store's own
-    return {k: _plain_value(v) for k, v in record.items() if k in columns}
-
-
-def _plain_value(value: object) -> object:
-    """NaN as NULL and numpy scalars as Python values: what a database driver takes."""
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value.item() if hasattr(value, "item") else value
-
-
-def _audit_row(
-    batch: str,
-    at: dt.datetime,
-    editor: str,
-    action: str,
-    table: str,
-    key: dict,
-    before: dict | None,
-    after: dict | None,
-    summary: str,
-    reverts: str | None = None,
-) -> dict:
-    return {
-        "batch": batch,
-        "at": at,
-        "editor": editor,
-        "action": action,
-        "table_name": table,
-        "record_key": _json(key),
-        "before": _json(before),
-        "after": _json(after),
-        "summary": summary,
-        "reverts": reverts,
-    }
-
-
-def _audit(conn: Connection, *args, **kwargs) -> None:
-    conn.execute(schema.audit_log.insert().values(**_audit_row(*args, **kwargs)))
+    return {k: audit.plain_value(v) for k, v in record.items() if k in columns}
 
 
 def _update(conn: Connection, table: str, key: dict, values: dict, expected_revision: int) -> dict:
@@ -161,7 +116,7 @@ def _conflict(table: str, key: dict, current: dict | None) -> ConflictError:
 def apply_import(
     store: Store,
     plan: ImportPlan,
-    editor: str,
+    editor: Editor,
     summary: str | None = None,
     expected: dict[tuple, int | None] | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -172,9 +127,10 @@ def apply_import(
     `expected` maps an observation's key to the revision the editor saw (None: it did not exist); by default
     the revisions the plan was made against. Raises ChangeError for a plan with problems, ConflictError when
     the store moved on since; in both cases nothing is written."""
+    require_editor(editor)
     if not plan.ok:
         raise ChangeError("change_plan_has_problems", file=plan.file, n=len(plan.problems))
-    batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    batch, at = audit.new_batch()
     summary = summary or f"{IMPORT_PREFIX}{plan.file}"
     obs = schema.observations
     adds, corrections = plan.of("add"), plan.of("correct")
@@ -185,7 +141,7 @@ def apply_import(
             for source in plan.new_sources:
                 if _current(conn, "sources", {"id": source["id"]}) is None:
                     conn.execute(schema.sources.insert().values(**_writable("sources", source)))
-                    _audit(
+                    audit.write(
                         conn,
                         batch,
                         at,
@@ -197,6 +153,12 @@ def apply_import(
                         {**source, "revision": 1},
                         summary,
                     )
+            for stored_source, given in plan.source_corrections:
+                key = {"id": stored_source["id"]}
+                after = _update(
+                    conn, "sources", key, _writable("sources", given), int(stored_source["revision"])
+                )
+                audit.write(conn, batch, at, editor, "correct", "sources", key, stored_source, after, summary)
             for key, revision in expected.items():  # the editor's view of single records
                 current = _current(conn, "observations", dict(zip(KEY, key, strict=True)))
                 if (current["revision"] if current else None) != revision:
@@ -217,14 +179,14 @@ def apply_import(
                     _writable("observations", planned.record),
                     int(planned.before["revision"]),
                 )
-                _audit(
+                audit.write(
                     conn, batch, at, editor, "correct", "observations", key, planned.before, after, summary
                 )
                 done += 1
                 if progress and (done % chunk == 0 or done == total):
                     progress(done, total)
             entries = [
-                _audit_row(
+                audit.entry(
                     batch,
                     at,
                     editor,
@@ -251,7 +213,7 @@ def apply_import(
 def _same_values(current: dict, values: dict) -> bool:
     """Whether writing `values` over `current` would change nothing (numbers compared as numbers, NaN as NULL)."""
     for name, value in values.items():
-        old = _plain_value(current.get(name))
+        old = audit.plain_value(current.get(name))
         if isinstance(old, int | float) and isinstance(value, int | float) and not isinstance(old, bool):
             if not math.isclose(old, value, rel_tol=1e-12, abs_tol=1e-12):
                 return False
@@ -261,11 +223,12 @@ def _same_values(current: dict, values: dict) -> bool:
 
 
 def save_record(
-    store: Store, table: str, record: dict, editor: str, expected_revision: int | None, summary: str
+    store: Store, table: str, record: dict, editor: Editor, expected_revision: int | None, summary: str
 ) -> str | None:
     """Add (expected_revision None) or correct one target, source or milestone. Returns the batch id, or None
     when the record equals what is stored: a correction that changes nothing writes nothing (no audit entry,
     no new revision)."""
+    require_editor(editor)
     if table not in ("targets", "sources", "milestones"):
         raise ChangeError("change_not_editable", table=table)
     if table == "targets" and not record.get("source"):
@@ -275,7 +238,7 @@ def save_record(
     )
     if table == "milestones" and evidence and not record.get("evidence_source"):
         raise ChangeError("change_evidence_needs_source", milestone=record.get("id"))
-    batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    batch, at = audit.new_batch()
     key = _key_of(table, record)
     values = _writable(table, record)
     try:
@@ -285,14 +248,16 @@ def save_record(
                 if current is not None:
                     raise ConflictError("change_exists", current, record=f"{table} {_describe(key)}")
                 conn.execute(schema.CURATED[table].insert().values(**values))
-                _audit(conn, batch, at, editor, "add", table, key, None, _current(conn, table, key), summary)
+                audit.write(
+                    conn, batch, at, editor, "add", table, key, None, _current(conn, table, key), summary
+                )
             else:
                 if current is None or current["revision"] != expected_revision:
                     raise _conflict(table, key, current)
                 if _same_values(current, values):
                     return None
                 after = _update(conn, table, key, values, expected_revision)
-                _audit(conn, batch, at, editor, "correct", table, key, current, after, summary)
+                audit.write(conn, batch, at, editor, "correct", table, key, current, after, summary)
     except IntegrityError as exc:
         raise ChangeError(
             "change_cannot_save", record=f"{table} {_describe(key)}", reason=str(exc.orig).splitlines()[0]
@@ -314,11 +279,16 @@ def audit_frame(store: Store, since: dt.datetime | None = None) -> pd.DataFrame:
 
 
 def batches(store: Store, log: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per change (an import, an edit, an undo), newest first, with whether it was undone; from `log`
-    when the caller has read the audit log already."""
+    """One row per change (an import, an edit, an undo …), newest first, with whether it was undone and
+    whether it can be; from `log` when the caller has read the audit log already."""
     log = audit_frame(store) if log is None else log
     if log.empty:
-        return pd.DataFrame(columns=["batch", "at", "editor", "summary", "changes", "undone", "reverts"])
+        return pd.DataFrame(
+            columns=["batch", "at", "editor", "summary", "changes", "undone", "reverts", "undoable"]
+        )
+    replaced = log.groupby("batch", sort=False)["table_name"].agg(
+        lambda names: bool(set(names) & {audit.INVENTORY, audit.STORE})
+    )
     grouped = log.groupby("batch", sort=False).agg(
         at=("at", "first"),
         editor=("editor", "first"),
@@ -329,12 +299,14 @@ def batches(store: Store, log: pd.DataFrame | None = None) -> pd.DataFrame:
     )
     undone = set(log["reverts"].dropna())
     grouped["undone"] = grouped.index.isin(undone)
+    # What an editor may still undo: not undone, not itself an undo, not a whole inventory or store replaced.
+    grouped["undoable"] = ~grouped["undone"] & grouped["reverts"].isna() & ~replaced.reindex(grouped.index)
     return grouped.sort_values("last_id", ascending=False).drop(columns="last_id").reset_index()
 
 
-def undo(store: Store, batch: str, editor: str) -> str:
-    """Revert one change whole, as a new change in the log. ConflictError when a record it touched has been
-    changed since; ChangeError for an unknown batch, an undo, or a change already undone."""
+def entries_to_undo(store: Store, batch: str) -> pd.DataFrame:
+    """The audit entries of a change that may be undone; ChangeError for an unknown change, an undo, or a
+    change already undone."""
     log = audit_frame(store)
     entries = log[log["batch"] == batch]
     if entries.empty:
@@ -343,7 +315,22 @@ def undo(store: Store, batch: str, editor: str) -> str:
         raise ChangeError("change_undo_of_undo")
     if (log["reverts"] == batch).any():
         raise ChangeError("change_already_undone")
-    new_batch, at = uuid.uuid4().hex, dt.datetime.now(dt.UTC)
+    return entries
+
+
+def undo(store: Store, batch: str, editor: Editor) -> str:
+    """Revert one change whole, as a new change in the log. ConflictError when a record it touched has been
+    changed since; ChangeError for an unknown batch, an undo, or a change already undone, and for what undo
+    cannot give back: an inventory import or demo (the records before it are not kept: import the earlier
+    file again) and a reset. Grading rules are undone by `inventory.service.undo`, which regrades."""
+    require_editor(editor)
+    entries = entries_to_undo(store, batch)
+    tables = set(entries["table_name"])
+    if tables & {audit.INVENTORY, audit.STORE}:
+        raise ChangeError("change_cannot_undo_replace")
+    if audit.RULES in tables:
+        raise ChangeError("change_undo_rules_elsewhere")
+    new_batch, at = audit.new_batch()
     summary = f"undo: {entries['summary'].iloc[0]}"
     # Observations before the sources they cite, newest entry first.
     ordered = sorted(
@@ -354,6 +341,9 @@ def undo(store: Store, batch: str, editor: str) -> str:
             for entry in ordered:
                 table, key = entry["table_name"], json.loads(entry["record_key"])
                 after, before = _loads(entry["after"]), _loads(entry["before"])
+                if table == audit.SLIDE_LISTS:
+                    _undo_slide_list(conn, key, before, after, new_batch, at, editor, summary, batch)
+                    continue
                 tbl = schema.CURATED[table]
                 if entry["action"] == "add":
                     current = _current(conn, table, key)
@@ -369,11 +359,13 @@ def undo(store: Store, batch: str, editor: str) -> str:
                     ):
                         raise ConflictError("change_source_cited", source=key["id"])
                     conn.execute(tbl.delete().where(_where_key(table, key)))
-                    _audit(conn, new_batch, at, editor, "undo_add", table, key, current, None, summary, batch)
+                    audit.write(
+                        conn, new_batch, at, editor, "undo_add", table, key, current, None, summary, batch
+                    )
                 elif entry["action"] == "correct":
                     current = _current(conn, table, key)
                     restored = _update(conn, table, key, _writable(table, before), int(after["revision"]))
-                    _audit(
+                    audit.write(
                         conn,
                         new_batch,
                         at,
@@ -391,6 +383,23 @@ def undo(store: Store, batch: str, editor: str) -> str:
     except SQLAlchemyError as exc:
         raise store.failure("change_undo_failed", exc) from None
     return new_batch
+
+
+def _undo_slide_list(conn, key, before, after, new_batch, at, editor, summary, batch) -> None:
+    """Put back the slide list a change replaced (or remove the one it made), if nobody saved another since."""
+    table = schema.slide_lists
+    name = key["name"]
+    stored = conn.execute(select(table.c.slide_ids).where(table.c.name == name)).scalar()
+    current = {"slide_ids": json.loads(stored)} if stored else None
+    if current != after:
+        raise ConflictError("change_slides_changed", name=name)
+    conn.execute(table.delete().where(table.c.name == name))
+    if before is not None:
+        conn.execute(
+            table.insert().values(name=name, slide_ids=json.dumps(before["slide_ids"]), updated_at=at)
+        )
+    action = "undo_add" if before is None else "undo_correct"
+    audit.write(conn, new_batch, at, editor, action, audit.SLIDE_LISTS, key, current, before, summary, batch)
 
 
 def changes_since(store: Store, since: dt.date) -> pd.DataFrame:
@@ -469,5 +478,8 @@ def _value_text(record: dict | None) -> str:
 
 def edit_count(store: Store) -> int:
     """How many audit entries the store holds (init --reset would lose the edits behind them)."""
+    log = schema.audit_log
     with store.engine.connect() as conn:
-        return conn.execute(select(func.count()).select_from(schema.audit_log)).scalar_one()
+        return conn.execute(
+            select(func.count()).select_from(log).where(log.c.table_name != audit.STORE)
+        ).scalar_one()

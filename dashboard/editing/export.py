@@ -1,5 +1,6 @@
-"""Observations out to CSV or XLSX, in the columns an import sheet uses (so an export imports again), with
-formula-like text neutralised."""
+"""Observations out to CSV or XLSX, in the columns an import sheet uses (so an export imports again), each
+row with its source's citation and grade beside it (so a figure from a source another store lacks — one made
+from a citation, ungraded, or added by an editor — imports with its source), formula-like text neutralised."""
 
 from __future__ import annotations
 
@@ -27,12 +28,38 @@ EXPORT_COLUMNS = [
     "where_en",
     "basis",
 ]
+# A source's fields as an export carries them beside each figure, as source_<field>.
+SOURCE_FIELDS = (
+    "title_zh",
+    "title_en",
+    "outlet_zh",
+    "outlet_en",
+    "published",
+    "date_note",
+    "date_note_en",
+    "kind",
+    "language",
+    "url",
+    "grade",
+    "reported_by",
+    "reported_by_en",
+    "note",
+    "note_en",
+)
+SOURCE_COLUMNS = [f"source_{f}" for f in SOURCE_FIELDS]
+OBSERVATION_COLUMNS = EXPORT_COLUMNS
+EXPORT_COLUMNS = [*OBSERVATION_COLUMNS, *SOURCE_COLUMNS]
 FORMATS = ("csv", "xlsx")
 
 
-def export_frame(observations: pd.DataFrame) -> pd.DataFrame:
-    """Every observation in the export columns, ordered by indicator, institution type and period."""
-    frame = observations[EXPORT_COLUMNS].sort_values(
+def export_frame(observations: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Every observation in the export columns with its source's fields, ordered by indicator, institution
+    type and period."""
+    cited = sources[["id", *SOURCE_FIELDS]].rename(columns={f: f"source_{f}" for f in SOURCE_FIELDS})
+    frame = observations[OBSERVATION_COLUMNS].merge(
+        cited, left_on="source", right_on="id", how="left", validate="many_to_one"
+    )
+    frame = frame[EXPORT_COLUMNS].sort_values(
         ["indicator", "institution_type", "period", "source"], kind="stable"
     )
     frame = frame.astype({"period": str}).reset_index(drop=True)

@@ -14,6 +14,7 @@ from dashboard.editing import changes
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme.provenance import date_words, grade_words
+from dashboard.store import audit
 
 # The zone times are shown in when the browser does not say its own: the programme's.
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -22,7 +23,13 @@ RECORD_KINDS = {
     "targets": "record_target",
     "sources": "record_source",
     "milestones": "record_milestone",
+    audit.SLIDE_LISTS: "record_slide_list",
+    audit.RULES: "record_rules",
+    audit.INVENTORY: "record_inventory",
+    audit.STORE: "record_store",
 }
+# The grading rules' dimensions and grades, in the order people read them (as dashboard.inventory.grading).
+RULE_DIMENSIONS, RULE_GRADES = ("technology", "market", "legal"), ("A", "B", "C", "D")
 
 
 def zone_of(name: str | None) -> ZoneInfo:
@@ -80,6 +87,14 @@ def record_words(table: str, record: dict | None, tables: Tables, lang: str) -> 
         )
     if table == "milestones":
         return str(record.get(f"what_{lang}") or "")
+    if table == audit.SLIDE_LISTS:
+        return t("slide_list_shared", lang)
+    if table == audit.RULES:
+        return t("rules_in_force", lang)
+    if table == audit.INVENTORY:
+        return t("inventory_whole", lang)
+    if table == audit.STORE:
+        return t("record_store", lang)
     return t("record_unknown", lang)
 
 
@@ -117,7 +132,30 @@ def value_words(table: str, record: dict | None, tables: Tables, lang: str) -> s
         )
         date = record.get("evidence_date")
         return f"{state} ({date})" if date else state
+    if table == audit.SLIDE_LISTS:
+        return t("slides_n", lang, n=len(record.get("slide_ids") or []))
+    if table == audit.RULES:
+        return rules_words(record, lang)
+    if table == audit.INVENTORY:
+        n = f"{int(record.get('records') or 0):,}"
+        if record.get("synthetic"):
+            return t("inventory_records_synthetic", lang, n=n)
+        return t("inventory_records_file", lang, n=n, file=record.get("file") or "?")
+    if table == audit.STORE:
+        return t("store_reset_to", lang, n=f"{int(record.get('observations') or 0):,}")
     return ""
+
+
+def rules_words(rules: dict, lang: str) -> str:
+    """A grading rule set (as its JSON holds it) in a line: weights, grade thresholds, grade → disposition."""
+    weights = {d: float(rules["weights"][d]) for d in RULE_DIMENSIONS}
+    total = sum(weights.values()) or 1.0
+    parts = [
+        " · ".join(f"{t(f'inv_dim_{d}', lang)} {weights[d] / total:.0%}" for d in RULE_DIMENSIONS),
+        " · ".join(f"{g} ≥ {float(rules['thresholds'][g]):g}" for g in RULE_GRADES[:-1]),
+        " · ".join(f"{g} → {t('inv_disposition_' + rules['disposition'][g], lang)}" for g in RULE_GRADES),
+    ]
+    return t("list_sep", lang).join(parts)
 
 
 def change_words(before: dict | None, after: dict | None, lang: str) -> str:
@@ -176,6 +214,14 @@ def what_words(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: st
     if summary.startswith(changes.IMPORT_PREFIX):
         key = "history_import_one" if len(own) == 1 else "history_import"
         return t(key, lang, file=summary[len(changes.IMPORT_PREFIX) :], n=len(own))
+    if len(own) == 1 and own.iloc[0]["table_name"] in (audit.INVENTORY, audit.STORE):
+        entry = own.iloc[0]
+        return t(
+            "history_replace",
+            lang,
+            kind=record_kind(entry["table_name"], lang),
+            record=value_words(entry["table_name"], _loads(entry["after"]), tables, lang),
+        )
     if len(own) == 1:
         entry = own.iloc[0]
         record = _loads(entry["after"]) or _loads(entry["before"])

@@ -24,6 +24,7 @@ from dashboard.editing.cells import (
     parse_qualifier,
     parse_value,
 )
+from dashboard.editing.export import SOURCE_FIELDS
 from dashboard.editing.sheets import Sheet
 from dashboard.i18n import PLAIN_LANGUAGE, LocalizedError, Message, message, t
 from dashboard.store.schema import EDITABLE_KEYS
@@ -46,8 +47,11 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "where_en": ("where_en", "where (English)", "出处（英文）"),
     "grade": ("grade", "等级", "可靠性等级"),
     "basis": ("basis", "口径基础", "当年或累计"),
+    # A source's own fields, as an export carries them beside each figure (dashboard.editing.export).
+    **{f"source_{f}": (f"source_{f}",) for f in SOURCE_FIELDS},
 }
 GRADES = ("A", "B", "C", "D")
+UNGRADED = "U"  # a source made from a citation, until an editor grades it
 # The cells a blank leaves as stored: the assumption and the free text, Chinese and English.
 FREE_TEXT = ("formula", "formula_en", "assumption", "where", "where_en", "note", "note_en")
 REQUIRED = ("indicator", "period", "value", "institution_type", "source")
@@ -94,6 +98,8 @@ class ImportPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     new_sources: list[dict] = field(default_factory=list)
+    # Sources the sheet gives other fields for than the store holds: (stored with revision, as given).
+    source_corrections: list[tuple[dict, dict]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     total_rows: int = 0
 
@@ -240,6 +246,9 @@ def plan_import(
     units = reference.indicators.set_index("id")["unit"].to_dict()
     changes = set(reference.indicators.loc[reference.indicators["measure"] == "change", "id"])
     known_sources = dict(zip(reference.sources["id"], reference.sources["grade"], strict=True))
+    stored_sources = {r["id"]: r for r in reference.sources.to_dict(orient="records")}
+    source_kinds = {*reference.sources["kind"], "unclassified"}
+    given_sources: dict[str, tuple[int, dict]] = {}  # id → (first row, fields) as the sheet gives them
     known_assumptions = set(reference.assumptions["id"])
     stored = {
         tuple(r[k] for k in KEY): {k: (None if _missing(v) else v) for k, v in r.items()}
@@ -286,8 +295,14 @@ def plan_import(
             row_problems.append(Problem(number, header["source"], message("import_no_source")))
         else:
             text = normalise_text(source_cell)
+            carried = _carried_source(text, cell, header, number, source_kinds, row_problems)
+            if carried is not None and text not in given_sources:
+                given_sources[text] = (number, carried)
             if text in known_sources:
                 source, grade = text, known_sources[text]
+            elif carried is not None:
+                source, grade = text, carried["grade"]
+                cited[text] = carried
             elif SOURCE_ID.match(text) and " " not in text:
                 row_problems.append(
                     Problem(number, header["source"], message("import_unknown_source", source=text))
@@ -307,6 +322,8 @@ def plan_import(
             )
 
         given_grade = _text_cell(cell("grade"))
+        if given_grade is not None and given_grade.upper() == UNGRADED and grade == UNGRADED:
+            given_grade = None  # a figure from a source not yet graded is ungraded too: as the source says
         if given_grade is not None:
             if given_grade.upper() not in GRADES:
                 row_problems.append(
@@ -378,13 +395,13 @@ def plan_import(
         if old is None:
             planned = PlannedRow(number, "add", record)
         else:
-            for col in FREE_TEXT:  # a blank cell keeps what is stored
+            for col in (*FREE_TEXT, "basis"):  # a blank cell keeps what is stored
                 if record[col] is None:
                     record[col] = old.get(col)
             if given_grade is None:
                 record["grade"] = old["grade"]
             changed = not _same(old["value"], record["value"]) or any(
-                old.get(c) != record[c] for c in ("qualifier", "grade", *FREE_TEXT)
+                old.get(c) != record[c] for c in ("qualifier", "grade", "basis", *FREE_TEXT)
             )
             planned = PlannedRow(number, "correct" if changed else "unchanged", record, before=old)
         seen[key] = planned
@@ -392,7 +409,51 @@ def plan_import(
 
     used = {r.record["source"] for r in plan.rows}
     plan.new_sources = [s for s in cited.values() if s["id"] in used]
+    for source_id, (_, given) in given_sources.items():
+        stored_source = stored_sources.get(source_id)
+        if stored_source is not None and not _same_source(stored_source, given):
+            fields = {f: given[f] for f in SOURCE_FIELDS}  # what the store keeps of its own (seed file) stays
+            plan.source_corrections.append((stored_source, {**stored_source, **fields}))
     return plan
+
+
+def _carried_source(
+    text: str, cell, header: dict[str, str], number: int, kinds: set[str], problems: list[Problem]
+) -> dict | None:
+    """The source a row carries in its source_* columns (as an export writes them), checked; None when the
+    sheet has none for this row."""
+    given = {f: _text_cell(cell(f"source_{f}")) for f in SOURCE_FIELDS}
+    if given["title_zh"] is None or not SOURCE_ID.match(text):
+        return None
+    for required in ("title_zh", "title_en", "outlet_zh", "outlet_en", "kind", "language", "grade"):
+        if given[required] is None:
+            problems.append(Problem(number, f"source_{required}", message("import_source_field_missing")))
+    if given["grade"] is not None and given["grade"].upper() not in (*GRADES, UNGRADED):
+        problems.append(
+            Problem(number, header["source_grade"], message("import_not_grade", grade=given["grade"]))
+        )
+    if given["kind"] is not None and given["kind"] not in kinds:
+        problems.append(
+            Problem(number, header["source_kind"], message("import_unknown_kind", kind=given["kind"]))
+        )
+    if given["language"] is not None and given["language"] not in ("zh", "en"):
+        problems.append(
+            Problem(
+                number,
+                header["source_language"],
+                message("import_unknown_language", language=given["language"]),
+            )
+        )
+    if given["grade"] is not None:
+        given["grade"] = given["grade"].upper()
+    return {"id": text, **given, "seed_file": None}
+
+
+def _same_source(stored: dict, given: dict) -> bool:
+    return all(
+        (None if _missing(stored.get(f)) or stored.get(f) == "" else str(stored.get(f))) == given.get(f)
+        for f in SOURCE_FIELDS
+    )
 
 
 def one_row_sheet(name: str, values: dict[str, object]) -> Sheet:

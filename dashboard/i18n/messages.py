@@ -137,6 +137,18 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "“{basis}”不是可用的口径基础（可填：{allowed}；不填则按指标的口径）",
         "en": "'{basis}' is not a basis (one of: {allowed}; leave it empty for the indicator's own measure)",
     },
+    "import_source_field_missing": {
+        "zh": "该行带有来源信息，但此项为空",
+        "en": "the row carries its source's fields, but this one is empty",
+    },
+    "import_unknown_kind": {
+        "zh": "“{kind}”不是已知的来源类型",
+        "en": "{kind!r} is not a known kind of source",
+    },
+    "import_unknown_language": {
+        "zh": "“{language}”不是来源语言（zh 或 en）",
+        "en": "{language!r} is not a source language (zh or en)",
+    },
     "import_not_grade": {
         "zh": "“{grade}”不是可靠性等级（A、B、C、D）",
         "en": "{grade!r} is not a grade (A, B, C, D)",
@@ -214,6 +226,31 @@ LABELS: dict[str, dict[str, str]] = {
     "change_source_cited": {
         "zh": "来源 {source} 已被之后添加的数据引用；未撤销任何内容",
         "en": "source {source} is cited by figures added since; nothing was undone",
+    },
+    "change_cannot_undo_replace": {
+        "zh": "替换整个存量专利清单或重置数据库的操作无法撤销（之前的记录未保留）；如需恢复，请重新导入之前的文件",
+        "en": "a change that replaced the whole inventory or reset the store cannot be undone (the records "
+        "before it are not kept); import the earlier file again to go back",
+    },
+    "change_undo_rules_elsewhere": {
+        "zh": "分级规则的撤销需要重新分级全部专利，请通过数据页面或 undo 命令撤销",
+        "en": "undoing grading rules regrades every patent: undo it from the Data page or the undo command",
+    },
+    "change_rules_changed": {
+        "zh": "此后又保存过其他分级规则；请先撤销较新的规则。未作任何改动",
+        "en": "other grading rules have been saved since; undo the newer ones first. Nothing was changed",
+    },
+    "change_slides_changed": {
+        "zh": "幻灯片列表“{name}”此后已被再次保存；未作任何改动",
+        "en": "the slide list {name!r} has been saved again since; nothing was changed",
+    },
+    "store_sign_in_failed": {
+        "zh": "无法在 {store} 核对登录尝试，请稍后再试：{reason}",
+        "en": "could not check sign-in attempts in {store}; try again shortly: {reason}",
+    },
+    "write_needs_editor": {
+        "zh": "只有已登录的编辑人员可以修改数据；未写入任何内容",
+        "en": "only a signed-in editor can change data; nothing was written",
     },
     "change_cannot_undo_entry": {"zh": "无法撤销“{action}”类记录", "en": "cannot undo a {action} entry"},
     "change_undo_failed": {

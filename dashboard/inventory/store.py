@@ -21,14 +21,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.inventory.grading import DEFAULT_RULES, RuleSet, grade_frame
 from dashboard.inventory.records import SCHEMA
-from dashboard.store import schema
+from dashboard.store import audit, schema
 from dashboard.store.database import Store, StoreError
+from dashboard.store.editors import Editor, require_editor
 
 COLUMNS = list(SCHEMA)
 CHUNK = 100_000
 LOAD_BATCH = 50_000  # rows per Arrow batch read from SQLite
 COMPACT_ROWS = 500_000  # typed batches are copied into one block this size as they arrive
 Progress = Callable[[int, int], None]
+RULES_KEY = {"rules": "in force"}  # how the audit log names the rule set
 
 
 @dataclass(frozen=True)
@@ -139,18 +141,29 @@ def _clear(conn) -> None:
         conn.execute(schema.inventory_patents.delete())
 
 
-def _record_change(conn, kind: str, synthetic: bool, detail: dict, records: int, editor: str | None) -> int:
+def _record_change(
+    conn, kind: str, synthetic: bool, detail: dict, records: int, editor: Editor, at: dt.datetime
+) -> int:
     result = conn.execute(
         schema.inventory_changes.insert().values(
             kind=kind,
             synthetic=synthetic,
             detail=json.dumps(detail, ensure_ascii=False, sort_keys=True),
             records=records,
-            editor=editor,
-            changed_at=dt.datetime.now(dt.UTC),
+            editor=editor.name,
+            changed_at=at,
         )
     )
     return int(result.inserted_primary_key[0])
+
+
+def _inventory_summary(conn) -> dict | None:
+    """The inventory as the audit log describes it: how many records, how they came, synthetic or not."""
+    changes = schema.inventory_changes
+    latest = conn.execute(select(changes).order_by(changes.c.version.desc()).limit(1)).mappings().first()
+    if latest is None or not latest["records"]:
+        return None
+    return {"records": latest["records"], "synthetic": bool(latest["synthetic"])}
 
 
 def replace_inventory(
@@ -159,20 +172,27 @@ def replace_inventory(
     kind: str,
     synthetic: bool,
     detail: dict,
-    editor: str | None = None,
+    editor: Editor,
     progress: Progress | None = None,
 ) -> int:
-    """Replace the whole inventory with `records` (checked ones: see dashboard.inventory) in one transaction;
-    returns the new data version."""
+    """Replace the whole inventory with `records` (checked ones: see dashboard.inventory) in one transaction,
+    with its audit entry; returns the new data version."""
+    require_editor(editor)
     if kind not in ("import", "demo"):
         raise ValueError(f"unknown kind of change {kind!r}")
     records = records.select(COLUMNS).cast(SCHEMA)
+    batch, at = audit.new_batch()
+    after = {"records": records.height, "synthetic": synthetic, "kind": kind, **detail}
     try:
         with store.engine.begin() as conn:
             store.allow_long_statements(conn)  # one COPY of the whole inventory
+            before = _inventory_summary(conn)
             _clear(conn)
             _write_records(conn, records, progress)
-            return _record_change(conn, kind, synthetic, detail, records.height, editor)
+            audit.write(
+                conn, batch, at, editor, kind, audit.INVENTORY, {}, before, after, f"inventory {kind}"
+            )
+            return _record_change(conn, kind, synthetic, detail, records.height, editor, at)
     except SQLAlchemyError as exc:
         raise _fail(store, "store_inventory_write_failed", exc) from None
     except Exception as exc:  # the DBAPI's own errors from the bulk path
@@ -242,30 +262,40 @@ def rules(store: Store) -> RuleSet:
     return RuleSet.from_json(saved) if saved else DEFAULT_RULES
 
 
-def save_rules(store: Store, new_rules: RuleSet, editor: str | None, progress: Progress | None = None) -> int:
-    """Save `new_rules` as the rule set in force and regrade every stored record with it, in one transaction;
-    returns the new data version."""
+def save_rules(
+    store: Store,
+    new_rules: RuleSet,
+    editor: Editor,
+    progress: Progress | None = None,
+    reverts: str | None = None,
+) -> int:
+    """Save `new_rules` as the rule set in force and regrade every stored record with it, in one transaction
+    with its audit entry (`reverts`: the change an undo gives back); returns the new data version."""
+    require_editor(editor)
     new_rules.checked()
     current = state(store)
+    before = json.loads(rules(store).to_json())
     graded = grade_frame(load_inventory(store), new_rules) if current.records else None
+    batch, at = audit.new_batch()
+    after = json.loads(new_rules.to_json())
+    action = "undo_correct" if reverts else "correct"
     try:
         with store.engine.begin() as conn:
             store.allow_long_statements(conn)  # every record regraded and written again
             conn.execute(
                 schema.inventory_rule_sets.insert().values(
-                    rules=new_rules.to_json(), editor=editor, saved_at=dt.datetime.now(dt.UTC)
+                    rules=new_rules.to_json(), editor=editor.name, saved_at=at
                 )
             )
             if graded is not None:
                 _clear(conn)
                 _write_records(conn, graded, progress)
+            summary = "undo: rules" if reverts else "rules"
+            audit.write(
+                conn, batch, at, editor, action, audit.RULES, RULES_KEY, before, after, summary, reverts
+            )
             return _record_change(
-                conn,
-                "rules",
-                current.synthetic,
-                {"rules": json.loads(new_rules.to_json())},
-                current.records,
-                editor,
+                conn, "rules", current.synthetic, {"rules": after}, current.records, editor, at
             )
     except SQLAlchemyError as exc:
         raise _fail(store, "store_rules_failed", exc) from None

@@ -4,11 +4,13 @@ its sources, readable tables and the import-ready export. Pure: no Streamlit."""
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 import polars as pl
 
 from dashboard.downloads import FORMULA_PREFIXES
+from dashboard.editing.history import rules_words
 from dashboard.formatting import count_text, format_number, format_period
 from dashboard.i18n import t
 from dashboard.inventory import grading
@@ -173,10 +175,5 @@ def shift_table(shift: pl.DataFrame, lang: str) -> tuple[pd.DataFrame, int, int]
 
 
 def rules_text(rules: grading.RuleSet, lang: str) -> str:
-    weights = rules.normalised_weights()
-    parts = [" · ".join(f"{t(f'inv_dim_{d}', lang)} {weights[d]:.0%}" for d in grading.DIMENSIONS)]
-    parts.append(" · ".join(f"{g} ≥ {rules.thresholds[g]:g}" for g in grading.GRADES[:-1]))
-    parts.append(
-        " · ".join(f"{g} → {t(f'inv_disposition_{rules.disposition[g]}', lang)}" for g in grading.GRADES)
-    )
-    return t("list_sep", lang).join(parts)
+    """The rule set in a line, as the history shows it too."""
+    return rules_words(json.loads(rules.to_json()), lang)

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import uuid
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from dashboard.curation.catalogue import Tables
 from dashboard.i18n import LocalizedError, Message
-from dashboard.store import schema
+from dashboard.store import audit, schema
+from dashboard.store.editors import Editor, require_editor
 from dashboard.store.faults import Timeouts
 from dashboard.store.faults import reason as fault_reason
 from dashboard.store.migrations import LATEST, MIGRATIONS
@@ -42,6 +44,18 @@ def failure(key: str, url: str, exc: BaseException, timeouts: Timeouts | None = 
     return StoreError(
         key, store=display_url(url), reason=fault_reason(exc, secrets_of(parsed), timeouts), **params
     )
+
+
+_USER_PASSWORD = re.compile(r"(?P<user>[^:/@\s]*):(?P<password>[^@/\s]+)@")
+_SECRET_PARAMETER = re.compile(
+    r"(?P<key>[?&;]?[\w-]*(?:pass|secret|token|key)[\w-]*=)(?P<value>[^&;\s]*)", re.I
+)
+
+
+def masked_text(text: str) -> str:
+    """Something meant as a store address that does not parse, with whatever looks like a password hidden."""
+    text = _USER_PASSWORD.sub(lambda m: f"{m['user']}:***@", text)
+    return _SECRET_PARAMETER.sub(lambda m: f"{m['key']}***", text)
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -145,7 +159,7 @@ class Store:
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise StoreError("store_not_url", url=url) from None
+            raise StoreError("store_not_url", url=masked_text(url)) from None
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
             raise StoreError("store_backend", store=shown)
         try:
@@ -234,9 +248,14 @@ class Store:
     def is_seeded(self) -> bool:
         return self.schema_version() > 0 and self.count("sources") > 0
 
-    def seed(self, tables: Tables) -> dict[str, int]:
-        """Replace every curated table with `tables`, and clear the audit log of changes to them, all in one
-        transaction (all or nothing)."""
+    def seed(self, tables: Tables, editor: Editor) -> dict[str, int]:
+        """Reset: replace every curated table with `tables` and clear the audit log of changes to them, all in
+        one transaction (all or nothing). The log then holds one entry: who reset the store, and to what."""
+        require_editor(editor)
+        return self._seed(tables, editor if self.is_seeded() else None)  # a first fill replaces nothing
+
+    def _seed(self, tables: Tables, editor: Editor | None) -> dict[str, int]:
+        """Seed, recording the reset when an editor is given (none for the first fill of an empty store)."""
         counts = {}
         try:
             with self.engine.begin() as conn:
@@ -254,6 +273,9 @@ class Store:
                     if rows:
                         conn.execute(table.insert(), rows)
                     counts[name] = len(rows)
+                if editor is not None:
+                    batch, at = audit.new_batch()
+                    audit.write(conn, batch, at, editor, "reset", audit.STORE, {}, None, counts, "reset")
         except SQLAlchemyError as exc:
             raise self.failure("store_seed_failed", exc) from None
         return counts
@@ -263,7 +285,7 @@ class Store:
         self.migrate()
         if self.is_seeded():
             return False
-        self.seed(tables_loader())
+        self._seed(tables_loader(), None)
         return True
 
     def read(self, table: str) -> pd.DataFrame:
@@ -307,13 +329,23 @@ class Store:
     def read_all(self) -> Tables:
         return Tables.from_mapping({name: self.read(name) for name in schema.CURATED})
 
-    def save_slide_list(self, name: str, slide_ids: list[str]) -> None:
-        """Keep a briefing's slide list (replacing one saved under the same name)."""
-        row = {"name": name, "slide_ids": json.dumps(slide_ids), "updated_at": dt.datetime.now(dt.UTC)}
+    def save_slide_list(self, name: str, slide_ids: list[str], editor: Editor) -> None:
+        """Keep a briefing's slide list (replacing one saved under the same name), with its audit entry."""
+        require_editor(editor)
+        batch, at = audit.new_batch()
+        table = schema.slide_lists
         try:
             with self.engine.begin() as conn:
-                conn.execute(schema.slide_lists.delete().where(schema.slide_lists.c.name == name))
-                conn.execute(schema.slide_lists.insert().values(**row))
+                stored = conn.execute(select(table.c.slide_ids).where(table.c.name == name)).scalar()
+                before = {"slide_ids": json.loads(stored)} if stored else None
+                after = {"slide_ids": list(slide_ids)}
+                if before == after:
+                    return
+                conn.execute(table.delete().where(table.c.name == name))
+                conn.execute(table.insert().values(name=name, slide_ids=json.dumps(slide_ids), updated_at=at))
+                action = "add" if before is None else "correct"
+                key = {"name": name}
+                audit.write(conn, batch, at, editor, action, audit.SLIDE_LISTS, key, before, after, "slides")
         except SQLAlchemyError as exc:
             raise self.failure("store_cannot_save_slides", exc) from None
 

@@ -157,6 +157,10 @@ def _v10_store_generation(conn: Connection) -> None:
         conn.execute(schema.store_generation.insert().values(id=1, token=uuid.uuid4().hex))
 
 
+def _v11_sign_in_failures(conn: Connection) -> None:
+    schema.sign_in_failures.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         1, "curated tables: sources, programmes, indicators, targets, observations, …", _v1_curated_tables
@@ -178,6 +182,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         9, "English beside every Chinese note, position and formula; assumptions' names", _v9_english_notes
     ),
     Migration(10, "a generation token: the data version never repeats across resets", _v10_store_generation),
+    Migration(11, "failed sign-ins kept in the store, shared by every app process", _v11_sign_in_failures),
 )
 
 LATEST = MIGRATIONS[-1].version

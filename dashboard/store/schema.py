@@ -236,6 +236,16 @@ store_generation = Table(
     Column("token", String(40), nullable=False),
 )
 
+# Failed sign-ins, per client and per account from a client, kept in the store so that every app process
+# behind a proxy counts the same failures (not curated data: never seeded, never replaced by init).
+sign_in_failures = Table(
+    "sign_in_failures",
+    metadata,
+    Column("key", String(300), primary_key=True),  # "client:<address>" or "account:<name>@<address>"
+    Column("failures", Integer, nullable=False),  # in a row, since the last success
+    Column("not_before", Float, nullable=False),  # seconds since the epoch: no attempt before then
+)
+
 # Slide lists people saved for their briefings (not curated data: never seeded, never replaced by init).
 slide_lists = Table(
     "slide_lists",

@@ -10,12 +10,19 @@ import streamlit as st
 from dashboard.editing.access import (
     AccessConfigError,
     EditorConfig,
-    Throttle,
+    SignInThrottle,
     check_password,
     editor_config,
     oidc_editor,
 )
 from dashboard.i18n import t
+from dashboard.store.database import StoreError
+from dashboard.store.editors import Editor
+from dashboard.ui.cache import open_store
+
+# Behind a proxy every connection comes from the proxy: name the header in which it passes the client's
+# address (the proxy appends it last), e.g. X-Forwarded-For.
+CLIENT_IP_HEADER = "DASHBOARD_CLIENT_IP_HEADER"
 
 
 def _secrets() -> dict:
@@ -29,22 +36,31 @@ def editor_settings() -> EditorConfig:
     return editor_config(_secrets(), os.environ)
 
 
-@st.cache_resource(show_spinner=False)
-def _sign_in_throttle() -> Throttle:
-    return Throttle()  # one per server process, shared by every session
+def client_address() -> str | None:
+    """Who is signing in, as far as the connection tells: the proxy's header where one is named, else the
+    connection's own address (None on localhost)."""
+    header = os.environ.get(CLIENT_IP_HEADER, "").strip()
+    if header:
+        forwarded = st.context.headers.get(header) or ""
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]  # the one our proxy added; earlier hops are the client's own claims
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else None  # None where no connection says one
 
 
-def current_editor() -> str | None:
-    """The signed-in editor's name, or None for a viewer."""
+def current_editor() -> Editor | None:
+    """The signed-in editor, or None for a viewer."""
     settings = editor_settings()
     if settings.oidc:
         try:
             user = st.user
             if user.is_logged_in and oidc_editor(settings, user.get("email")):
-                return str(user.get("name") or user.get("email"))
+                return Editor(str(user.get("name") or user.get("email")), "oidc")
         except Exception:  # noqa: BLE001 - st.user unavailable (e.g. auth misconfigured): no OIDC editor
             pass
-    return st.session_state.get("editor")
+    editor = st.session_state.get("editor")
+    return editor if isinstance(editor, Editor) else None
 
 
 def editor_panel(lang: str) -> None:
@@ -53,7 +69,7 @@ def editor_panel(lang: str) -> None:
     editor = current_editor()
     with st.sidebar.expander(t("editor_sign_in", lang), expanded=False):
         if editor:
-            st.caption(t("signed_in_as", lang, name=editor))
+            st.caption(t("signed_in_as", lang, name=editor.name))
             if st.button(t("sign_out", lang), key="sign_out"):
                 if st.session_state.pop("editor", None) is None and settings.oidc:
                     st.logout()
@@ -77,23 +93,27 @@ def editor_panel(lang: str) -> None:
 
 
 def _try_sign_in(settings: EditorConfig, name: str, password: str, lang: str) -> None:
-    throttle = _sign_in_throttle()
-    wait = throttle.wait()
-    if wait > 0:
-        st.error(t("sign_in_wait", lang, seconds=int(wait) + 1))
-        return
+    throttle, client = SignInThrottle(open_store()), client_address()
     try:
-        editor = check_password(settings, name, password)
-    except AccessConfigError as exc:
+        wait = throttle.wait(name, client)
+        if wait > 0:
+            st.error(t("sign_in_wait", lang, seconds=int(wait) + 1))
+            return
+        try:
+            editor = check_password(settings, name, password)
+        except AccessConfigError as exc:
+            st.error(exc.text(lang))
+            return
+        if editor is None:
+            delay = throttle.failed(name, client)
+            st.error(
+                t("sign_in_failed", lang)
+                + (" " + t("sign_in_wait", lang, seconds=int(delay + 0.999)) if delay else "")
+            )
+            return
+        throttle.succeeded(name, client)
+    except StoreError as exc:
         st.error(exc.text(lang))
         return
-    if editor is None:
-        delay = throttle.failed()
-        st.error(
-            t("sign_in_failed", lang)
-            + (" " + t("sign_in_wait", lang, seconds=int(delay + 0.999)) if delay else "")
-        )
-        return
-    throttle.succeeded()
-    st.session_state["editor"] = editor
+    st.session_state["editor"] = Editor(editor, "password")
     st.rerun()

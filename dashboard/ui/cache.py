@@ -18,6 +18,7 @@ from dashboard.curation.catalogue import Tables
 from dashboard.curation.dataset import load_dataset
 from dashboard.provinces import load_province_tiles
 from dashboard.store.database import Store, resolve_url
+from dashboard.store.editors import Editor
 
 SLIDE_LIST = "default"
 
@@ -99,8 +100,8 @@ def saved_slide_list() -> list[str] | None:
     return open_store().load_slide_list(SLIDE_LIST)
 
 
-def save_slide_list(slide_ids: list[str]) -> None:
-    open_store().save_slide_list(SLIDE_LIST, slide_ids)
+def save_slide_list(slide_ids: list[str], editor: Editor) -> None:
+    open_store().save_slide_list(SLIDE_LIST, slide_ids, editor)
 
 
 def briefing_inventory(years: tuple[int, int] | None):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.store.editors import Editor
 from dashboard.ui.router import page_path
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -20,7 +21,7 @@ def open_app(page: str | None = None, *, editor: str | None = None, **query: str
     `page` (a page's name, e.g. "targets", or its file); `editor` signs an editor in for the session."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     if editor:
-        at.session_state["editor"] = editor
+        at.session_state["editor"] = Editor(editor, "password")
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

@@ -12,6 +12,7 @@ from dashboard.i18n import t
 from dashboard.inventory import store as inventory_store
 from dashboard.inventory.grading import RuleSet, disposition_shift
 from dashboard.store.database import Store
+from dashboard.store.editors import Editor
 from tests.app.conftest import open_app
 from tests.app.test_pages import CHOICES
 from tests.fixtures import build_store, inventory_records
@@ -127,7 +128,7 @@ def test_the_page_renders_for_each_language_and_type(inventory_sqlite_url, monke
 def test_a_rule_trial_shows_the_shift_and_only_an_editor_saves_it(sqlite_url, monkeypatch, records):
     store = build_store(sqlite_url)
     try:
-        inventory_store.replace_inventory(store, records, "demo", True, {}, "fixture")
+        inventory_store.replace_inventory(store, records, "demo", True, {}, Editor("fixture", "password"))
     finally:
         store.dispose()
     viewer = open_page(sqlite_url, monkeypatch)

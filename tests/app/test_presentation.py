@@ -19,8 +19,8 @@ def present(tmp_path, monkeypatch):
     build_store(url).dispose()
     monkeypatch.setenv("DATABASE_URL", url)
 
-    def open_present(**params) -> AppTest:
-        return open_app("present", **params)
+    def open_present(editor: str | None = None, **params) -> AppTest:
+        return open_app("present", editor=editor, **params)
 
     return open_present
 
@@ -49,13 +49,21 @@ def test_a_link_opens_at_its_slide_and_an_unknown_one_falls_back(present, tables
     assert any("99" in i.value for i in bad.info)
 
 
-def test_a_picked_slide_list_is_saved_for_next_time(present, tables):
-    at = present(lang="en")
+def test_a_viewer_keeps_a_picked_list_for_the_session_but_only_an_editor_saves_it(present, tables):
+    viewer = present(lang="en")
+    viewer.multiselect(key="slide_picker").set_value(["page:finance", "summary"]).run()
+    assert viewer.title[0].value == slide_name("page:finance", tables, "en")
+    assert not [b for b in viewer.button if b.label == "Save the list"]
+    assert any("needs an editor to sign in" in c.value for c in viewer.caption)
+    assert present(lang="en").title[0].value != slide_name("page:finance", tables, "en")  # nothing saved
+
+    at = present(lang="en", editor="王编辑")
     picked = ["page:finance", "summary"]
     at.multiselect(key="slide_picker").set_value(picked).run()
     assert at.title[0].value == slide_name("page:finance", tables, "en")
     next(b for b in at.button if b.label == "Save the list").click().run()
-    again = present(lang="en")  # a new session reads the saved list
+    assert any(s.value == "Slide list saved." for s in at.success)
+    again = present(lang="en")  # a new session, a viewer's, reads the saved list
     assert again.title[0].value == slide_name("page:finance", tables, "en")
     again.button(key="next_slide").click().run()
     assert again.title[0].value == slide_name("summary", tables, "en")

@@ -14,6 +14,8 @@ from dashboard.charts.images import ExportUnavailable, chromium_path
 from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.programme import computable, targets
+from dashboard.store.database import StoreError
+from dashboard.ui.auth import current_editor
 from dashboard.ui.cache import briefing_inventory, save_slide_list, saved_slide_list
 from dashboard.ui.components import presentation_style, show_chart, show_table, start_download, status_badge
 from dashboard.ui.router import page_path
@@ -114,9 +116,16 @@ with st.expander(t("choose_slides", lang)):
         st.session_state["slide"] = "1"
         st.rerun()
     left, right = st.columns(2)
-    if left.button(t("save_slides", lang), icon=":material/save:"):
-        save_slide_list(chosen)
-        st.success(t("slides_saved", lang))
+    editor = current_editor()
+    if editor is None:  # a viewer's choice lives in this session and its link; saving it is an editor's
+        left.caption(t("slides_save_editors", lang))
+    elif left.button(t("save_slides", lang), icon=":material/save:"):
+        try:
+            save_slide_list(chosen, editor)
+        except StoreError as exc:
+            st.error(literal(exc.text(lang)), icon="⚠️")
+        else:
+            st.success(t("slides_saved", lang))
     if right.button(t("reset_slides", lang), icon=":material/restart_alt:"):
         st.session_state["slides"] = available
         st.session_state["slide"] = "1"

@@ -11,7 +11,9 @@ from dashboard.curation.catalogue import Tables
 from dashboard.editing import changes, history
 from dashboard.formatting import literal
 from dashboard.i18n import t
+from dashboard.inventory import service as inventory_service
 from dashboard.store.database import StoreError
+from dashboard.store.editors import Editor, NotAnEditor
 from dashboard.ui.components import done, show_table
 
 
@@ -29,7 +31,7 @@ def show_changes_since(store, since: dt.date, tables: Tables, lang: str) -> None
     show_table(shown, lang, wrap_text=True, name=f"changes-since-{since.isoformat()}")
 
 
-def show_history(store, editor: str | None, tables: Tables, lang: str) -> None:
+def show_history(store, editor: Editor | None, tables: Tables, lang: str) -> None:
     entries = changes.audit_frame(store)
     log = changes.batches(store, entries)
     if log.empty:
@@ -43,7 +45,7 @@ def show_history(store, editor: str | None, tables: Tables, lang: str) -> None:
         show_table(history.entries_table(entries, tables, lang, zone), lang, name="audit-entries")
     if not editor:
         return
-    undoable = log[~log["undone"] & log["reverts"].isna()]
+    undoable = log[log["undoable"]]
     if undoable.empty:
         return
     batch_of = {
@@ -52,8 +54,8 @@ def show_history(store, editor: str | None, tables: Tables, lang: str) -> None:
     pick = st.selectbox(t("undo_pick", lang), list(batch_of), key="undo_pick")
     if st.button(t("undo_button", lang), key="undo_button"):
         try:
-            changes.undo(store, batch_of[pick], editor)
-        except (changes.ConflictError, changes.ChangeError, StoreError) as exc:
+            inventory_service.undo(store, batch_of[pick], editor)
+        except (changes.ConflictError, changes.ChangeError, StoreError, NotAnEditor) as exc:
             st.error(literal(exc.text(lang)), icon="⚠️")
             return
         done(t("undone", lang))

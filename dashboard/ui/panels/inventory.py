@@ -19,6 +19,7 @@ from dashboard.inventory.service import ImportedInventoryInTheWay, import_file, 
 from dashboard.inventory.tables import rules_text, synthetic_notice
 from dashboard.programme.provenance import source_line
 from dashboard.store.database import StoreError
+from dashboard.store.editors import NotAnEditor
 from dashboard.ui.auth import current_editor
 from dashboard.ui.cache import open_store
 from dashboard.ui.components import XLSX_MIME
@@ -93,7 +94,7 @@ def import_panel(lang: str, key: str = "inv_import", quiet: bool = False) -> Non
             st.error(t("inv_import_failed", lang, file=upload.name, n=exc.total), icon=":material/error:")
             st.code(exc.text(lang), language=None, wrap_lines=True)
             return
-        except StoreError as exc:
+        except (StoreError, NotAnEditor) as exc:
             bar.empty()
             st.error(exc.text(lang), icon=":material/error:")
             return
@@ -117,7 +118,7 @@ def demo_panel(lang: str, tables: Tables, key: str = "inv_demo", quiet: bool = F
     bar = st.progress(0.0, t("inv_progress_generate", lang))
     try:
         load_demo(open_store(), tables, int(rows), int(seed), current_editor(), progress=_writer(bar, lang))
-    except (StoreError, AnchorMissing, ImportedInventoryInTheWay) as exc:
+    except (StoreError, NotAnEditor, AnchorMissing, ImportedInventoryInTheWay) as exc:
         bar.empty()
         st.error(exc.text(lang), icon=":material/error:")
         return
@@ -252,7 +253,7 @@ def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:
         bar = st.progress(0.0)
         try:
             inventory_store.save_rules(store, tried, current_editor(), _writer(bar, lang))
-        except StoreError as exc:
+        except (StoreError, NotAnEditor) as exc:
             st.error(exc.text(lang))
             return
         st.session_state["_inv_message"] = t(

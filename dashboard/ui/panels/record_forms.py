@@ -15,6 +15,7 @@ from dashboard.i18n import t
 from dashboard.programme.overview import COMPARATOR_SIGNS
 from dashboard.programme.provenance import UNRATED, cite
 from dashboard.store.database import StoreError
+from dashboard.store.editors import Editor, NotAnEditor
 from dashboard.ui.cache import open_store
 from dashboard.ui.components import done
 from dashboard.ui.view import View
@@ -70,7 +71,7 @@ def _conflict(kind: str, record_id: str, exc: changes.ConflictError, lang: str) 
         st.rerun()
 
 
-def figure_form(view: View, editor: str) -> None:
+def figure_form(view: View, editor: Editor) -> None:
     lang, tables = view.lang, view.tables
     store = open_store()
     stored = store.read_with_revisions("observations")
@@ -175,7 +176,7 @@ def figure_form(view: View, editor: str) -> None:
     except changes.ConflictError as exc:
         _conflict("figure", record_id, exc, lang)
         return
-    except (changes.ChangeError, StoreError) as exc:
+    except (changes.ChangeError, StoreError, NotAnEditor) as exc:
         st.error(literal(exc.text(lang)), icon="⚠️")
         return
     _forget_seen("figure", record_id)
@@ -192,7 +193,7 @@ def _optional_number(text: str, what: str) -> float | None:
         raise CellError("form_not_number", field=what, value=text) from None
 
 
-def target_form(view: View, editor: str) -> None:
+def target_form(view: View, editor: Editor) -> None:
     lang, tables = view.lang, view.tables
     store = open_store()
     stored = store.read_with_revisions("targets").set_index("id")
@@ -304,14 +305,16 @@ def _number_text(value) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else f"{value:.12g}"
 
 
-def _save(store, table: str, record: dict, editor: str, seen: int | None, record_id: str, lang: str) -> None:
+def _save(
+    store, table: str, record: dict, editor: Editor, seen: int | None, record_id: str, lang: str
+) -> None:
     kind = table[:-1]
     try:
         batch = changes.save_record(store, table, record, editor, seen, summary=f"edit {kind} {record['id']}")
     except changes.ConflictError as exc:
         _conflict(kind, record_id, exc, lang)
         return
-    except (changes.ChangeError, StoreError) as exc:
+    except (changes.ChangeError, StoreError, NotAnEditor) as exc:
         st.error(literal(exc.text(lang)), icon="⚠️")
         return
     if batch is None:
@@ -321,7 +324,7 @@ def _save(store, table: str, record: dict, editor: str, seen: int | None, record
     done(t("saved", lang))
 
 
-def source_form(view: View, editor: str) -> None:
+def source_form(view: View, editor: Editor) -> None:
     lang = view.lang
     store = open_store()
     stored = store.read_with_revisions("sources").set_index("id")
@@ -391,7 +394,7 @@ def source_form(view: View, editor: str) -> None:
     _save(store, "sources", record, editor, seen, choice, lang)
 
 
-def milestone_form(view: View, editor: str) -> None:
+def milestone_form(view: View, editor: Editor) -> None:
     """Record the evidence on a milestone: whether it shows it met, its words, source and date. The state
     shown everywhere follows from it; the change is audited and can be undone like any other."""
     lang, tables = view.lang, view.tables

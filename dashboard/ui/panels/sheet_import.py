@@ -14,6 +14,7 @@ from dashboard.editing.templates import template_csv, template_xlsx, upload_prob
 from dashboard.formatting import format_value, literal
 from dashboard.i18n import t
 from dashboard.store.database import StoreError
+from dashboard.store.editors import Editor, NotAnEditor
 from dashboard.ui.cache import open_store
 from dashboard.ui.components import XLSX_MIME, done
 from dashboard.ui.view import View
@@ -78,7 +79,7 @@ def _plan(view: View, name: str, content: bytes, worksheet: str | None, digest: 
 
 
 def import_preview(
-    view: View, editor: str, name: str, content: bytes, worksheet: str | None, digest: str
+    view: View, editor: Editor, name: str, content: bytes, worksheet: str | None, digest: str
 ) -> None:
     lang = view.lang
     plan = _plan(view, name, content, worksheet, digest)
@@ -95,6 +96,8 @@ def import_preview(
         st.caption(t("ignored_columns", lang, columns=literal(", ".join(plan.ignored_columns))))
     if plan.new_sources:
         st.caption(t("new_sources", lang, n=len(plan.new_sources)))
+    if plan.source_corrections:
+        st.caption(t("sources_to_correct", lang, n=len(plan.source_corrections)))
     if plan.problems:
         st.error(t("import_blocked", lang, n=len(plan.problems)), icon="⚠️")
         st.dataframe(
@@ -142,7 +145,7 @@ def import_preview(
                     done / total, text=t("writing_rows", lang, done=done, total=total)
                 ),
             )
-        except (changes.ConflictError, changes.ChangeError, StoreError) as exc:
+        except (changes.ConflictError, changes.ChangeError, StoreError, NotAnEditor) as exc:
             bar.empty()
             st.session_state.pop("_import_plan", None)
             st.error(literal(exc.text(lang)), icon="⚠️")

@@ -6,7 +6,7 @@ import pytest
 from dashboard.editing.access import (
     ENV_PASSWORD_HASH,
     AccessConfigError,
-    Throttle,
+    SignInThrottle,
     check_password,
     editor_config,
     hash_password,
@@ -14,6 +14,7 @@ from dashboard.editing.access import (
     verify_password,
 )
 from dashboard.formatting import WORD_JOINER, literal
+from dashboard.store.database import Store
 
 
 def test_a_hash_verifies_its_password_only_and_is_salted():
@@ -62,16 +63,57 @@ class Clock:
         return self.now
 
 
-def test_failed_attempts_make_the_next_ones_wait_longer_and_success_clears_them():
+@pytest.fixture
+def store(store_url):
+    opened = Store.open(store_url)
+    opened.migrate()
+    yield opened
+    opened.dispose()
+
+
+def test_failed_attempts_make_the_next_ones_wait_longer_and_success_clears_them(store):
     clock = Clock()
-    throttle = Throttle(free=3, base=1.0, cap=8.0, clock=clock)
-    assert [throttle.failed() for _ in range(3)] == [0.0, 0.0, 1.0]
-    assert throttle.wait() == 1.0
+    throttle = SignInThrottle(store, free=3, base=1.0, cap=8.0, clock=clock)
+    assert [throttle.failed("ana", "10.0.0.1") for _ in range(3)] == [0.0, 0.0, 1.0]
+    assert throttle.wait("ana", "10.0.0.1") == 1.0
     clock.now += 1.0
-    assert throttle.wait() == 0.0
-    assert [throttle.failed() for _ in range(4)] == [2.0, 4.0, 8.0, 8.0]  # doubling, capped
-    throttle.succeeded()
-    assert throttle.wait() == 0.0 and throttle.failed() == 0.0
+    assert throttle.wait("ana", "10.0.0.1") == 0.0
+    assert [throttle.failed("ana", "10.0.0.1") for _ in range(4)] == [2.0, 4.0, 8.0, 8.0]  # doubling, capped
+    throttle.succeeded("ana", "10.0.0.1")
+    assert throttle.wait("ana", "10.0.0.1") == 0.0 and throttle.failed("ana", "10.0.0.1") == 0.0
+
+
+def test_one_client_trying_many_accounts_is_slowed_down_on_all_of_them(store):
+    clock = Clock()
+    throttle = SignInThrottle(store, free=3, base=1.0, cap=8.0, clock=clock)
+    for name in ("ana", "ben", "cai", "dai"):
+        throttle.failed(name, "10.0.0.9")
+    assert throttle.wait("eve", "10.0.0.9") == 2.0  # a fifth account from the same client waits too
+
+
+def test_someone_elses_failures_never_hold_back_a_correct_password_from_another_client(store):
+    clock = Clock()
+    throttle = SignInThrottle(store, free=3, base=1.0, cap=60.0, clock=clock)
+    for _ in range(10):
+        throttle.failed("ana", "203.0.113.7")  # someone guessing ana's password
+    assert throttle.wait("ana", "203.0.113.7") > 0
+    assert throttle.wait("ana", "198.51.100.2") == 0.0  # ana herself, from her own machine
+    assert throttle.wait("ana", None) == 0.0  # or from the server itself
+
+
+def test_two_app_processes_on_one_store_count_the_same_failures(store, store_url):
+    clock = Clock()
+    replica = Store.open(store_url)  # a second app process behind the same proxy
+    try:
+        one = SignInThrottle(store, free=2, base=1.0, cap=60.0, clock=clock)
+        two = SignInThrottle(replica, free=2, base=1.0, cap=60.0, clock=clock)
+        one.failed("ana", "10.0.0.5")
+        assert two.failed("ana", "10.0.0.5") == 1.0  # the second failure, counted where the first was
+        assert one.wait("ana", "10.0.0.5") == two.wait("ana", "10.0.0.5") == 1.0
+        two.succeeded("ana", "10.0.0.5")
+        assert one.wait("ana", "10.0.0.5") == 0.0
+    finally:
+        replica.dispose()
 
 
 def test_text_from_data_is_escaped_for_markdown():

@@ -26,6 +26,7 @@ from dashboard.editing.export import export_frame, write_export
 from dashboard.editing.plans import one_row_sheet, plan_import
 from dashboard.editing.sheets import read_sheet
 from dashboard.store import schema
+from dashboard.store.editors import Editor
 from tests.fixtures import build_store, write_csv
 
 SOURCE = "2024-04-24-scio-stock-patent-inventory"
@@ -79,7 +80,7 @@ def test_an_import_adds_corrects_and_records_who_and_what(store):
         ],
     )
     assert plan.ok, plan.problem_lines()
-    outcome = apply_import(store, plan, "王编辑")
+    outcome = apply_import(store, plan, Editor("王编辑", "password"))
     assert (outcome.added, outcome.corrected) == (1, 1)
     assert stored(store, "univ_transfer_contracts", "2026", "university")["value"] == 25000
     corrected = stored(
@@ -127,9 +128,9 @@ def test_an_import_that_meets_a_conflict_writes_nothing(store):
             ]
         ],
     )
-    apply_import(store, other, "other editor")
+    apply_import(store, other, Editor("other editor", "password"))
     with pytest.raises(ConflictError, match="changed by someone else"):
-        apply_import(store, plan, "late editor")
+        apply_import(store, plan, Editor("late editor", "password"))
     assert observation_count(store) == before  # the row to add was not written either
     assert (
         stored(
@@ -150,7 +151,7 @@ def test_an_import_with_problems_is_refused_whole(store):
         ],
     )
     with pytest.raises(ChangeError, match="problems"):
-        apply_import(store, plan, "editor")
+        apply_import(store, plan, Editor("editor", "password"))
     assert observation_count(store) == before and audit_frame(store).empty
 
 
@@ -159,14 +160,14 @@ def test_two_editors_correct_one_figure_the_second_is_told(store):
     seen = int(target["revision"])  # both open the form at this revision
     first = {**target, "note": "first editor's note"}
     second = {**target, "note": "second editor's note"}
-    save_record(store, "targets", first, "first", seen, "edit target")
+    save_record(store, "targets", first, Editor("first", "password"), seen, "edit target")
     with pytest.raises(ConflictError) as conflict:
-        save_record(store, "targets", second, "second", seen, "edit target")
+        save_record(store, "targets", second, Editor("second", "password"), seen, "edit target")
     assert conflict.value.current["note"] == "first editor's note"  # shown to the second editor
     now = store.read_with_revisions("targets").set_index("id").loc[target["id"]]
     assert now["note"] == "first editor's note" and now["revision"] == seen + 1
     # The second editor reloads and saves again: nothing of theirs is lost.
-    save_record(store, "targets", second, "second", seen + 1, "edit target")
+    save_record(store, "targets", second, Editor("second", "password"), seen + 1, "edit target")
     assert store.read("targets").set_index("id").loc[target["id"], "note"] == "second editor's note"
 
 
@@ -174,19 +175,31 @@ def test_a_figure_added_twice_at_once_is_a_conflict(store):
     key = ("univ_transfer_contracts", "2026", "university", SOURCE)
     plan_a = plan_rows(store, [["univ_transfer_contracts", "2026", "100", "", "university", SOURCE, "", ""]])
     plan_b = plan_rows(store, [["univ_transfer_contracts", "2026", "200", "", "university", SOURCE, "", ""]])
-    apply_import(store, plan_a, "a", expected={key: None})
+    apply_import(store, plan_a, Editor("a", "password"), expected={key: None})
     with pytest.raises(ConflictError):
-        apply_import(store, plan_b, "b", expected={key: None})
+        apply_import(store, plan_b, Editor("b", "password"), expected={key: None})
     assert stored(store, *key[:3])["value"] == 100
 
 
 def test_a_target_needs_a_source_and_a_source_its_fields(store):
     target = store.read_with_revisions("targets").iloc[0].to_dict()
     with pytest.raises(ChangeError, match="source"):
-        save_record(store, "targets", {**target, "source": None}, "e", int(target["revision"]), "edit")
+        save_record(
+            store,
+            "targets",
+            {**target, "source": None},
+            Editor("e", "password"),
+            int(target["revision"]),
+            "edit",
+        )
     with pytest.raises(ChangeError):
         save_record(
-            store, "targets", {**target, "id": "new-target", "source": "no-such-source"}, "e", None, "add"
+            store,
+            "targets",
+            {**target, "id": "new-target", "source": "no-such-source"},
+            Editor("e", "password"),
+            None,
+            "add",
         )
     assert "new-target" not in set(store.read("targets")["id"])
 
@@ -202,7 +215,12 @@ def test_milestone_evidence_needs_a_source_is_audited_and_undone(store):
     }
     with pytest.raises(ChangeError, match="needs a source"):
         save_record(
-            store, "milestones", {**evidence, "evidence_source": None}, "e", int(milestone["revision"]), "x"
+            store,
+            "milestones",
+            {**evidence, "evidence_source": None},
+            Editor("e", "password"),
+            int(milestone["revision"]),
+            "x",
         )
     assert (
         store.read("milestones").set_index("id").loc["sme_plan_2025_goals", "evidence_zh"]
@@ -210,12 +228,17 @@ def test_milestone_evidence_needs_a_source_is_audited_and_undone(store):
     )
     source = store.read("sources")["id"].iloc[0]
     batch = save_record(
-        store, "milestones", {**evidence, "evidence_source": source}, "e", int(milestone["revision"]), "edit"
+        store,
+        "milestones",
+        {**evidence, "evidence_source": source},
+        Editor("e", "password"),
+        int(milestone["revision"]),
+        "edit",
     )
     after = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
     assert (bool(after["evidence_complete"]), after["evidence_source"]) == (True, source)
     assert (audit_frame(store)["table_name"] == "milestones").any()
-    undo(store, batch, "e")
+    undo(store, batch, Editor("e", "password"))
     restored = store.read("milestones").set_index("id").loc["sme_plan_2025_goals"]
     assert (bool(restored["evidence_complete"]), restored["evidence_zh"]) == (
         bool(milestone["evidence_complete"]),
@@ -242,9 +265,9 @@ def test_undo_reverts_a_whole_import_and_is_itself_recorded(store):
             ],
         ],
     )
-    outcome = apply_import(store, plan, "editor")
+    outcome = apply_import(store, plan, Editor("editor", "password"))
     assert len(store.read("sources")) == len(store.read("sources").drop_duplicates())
-    undo(store, outcome.batch, "editor")
+    undo(store, outcome.batch, Editor("editor", "password"))
     pd.testing.assert_frame_equal(
         store.read("observations")
         .sort_values(["indicator", "period", "source", "institution_type"])
@@ -255,9 +278,9 @@ def test_undo_reverts_a_whole_import_and_is_itself_recorded(store):
     history = batches(store)
     assert history.iloc[0]["reverts"] == outcome.batch and history.iloc[1]["undone"]
     with pytest.raises(ChangeError, match="already been undone"):
-        undo(store, outcome.batch, "editor")
+        undo(store, outcome.batch, Editor("editor", "password"))
     with pytest.raises(ChangeError, match="cannot itself be undone"):
-        undo(store, history.iloc[0]["batch"], "editor")
+        undo(store, history.iloc[0]["batch"], Editor("editor", "password"))
 
 
 def test_undo_refuses_when_the_figure_changed_since(store):
@@ -272,10 +295,14 @@ def test_undo_refuses_when_the_figure_changed_since(store):
         existing["qualifier"],
         "",
     ]
-    first = apply_import(store, plan_rows(store, [[*row[:2], existing["value"] + 1, *row[3:]]]), "a")
-    apply_import(store, plan_rows(store, [[*row[:2], existing["value"] + 2, *row[3:]]]), "b")
+    first = apply_import(
+        store, plan_rows(store, [[*row[:2], existing["value"] + 1, *row[3:]]]), Editor("a", "password")
+    )
+    apply_import(
+        store, plan_rows(store, [[*row[:2], existing["value"] + 2, *row[3:]]]), Editor("b", "password")
+    )
     with pytest.raises(ConflictError):
-        undo(store, first.batch, "a")
+        undo(store, first.batch, Editor("a", "password"))
     assert (
         stored(
             store, existing["indicator"], existing["period"], existing["institution_type"], existing["source"]
@@ -304,7 +331,7 @@ def test_what_changed_since_a_date(store):
                 ],
             ],
         ),
-        "editor",
+        Editor("editor", "password"),
     )
     today = dt.datetime.now(dt.UTC).date()
     changed = changes_since(store, today)
@@ -316,12 +343,12 @@ def test_what_changed_since_a_date(store):
 def test_export_then_import_into_a_fresh_store_reproduces_the_observations(store, store_url, tmp_path, fmt):
     path = tmp_path / f"observations.{fmt}"
     original = store.read("observations")
-    write_export(export_frame(original), path, fmt)
+    write_export(export_frame(original, store.read("sources")), path, fmt)
     with store.engine.begin() as conn:  # a fresh store: the reference tables, no observations
         conn.execute(schema.observations.delete())
     plan = plan_import(read_sheet(path), reference(store))
     assert plan.ok, plan.problem_lines()[:5]
-    apply_import(store, plan, "round trip")
+    apply_import(store, plan, Editor("round trip", "password"))
     again = store.read("observations")
     order = ["indicator", "institution_type", "period", "source"]
     pd.testing.assert_frame_equal(
@@ -375,11 +402,11 @@ def test_saving_a_record_as_it_is_stored_writes_nothing(store, table):
     record = stored.iloc[0].to_dict()
     revision = int(record.pop("revision"))
     entries = len(audit_frame(store))
-    assert save_record(store, table, dict(record), "e", revision, "same again") is None
+    assert save_record(store, table, dict(record), Editor("e", "password"), revision, "same again") is None
     assert len(audit_frame(store)) == entries
     again = store.read_with_revisions(table).set_index("id").loc[record["id"]]
     assert int(again["revision"]) == revision
     words = {"targets": "wording_en", "sources": "title_en", "milestones": "what_en"}[table]
     changed = {**record, words: "A changed word"}
-    assert save_record(store, table, changed, "e", revision, "changed") is not None
+    assert save_record(store, table, changed, Editor("e", "password"), revision, "changed") is not None
     assert len(audit_frame(store)) == entries + 1

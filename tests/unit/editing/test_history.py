@@ -10,6 +10,7 @@ import pytest
 from dashboard.editing import history
 from dashboard.editing.changes import audit_frame, batches, changes_since, undo
 from dashboard.formatting import format_value
+from dashboard.store.editors import Editor
 from tests.fixtures import build_store, corrected_row, import_sheet_rows
 
 SOURCE = "2024-04-24-scio-stock-patent-inventory"
@@ -28,7 +29,9 @@ def store(store_url):
 def an_added_and_a_corrected_figure(store):
     existing = store.read("observations").iloc[0]
     added = ["univ_transfer_contracts", "2026", "12345", "", "university", SOURCE, "", ""]
-    outcome = import_sheet_rows(store, [added, corrected_row(existing, 1)], "figures 2026.csv", "ana")
+    outcome = import_sheet_rows(
+        store, [added, corrected_row(existing, 1)], "figures 2026.csv", Editor("ana", "password")
+    )
     return existing, outcome
 
 
@@ -76,7 +79,7 @@ def test_times_are_shown_in_the_readers_zone_to_the_minute():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_audit_log_says_what_each_change_was_without_its_id(store, tables, lang):
     _, outcome = an_added_and_a_corrected_figure(store)
-    undo(store, outcome.batch, "ben")
+    undo(store, outcome.batch, Editor("ben", "password"))
     entries = audit_frame(store)
     log = batches(store, entries)
     zone = history.zone_of("Asia/Shanghai")

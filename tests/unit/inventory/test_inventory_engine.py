@@ -13,6 +13,7 @@ from dashboard.inventory.engine import FUNNEL, Filters, page_data, prepare, rule
 from dashboard.inventory.grading import RuleSet
 from dashboard.provinces import load_province_tiles
 from dashboard.store.database import Store, StoreError
+from dashboard.store.editors import Editor
 from dashboard.store.migrations import LATEST
 from tests.fixtures import INVENTORY_ROWS, build_store, inventory_records
 
@@ -149,7 +150,7 @@ def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_
     try:
         assert inventory_store.state(store).records == 0
         first = inventory_store.replace_inventory(
-            store, records, "demo", True, {"rows": len(records)}, "tester"
+            store, records, "demo", True, {"rows": len(records)}, Editor("tester", "password")
         )
         assert inventory_store.load_inventory(store).equals(records)
         state = inventory_store.state(store)
@@ -160,7 +161,7 @@ def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_
             "demo",
         )
         strict = RuleSet(thresholds={"A": 95.0, "B": 90.0, "C": 85.0})
-        second = inventory_store.save_rules(store, strict, "tester")
+        second = inventory_store.save_rules(store, strict, Editor("tester", "password"))
         assert second > first and inventory_store.rules(store) == strict
         regraded = inventory_store.load_inventory(store)
         assert set(regraded["grade"]) <= {"A", "B", "C", "D"}
@@ -174,10 +175,14 @@ def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_
 def test_a_failed_write_leaves_the_inventory_as_it_was(store_url, records):
     store = build_store(store_url)
     try:
-        version = inventory_store.replace_inventory(store, records, "demo", True, {}, "tester")
+        version = inventory_store.replace_inventory(
+            store, records, "demo", True, {}, Editor("tester", "password")
+        )
         broken = pl.concat([records.head(500), records.head(1)])  # the last record repeats a patent number
         with pytest.raises(StoreError, match="nothing was written"):
-            inventory_store.replace_inventory(store, broken, "import", False, {"file": "x.csv"}, "tester")
+            inventory_store.replace_inventory(
+                store, broken, "import", False, {"file": "x.csv"}, Editor("tester", "password")
+            )
         assert inventory_store.version(store) == version
         assert inventory_store.load_inventory(store).equals(records)
     finally:

@@ -184,7 +184,7 @@ def test_export_neutralises_formula_like_text(cell, expected):
 
 
 def test_export_frame_has_the_import_columns_in_canonical_units(tables):
-    frame = export_frame(tables.observations)
+    frame = export_frame(tables.observations, tables.sources)
     assert list(frame.columns) == EXPORT_COLUMNS
     assert len(frame) == len(tables.observations)
     row = frame[(frame["indicator"] == "univ_transfer_contracts") & (frame["period"] == "2022")].iloc[0]

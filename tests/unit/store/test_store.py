@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from dashboard.store.database import Store, StoreError, display_url, resolve_url
 from dashboard.store.migrations import LATEST, MIGRATIONS
+from tests.fixtures import EDITOR
 
 
 @pytest.fixture
@@ -47,13 +48,13 @@ def test_seeding_is_all_or_nothing(store_url, dataset):
     store = Store.open(store_url)
     try:
         store.migrate()
-        store.seed(dataset)
+        store.seed(dataset, EDITOR)
         # The last table to be written refers to a source that does not exist: the whole seed must roll back.
         broken = dataset.replace(
             pilots=dataset.pilots.assign(source="no-such-source"), observations=dataset.observations.iloc[:3]
         )
         with pytest.raises(StoreError, match="nothing was written"):
-            store.seed(broken)
+            store.seed(broken, EDITOR)
         assert store.count("observations") == len(dataset.observations)
     finally:
         store.dispose()
@@ -67,7 +68,7 @@ def test_one_row_per_indicator_period_type_and_source(store_url, dataset):
             observations=pd.concat([dataset.observations, dataset.observations.iloc[:1]])
         )
         with pytest.raises(StoreError):
-            store.seed(doubled)
+            store.seed(doubled, EDITOR)
     finally:
         store.dispose()
 
@@ -131,7 +132,7 @@ def test_migration_7_renames_the_sources_chinese_columns_and_their_audit_records
     store = Store.open(store_url)
     try:
         store.migrate()
-        store.seed(dataset)
+        store.seed(dataset, EDITOR)
         with store.engine.begin() as conn:  # as a store made before migration 7 has them
             conn.exec_driver_sql("ALTER TABLE sources RENAME COLUMN title_zh TO title")
             conn.exec_driver_sql("ALTER TABLE sources RENAME COLUMN outlet_zh TO outlet")
@@ -161,7 +162,7 @@ def test_migration_9_gives_an_older_store_the_english_columns_empty(store_url, d
     store = Store.open(store_url)
     try:
         store.migrate()
-        store.seed(dataset)
+        store.seed(dataset, EDITOR)
         with store.engine.begin() as conn:  # as a store made before migration 9 has them
             for table, columns in ENGLISH_COMPANIONS:
                 for column in columns:
@@ -187,12 +188,12 @@ def test_the_data_version_never_repeats_across_edits_and_resets(store_url, datas
     store = Store.open(store_url)
     try:
         store.migrate()
-        store.seed(dataset)
+        store.seed(dataset, EDITOR)
         seen = [store.data_version()]
         for step in range(2):
             _edit(store, step + 1)
             seen.append(store.data_version())
-            store.seed(dataset)  # `init --reset`: the audit log starts again, the contents are new
+            store.seed(dataset, EDITOR)  # `init --reset`: the audit log starts again, the contents are new
             seen.append(store.data_version())
         assert len(set(seen)) == len(seen), seen
     finally:
@@ -205,7 +206,7 @@ def test_a_change_after_a_restore_has_a_version_of_its_own(tmp_path, dataset):
     path = tmp_path / "store.sqlite"
     store = Store.open(f"sqlite:///{path}")
     store.migrate()
-    store.seed(dataset)
+    store.seed(dataset, EDITOR)
     store.dispose()
     shutil.copy(path, tmp_path / "backup.sqlite")
     store = Store.open(f"sqlite:///{path}")
@@ -221,3 +222,13 @@ def test_a_change_after_a_restore_has_a_version_of_its_own(tmp_path, dataset):
         assert after != before_restore
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize(
+    "typed", ["mysql//ana:s3cret-pw@db.example.org/x", "pg:/ana@host/db?sslpassword=s3cret-pw&x=1"]
+)
+def test_an_address_that_does_not_parse_is_named_without_its_secret(typed):
+    with pytest.raises(StoreError) as refused:
+        Store.open(typed)
+    for lang in ("zh", "en"):
+        assert "s3cret-pw" not in refused.value.text(lang) and "***" in refused.value.text(lang)
