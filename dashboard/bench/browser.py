@@ -39,17 +39,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.bench.inventory import APP, NAIVE_APP, ROOT, _child, _memory_cap_mb
+from dashboard.charts.images import HEADLESS_CHROMIUM_ARGS
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = HEADLESS_CHROMIUM_ARGS
 QUIET_MS = 400
 SESSIONS = 6
 VIEWPORT = {"width": 1400, "height": 1000}

@@ -30,6 +30,20 @@ _lock = threading.RLock()
 _users = 0
 
 
+# How the dashboard's browser tools (the browser bench, the browser tests, the screenshot script) start Debian's
+# Chromium headless under Playwright: no sandbox (containers), no GPU, nothing fetched in the background.
+HEADLESS_CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
 def chromium_path() -> str | None:
     """The Chromium kaleido would use: $BROWSER_PATH if set (only that), else one on PATH, else Debian's."""
     override = os.environ.get("BROWSER_PATH")
