@@ -1,0 +1,79 @@
+"""A full disk under PostgreSQL: the store's database lives in a tablespace on a small tmpfs filled to the last
+byte. A write that needs a new page fails with the disk-full message and loses nothing; one that fits in pages
+already there may succeed, whole. The writes that replace everything (inventory import and demo, reset) need
+new pages and must fail. Mounting needs root, which the tests run as; elsewhere the test is skipped, saying why."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from dashboard.store.database import Store, StoreError
+from tests.unit.store.test_faults import PATHS, fill, kind_of, seeded_template, snapshot, write_paths
+
+pytestmark = pytest.mark.postgres
+
+MUST_FAIL = ("inventory import", "inventory demo", "reset")  # each writes every record again
+__all__ = ["seeded_template"]  # the fixture, shared with test_faults
+
+
+@pytest.fixture
+def pg_on_full_disk(postgres_server, seeded_template) -> Iterator[tuple[str, Path]]:
+    """A copy of the seeded database in a tablespace on a 64 MB tmpfs (not yet filled): its URL and the disk."""
+    disk = Path(tempfile.mkdtemp(prefix="pg-full-disk-", dir="/tmp"))  # where the server's account reaches
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64m,mode=0755", "tmpfs", str(disk)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs for a full disk here: {mounted.stderr.strip()}")
+    space = disk / "tablespace"
+    space.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(space, user="postgres", group="postgres")
+    name, tablespace = f"full_{uuid.uuid4().hex[:8]}", f"ts_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f"CREATE TABLESPACE {tablespace} LOCATION '{space}'"))
+            conn.execute(
+                sa.text(f'CREATE DATABASE "{name}" TEMPLATE "{seeded_template}" TABLESPACE {tablespace}')
+            )
+        yield make_url(postgres_server).set(database=name).render_as_string(hide_password=False), disk
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(sa.text(f"DROP TABLESPACE IF EXISTS {tablespace}"))
+        admin.dispose()
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+        shutil.rmtree(disk, ignore_errors=True)
+
+
+def test_every_write_to_a_full_postgresql_disk_fails_whole_or_succeeds_whole(pg_on_full_disk, tmp_path):
+    url, disk = pg_on_full_disk
+    store = Store.open(url)
+    try:
+        fill(disk)
+        failed = []
+        for name in PATHS:
+            before = snapshot(store)
+            try:
+                write_paths(tmp_path)[name](store)
+            except StoreError as error:
+                assert kind_of(error) == "full", error.text("en")
+                assert "disk is full" in error.text("en") and "磁盘已满" in error.text("zh")
+                assert snapshot(store) == before, f"{name} left part of its write behind"
+                failed.append(name)
+        assert set(MUST_FAIL) <= set(failed), failed
+    finally:
+        store.dispose()
