@@ -209,8 +209,10 @@ def _adbc_connect(store: Store):
         return adbc_driver_sqlite.dbapi.connect(url.database or ":memory:")
     import adbc_driver_postgresql.dbapi
 
-    uri = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    return adbc_driver_postgresql.dbapi.connect(uri)
+    url = url.set(drivername="postgresql")
+    if store.timeouts.connect_seconds and "connect_timeout" not in url.query:  # give up as the engine does
+        url = url.update_query_dict({"connect_timeout": str(store.timeouts.connect_seconds)})
+    return adbc_driver_postgresql.dbapi.connect(url.render_as_string(hide_password=False))
 
 
 def _compact(parts: list[pl.DataFrame]) -> pl.DataFrame:

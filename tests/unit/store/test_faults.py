@@ -378,3 +378,27 @@ def test_timeouts_come_from_the_environment_and_bad_ones_are_named():
         Timeouts.from_environ({"DASHBOARD_DB_CONNECT_TIMEOUT": "soon"})
     args = Timeouts(3, 1.5).connect_args(make_url("postgresql://h/d?options=-csearch_path%3Dx"))
     assert args == {"connect_timeout": 3, "options": "-csearch_path=x -c statement_timeout=1500"}
+
+
+def test_the_inventory_reader_gives_up_on_a_server_that_never_answers():
+    """The inventory is read through ADBC, not the engine: it must give up after the same connect timeout."""
+    from dashboard.inventory.store import load_inventory
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    accepted = []
+    thread = threading.Thread(target=lambda: accepted.append(silent.accept()), daemon=True)
+    thread.start()
+    store = Store(
+        sa.create_engine(f"postgresql+psycopg://u@127.0.0.1:{silent.getsockname()[1]}/db"), Timeouts(2, 5)
+    )
+    try:
+        with pytest.raises(StoreError) as failed:
+            load_inventory(store)  # without the timeout this waits as long as the system does
+    finally:
+        for conn, _ in accepted:
+            conn.close()
+        silent.close()
+        store.dispose()
+    assert "timeout" in failed.value.text("en").lower()
