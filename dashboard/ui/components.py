@@ -268,7 +268,10 @@ START_DOWNLOAD_JS = """
 # The document's language, for screen readers and the browser's own tools (Streamlit's page says "en"); and
 # the icons inside status badges hidden from screen readers: the badge's words say the status, and the icon's
 # own name ("check_circle icon") is an id, not a word. One observer per document marks badges as they appear.
-DOCUMENT_JS = """<script>
+# Static tables keep short columns (a change's kind, an editor's name) from being squeezed to one character
+# a line beside long ones.
+DOCUMENT_JS = """<style>[data-testid="stTable"] th, [data-testid="stTable"] td { min-width: 5em; }</style>
+<script>
 (() => {
   document.documentElement.lang = %s;
   if (window.__badgeIconsQuiet) return;
