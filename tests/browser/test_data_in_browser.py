@@ -6,7 +6,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from dashboard.i18n import t
-from tests.browser.steps import sign_in
+from tests.browser.steps import settle, sign_in
 from tests.fixtures import write_csv
 
 TIMEOUT = 60_000
@@ -43,8 +43,9 @@ def test_an_editor_imports_a_sheet_and_markup_stays_text(page: Page, editable_ap
     sheet_uploader.locator("input[type=file]").set_input_files(str(sheet))
     metric = page.get_by_test_id("stMetric").filter(has_text="To add")
     expect(metric).to_contain_text("2", timeout=TIMEOUT)
-    expect(page.get_by_text("1 new source(s) will be created from citations")).to_be_visible()
+    expect(page.get_by_text(t("new_sources", "en", n=1))).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "data-preview-en.png"), full_page=True)
+    settle(page)  # the preview's run has finished: a click now starts the import, not a rerun in flight
     page.get_by_role("button", name=re.compile(r"Import \(2 rows to write\)")).click()
     expect(page.get_by_text("Imported: 2 added, 0 corrected, 0 unchanged.")).to_be_visible(timeout=TIMEOUT)
 
