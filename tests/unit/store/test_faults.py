@@ -4,6 +4,7 @@ refuses, goes away mid-write or does not answer. Each fault is real (a real file
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import socket
@@ -349,23 +350,28 @@ def test_a_refused_connection_is_said_so_without_the_secrets(monkeypatch):
     assert "check that the PostgreSQL server is running" in failed.value.text("en")
 
 
-def test_a_server_that_never_answers_is_given_up_on_after_the_connect_timeout(monkeypatch):
+@contextlib.contextmanager
+def silent_server() -> Iterator[int]:
     """A port that accepts connections and then says nothing (a hung server, a black-holing network)."""
-    monkeypatch.setenv("DASHBOARD_DB_CONNECT_TIMEOUT", "2")
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(8)
     accepted = []
-    thread = threading.Thread(target=lambda: accepted.append(silent.accept()), daemon=True)
-    thread.start()
-    started = time.monotonic()
+    threading.Thread(target=lambda: accepted.append(silent.accept()), daemon=True).start()
     try:
-        with pytest.raises(StoreError) as failed:
-            Store.open(f"postgresql://u@127.0.0.1:{silent.getsockname()[1]}/db")
+        yield silent.getsockname()[1]
     finally:
         for conn, _ in accepted:
             conn.close()
         silent.close()
+
+
+def test_a_server_that_never_answers_is_given_up_on_after_the_connect_timeout(monkeypatch):
+    """A port that accepts connections and then says nothing (a hung server, a black-holing network)."""
+    monkeypatch.setenv("DASHBOARD_DB_CONNECT_TIMEOUT", "2")
+    started = time.monotonic()
+    with silent_server() as port, pytest.raises(StoreError) as failed:
+        Store.open(f"postgresql://u@127.0.0.1:{port}/db")
     assert time.monotonic() - started < 15
     assert kind_of(failed.value) == "connect_timeout"
     assert "did not answer within 2 s" in failed.value.text("en")
@@ -384,21 +390,11 @@ def test_the_inventory_reader_gives_up_on_a_server_that_never_answers():
     """The inventory is read through ADBC, not the engine: it must give up after the same connect timeout."""
     from dashboard.inventory.store import load_inventory
 
-    silent = socket.socket()
-    silent.bind(("127.0.0.1", 0))
-    silent.listen(8)
-    accepted = []
-    thread = threading.Thread(target=lambda: accepted.append(silent.accept()), daemon=True)
-    thread.start()
-    store = Store(
-        sa.create_engine(f"postgresql+psycopg://u@127.0.0.1:{silent.getsockname()[1]}/db"), Timeouts(2, 5)
-    )
-    try:
-        with pytest.raises(StoreError) as failed:
-            load_inventory(store)  # without the timeout this waits as long as the system does
-    finally:
-        for conn, _ in accepted:
-            conn.close()
-        silent.close()
-        store.dispose()
+    with silent_server() as port:
+        store = Store(sa.create_engine(f"postgresql+psycopg://u@127.0.0.1:{port}/db"), Timeouts(2, 5))
+        try:
+            with pytest.raises(StoreError) as failed:
+                load_inventory(store)  # without the timeout this waits as long as the system does
+        finally:
+            store.dispose()
     assert "timeout" in failed.value.text("en").lower()
