@@ -246,9 +246,9 @@ LABELS: dict[str, dict[str, str]] = {
     "save_slides": {"zh": "保存列表", "en": "Save the list"},
     "slides_saved": {"zh": "已保存幻灯片列表。", "en": "Slide list saved."},
     "slides_save_editors": {
-        "zh": "所选列表保留在本次会话和链接中；保存为默认列表需编辑人员登录。",
-        "en": "Your choice stays in this session and its link; saving it as the list for everyone needs an "
-        "editor to sign in.",
+        "zh": "所选列表在本次会话中有效；保存为所有人的默认列表需编辑人员登录。",
+        "en": "Your choice holds for this session; saving it as the list for everyone needs an editor to sign "
+        "in.",
     },
     "reset_slides": {"zh": "恢复默认列表", "en": "Back to the default list"},
     "slide_dropped": {

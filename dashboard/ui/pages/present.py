@@ -117,7 +117,7 @@ with st.expander(t("choose_slides", lang)):
         st.rerun()
     left, right = st.columns(2)
     editor = current_editor()
-    if editor is None:  # a viewer's choice lives in this session and its link; saving it is an editor's
+    if editor is None:  # a viewer's choice lives in this session; saving it for everyone is an editor's
         left.caption(t("slides_save_editors", lang))
     elif left.button(t("save_slides", lang), icon=":material/save:"):
         try:
