@@ -30,6 +30,20 @@ def build_store(url: str) -> Store:
     return store
 
 
+def snapshot(store: Store) -> dict[str, list]:
+    """Every row of every table of the schema, in a stable order: the store as it is."""
+    import sqlalchemy as sa
+
+    from dashboard.store import schema
+
+    out = {}
+    with store.engine.connect() as conn:
+        for table in schema.metadata.sorted_tables:
+            rows = conn.execute(sa.select(table)).all()
+            out[table.name] = sorted((tuple(map(repr, row)) for row in rows), key=str)
+    return out
+
+
 def copy_dataset(folder: Path) -> tuple[Path, Path]:
     """A writable copy of data/ and seeds/ for tests that break a file on purpose."""
     import shutil

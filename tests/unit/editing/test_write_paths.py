@@ -22,7 +22,15 @@ from dashboard.inventory.grading import DEFAULT_RULES, RuleSet
 from dashboard.store import schema
 from dashboard.store.database import Store
 from dashboard.store.editors import Editor, NotAnEditor
-from tests.fixtures import EDITOR, SHEET_HEADER, build_store, corrected_row, inventory_records, write_csv
+from tests.fixtures import (
+    EDITOR,
+    SHEET_HEADER,
+    build_store,
+    corrected_row,
+    inventory_records,
+    snapshot,
+    write_csv,
+)
 
 INVENTORY_ROWS = 200
 VIEWERS = {"nobody signed in": None, "a bare name": "王编辑", "a name in a dict": {"name": "王编辑"}}
@@ -101,18 +109,6 @@ WRITE_PATHS = {
 }
 
 
-def contents(store: Store) -> dict[str, list]:
-    """What people see of the store: every table but the failed sign-ins, in a stable order."""
-    out = {}
-    with store.engine.connect() as conn:
-        for table in schema.metadata.sorted_tables:
-            if table.name in ("sign_in_failures", "schema_migrations"):
-                continue
-            rows = conn.execute(sa.select(table)).all()
-            out[table.name] = sorted((tuple(map(repr, row)) for row in rows), key=str)
-    return out
-
-
 def what_people_see(store: Store) -> dict[str, list]:
     """The store's contents without what a change adds about itself (the log, revisions, the inventory's own
     version counter and rule-set history): what an undo must give back."""
@@ -143,22 +139,22 @@ def store(store_url, tmp_path) -> Store:
 
 
 def test_a_viewer_is_refused_by_every_write_path_and_nothing_is_written(store, tmp_path):
-    before = contents(store)
+    before = snapshot(store)
     for name, path in WRITE_PATHS.items():
         for viewer in VIEWERS.values():
             with pytest.raises(NotAnEditor) as refused:
                 path.write(store, viewer, tmp_path)
             assert "editor" in refused.value.text("en") and "编辑" in refused.value.text("zh"), name
-            assert contents(store) == before, f"{name} wrote something for {viewer!r}"
+            assert snapshot(store) == before, f"{name} wrote something for {viewer!r}"
 
 
 def test_undo_refuses_a_viewer(store):
     batch = changes.batches(store)["batch"].iloc[0]
-    before = contents(store)
+    before = snapshot(store)
     for viewer in VIEWERS.values():
         with pytest.raises(NotAnEditor):
             service.undo(store, batch, viewer)
-    assert contents(store) == before
+    assert snapshot(store) == before
 
 
 def test_an_editor_is_only_what_a_sign_in_gives():

@@ -29,20 +29,19 @@ from dashboard.inventory.store import save_rules
 from dashboard.store import schema
 from dashboard.store.database import Store, StoreError
 from dashboard.store.faults import Timeouts
-from tests.fixtures import EDITOR, build_inventory_store, corrected_row, import_sheet_rows, inventory_records
+from tests.fixtures import (
+    EDITOR,
+    build_inventory_store,
+    corrected_row,
+    import_sheet_rows,
+    inventory_records,
+    snapshot,
+)
 
 INVENTORY_ROWS = 200
 
 
 # --- what the store holds, table by table ---------------------------------------------------------------------
-def snapshot(store: Store) -> dict[str, list]:
-    """Every row of every table of the schema, in a stable order: the store as it is."""
-    out = {}
-    with store.engine.connect() as conn:
-        for table in schema.metadata.sorted_tables:
-            rows = conn.execute(sa.select(table)).all()
-            out[table.name] = sorted((tuple(map(repr, row)) for row in rows), key=str)
-    return out
 
 
 def write_paths(folder: Path) -> dict[str, Callable[[Store], object]]:

@@ -18,7 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from dashboard.store.database import Store, StoreError
-from tests.unit.store.test_faults import PATHS, fill, kind_of, seeded_template, snapshot, write_paths
+from tests.fixtures import snapshot
+from tests.unit.store.test_faults import PATHS, fill, kind_of, seeded_template, write_paths
 
 pytestmark = pytest.mark.postgres
 
