@@ -9,6 +9,7 @@ import json
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
@@ -87,14 +88,14 @@ def download_buttons(download: Download, name: str, lang: str, place=None, of_ch
 
 
 def _download_key(name: str, kind: str) -> str:
-    """A widget key unique within the run (the same name may be used twice on a page) and stable across runs."""
-    run = id(st.session_state.get("_view"))
-    state = st.session_state.get("_download_keys")
-    if not state or state[0] != run:
-        state = (run, {})
-        st.session_state["_download_keys"] = state
-    count = state[1].get((name, kind), 0) + 1
-    state[1][(name, kind)] = count
+    """A widget key unique within the run (the same name may be used twice on a page) and the same at every
+    run, a fragment's included: the first `download-<kind>-<name>-<n>` not yet taken in this run. (A key
+    that changed from run to run made the browser build the button, and its chart's row, anew each time.)"""
+    ctx = get_script_run_ctx()
+    taken = ctx.shared.widget_user_keys_this_run if ctx else ()
+    count = 1
+    while f"download-{kind}-{name}-{count}" in taken:
+        count += 1
     return f"download-{kind}-{name}-{count}"
 
 

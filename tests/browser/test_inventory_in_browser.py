@@ -50,6 +50,10 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     deals = int(narrowed["deal_type"].is_not_null().sum())
     expect(page.get_by_test_id("stMetric").filter(has_text="已成交")).to_contain_text(count_text(deals, "zh"))
     settle(page, TIMEOUT)
+    # The change reran only the page's fragment: each chart's download button kept its key (a key changed from
+    # run to run made the browser build the button, and its chart's row, anew).
+    expect(page.locator(".st-key-download-png-inventory-funnel-1")).to_have_count(1)
+    expect(page.locator("[class*='st-key-download-png-inventory-funnel-']")).to_have_count(1)
     page.screenshot(path=str(artifacts_dir / "inventory-demo-filtered-zh.png"), full_page=True)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
