@@ -3,6 +3,8 @@ filters driving every number, the synthetic-data notice, rule trials, and who ma
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,6 +15,7 @@ from dashboard.inventory import store as inventory_store
 from dashboard.inventory.grading import RuleSet, disposition_shift
 from dashboard.store.database import Store
 from dashboard.store.editors import Editor
+from dashboard.ui.panels.inventory import VIEWS
 from tests.app.conftest import open_app
 from tests.app.test_pages import CHOICES
 from tests.fixtures import build_store, inventory_records
@@ -98,21 +101,56 @@ def test_the_filters_drive_every_number(inventory_sqlite_url, monkeypatch, recor
     assert any("只涉及高校和科研机构" in i.value for i in at.info) and not at.metric
 
 
+def open_view(at: AppTest, view: str, lang: str) -> AppTest:
+    """Open one of the page's tabs, as a click on it would (the tab's state is its label)."""
+    at.session_state["inv_view"] = t(f"inv_view_{view}", lang)
+    return at.run()
+
+
 def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url, monkeypatch):
     at = open_page(inventory_sqlite_url, monkeypatch, lang="en")
     assert at.title[0].value == "The stock-patent inventory: from inventory to deal"
     banner = at.warning[0].value
     assert banner.startswith(f"**{t('inv_synthetic', 'en').capitalize()}**")
     assert "CNIPA" in " ".join(c.value for c in at.caption)  # the published figures it is shaped on, cited
-    charts = at.get("plotly_chart")
-    assert len(charts) == 6
-    import json
+    charts, marked = [], 0
+    for view in VIEWS:
+        open_view(at, view, "en")
+        charts += [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+        marked += sum(c.value == "synthetic demo data" for c in at.caption)
+    assert len({c["title"]["text"] for c in charts}) == 6  # the funnel, dispositions and one pair per tab
+    for layout in charts:
+        assert "synthetic demo data" in layout["title"]["subtitle"]["text"]
+    assert marked >= len(VIEWS) + 2  # the metrics' in every tab, the league table's, the patents table's
 
-    for chart in charts:
-        assert "synthetic demo data" in json.loads(chart.proto.spec)["layout"]["title"]["subtitle"]["text"]
-    assert (
-        sum(c.value == "synthetic demo data" for c in at.caption) >= 3
-    )  # metrics, league table, patents table
+
+def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, monkeypatch, records):
+    at = open_page(inventory_sqlite_url, monkeypatch)
+    assert [tab.label for tab in at.tabs] == [t(f"inv_view_{v}", "zh") for v in VIEWS]
+    assert len(at.get("plotly_chart")) == 4 and not at.dataframe  # the first screen and the first tab
+    assert "view" not in at.query_params
+    open_view(at, "patents", "zh")
+    assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 1
+    assert at.query_params["view"] == "patents"
+    assert at.number_input(key="inv_page").value == 1
+    open_view(at, "institutions", "zh")
+    assert len(at.dataframe) == 1 and not at.get("number_input")
+    # the tab stays open when the language changes
+    at.session_state["lang"] = "en"
+    at.query_params["lang"] = "en"
+    at.run()
+    assert at.session_state["inv_view"] == t("inv_view_institutions", "en")
+    assert at.query_params["view"] == "institutions"
+
+    # a link opens its tab; a view the page does not know falls back to the first, with a notice
+    monkeypatch.setenv("DATABASE_URL", inventory_sqlite_url)
+    linked = open_app("inventory", lang="en", view="years")
+    assert linked.session_state["inv_view"] == t("inv_view_years", "en")
+    titles = {json.loads(c.proto.spec)["layout"]["title"]["text"] for c in linked.get("plotly_chart")}
+    assert any(t("inv_deal_values", "en") in title for title in titles)
+    unknown = open_app("inventory", lang="en", view="atlantis")
+    assert unknown.session_state["inv_view"] == t("inv_view_provinces", "en")
+    assert any("atlantis" in i.value for i in unknown.info)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

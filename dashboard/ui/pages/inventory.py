@@ -1,5 +1,6 @@
-"""The stock-patent inventory: the funnel to deals, dispositions, province, field and year, institutions, deal
-values and the records themselves, under the sidebar's filters and the page's own province and field."""
+"""The stock-patent inventory: the funnel to deals and the dispositions, then tabs for province and field,
+grant year and deal values, institutions, and the records themselves (only the open tab runs), under the
+sidebar's filters and the page's own province and field."""
 
 import streamlit as st
 
@@ -120,59 +121,67 @@ def results() -> None:
         lang,
         right,
     )
-    left, right = st.columns([3, 2])
-    show_chart(
-        charts.province_map_figure(tiles, data.provinces, lang, note), "inventory-provinces", lang, left
-    )
-    show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", lang, right)
-    left, right = st.columns(2)
-    show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", lang, left)
-    if data.deals.height:
-        show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", lang, right)
-    else:
-        right.info(t("inv_no_deals", lang))
-
-    st.header(t("inv_league", lang))
-    league = league_table(data.league, type_names, province_names, lang)
-    st.dataframe(league, hide_index=True, width="stretch", height="content")
-    st.caption(note)
-    name = download_name(state.synthetic)
-    marked = with_note(league, state.synthetic, lang)
-    panels.downloads(
-        "inv_league",
-        lambda: table_csv(marked),
-        lambda: table_xlsx(marked, lang),
-        f"{name}-institutions",
-        lang,
-    )
+    shown_view, tab = panels.view_tab(lang)
+    with tab:
+        if shown_view == "provinces":
+            left, right = st.columns([3, 2])
+            show_chart(
+                charts.province_map_figure(tiles, data.provinces, lang, note),
+                "inventory-provinces",
+                lang,
+                left,
+            )
+            show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", lang, right)
+        elif shown_view == "years":
+            left, right = st.columns(2)
+            show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", lang, left)
+            if data.deals.height:
+                show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", lang, right)
+            else:
+                right.info(t("inv_no_deals", lang))
+        elif shown_view == "institutions":
+            st.subheader(t("inv_league", lang))
+            league = league_table(data.league, type_names, province_names, lang)
+            st.dataframe(league, hide_index=True, width="stretch", height="content")
+            st.caption(note)
+            marked = with_note(league, state.synthetic, lang)
+            panels.downloads(
+                "inv_league",
+                lambda: table_csv(marked),
+                lambda: table_xlsx(marked, lang),
+                f"{download_name(state.synthetic)}-institutions",
+                lang,
+            )
+        else:
+            st.subheader(t("inv_table", lang))
+            st.session_state["inv_page"] = data.page
+            with st.container(horizontal=True, vertical_alignment="bottom"):
+                st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
+                st.caption(
+                    t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}")
+                )
+            st.dataframe(
+                page_table(data.rows, type_names, province_names, lang),
+                hide_index=True,
+                width="stretch",
+                height="content",
+            )
+            st.caption(note)
+            panels.downloads(
+                "inv",
+                lambda: export_csv(filtered(frame, filters), state.synthetic),
+                lambda: export_xlsx(filtered(frame, filters), state.synthetic),
+                download_name(state.synthetic),
+                lang,
+                t("inv_download_csv", lang),
+                t("inv_download_xlsx", lang),
+                None if data.shown <= XLSX_LIMIT else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"),
+            )
 
     with st.expander(t("inv_rules_heading", lang)):
         panels.rules_panel(
             lang, inventory_store.rules(store), lambda rules: rule_shift(frame, filters, rules)
         )
-
-    st.header(t("inv_table", lang))
-    st.session_state["inv_page"] = data.page
-    with st.container(horizontal=True, vertical_alignment="bottom"):
-        st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
-        st.caption(t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}"))
-    st.dataframe(
-        page_table(data.rows, type_names, province_names, lang),
-        hide_index=True,
-        width="stretch",
-        height="content",
-    )
-    st.caption(note)
-    panels.downloads(
-        "inv",
-        lambda: export_csv(filtered(frame, filters), state.synthetic),
-        lambda: export_xlsx(filtered(frame, filters), state.synthetic),
-        name,
-        lang,
-        t("inv_download_csv", lang),
-        t("inv_download_xlsx", lang),
-        None if data.shown <= XLSX_LIMIT else t("inv_xlsx_too_many", lang, n=f"{XLSX_LIMIT:,}"),
-    )
 
 
 results()

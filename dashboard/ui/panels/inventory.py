@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.curation.catalogue import Tables
+from dashboard.formatting import literal
 from dashboard.i18n import t
 from dashboard.inventory import demo, grading
 from dashboard.inventory import store as inventory_store
@@ -159,6 +160,39 @@ def downloads(
             disabled=xlsx_refused is not None,
             help=xlsx_refused or xlsx_help or t("download_xlsx", lang),
         )
+
+
+VIEWS = ("provinces", "years", "institutions", "patents")  # the tabs' ids, as the address names them
+
+
+def _view_of(label) -> str | None:
+    """The view a tab label names, in either language (the label stays in the session when the language
+    changes)."""
+    for view in VIEWS:
+        if label in (t(f"inv_view_{view}", "zh"), t(f"inv_view_{view}", "en")):
+            return view
+    return None
+
+
+def view_tab(lang: str):
+    """The page's lower half as tabs of which only the open one runs: the others' charts and tables are
+    neither computed, nor sent, nor drawn, so a filter change redraws what is in view and no more. The open
+    tab is in the address (?view=<id>; none for the first), so a link opens it. Returns (id, its container)."""
+    labels = {view: t(f"inv_view_{view}", lang) for view in VIEWS}
+    shown = st.session_state.get("inv_view")
+    if shown not in labels.values():  # the page's first run in this session, or the language changed
+        linked = st.query_params.get("view")
+        if shown is None and linked and linked not in VIEWS:
+            st.info(literal(t("link_value_unknown", lang, what=t("inv_view", lang), value=linked)), icon="ℹ️")
+        view = _view_of(shown) or (linked if linked in VIEWS else VIEWS[0])
+        st.session_state["inv_view"] = labels[view]
+    tabs = st.tabs(list(labels.values()), key="inv_view", on_change="rerun")
+    view = next((v for v, tab in zip(VIEWS, tabs, strict=True) if tab.open), VIEWS[0])
+    if view == VIEWS[0]:
+        st.query_params.pop("view", None)
+    else:
+        st.query_params["view"] = view
+    return view, tabs[VIEWS.index(view)]
 
 
 def show_message() -> None:
