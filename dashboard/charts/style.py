@@ -100,8 +100,8 @@ def layout(
         "margin": margin or {"l": 10, "r": 10, "t": 60, "b": 10},
         "plot_bgcolor": "white",
         "legend": {"orientation": "h", "y": -0.15},
-        "xaxis": {"showgrid": False, "linecolor": AXIS},
-        "yaxis": {"gridcolor": GRID, "zeroline": False},
+        "xaxis": {"showgrid": False, "linecolor": AXIS, "automargin": True},
+        "yaxis": {"gridcolor": GRID, "zeroline": False, "automargin": True},
     }
     for key, value in overrides.items():
         spec[key] = {**spec[key], **value} if key in ("xaxis", "yaxis") and isinstance(value, dict) else value
