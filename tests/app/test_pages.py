@@ -1,6 +1,8 @@
 """Every page through streamlit.testing's AppTest: each language and institution type, the filter and the
 language switch driving what is shown, and a clear banner when the store cannot be opened."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -45,6 +47,13 @@ def test_every_page_renders_for_each_language_and_type(app, page, lang, choice):
     charts = at.get("plotly_chart")
     # every chart is followed by the line naming its sources
     assert sum(c.startswith(source_prefix) for c in _captions(at)) >= len(charts)
+    # drawn as the house style made it (no Streamlit theme), as its PNG, SVG and slide are, with axes that
+    # make room for their labels
+    for chart in charts:
+        layout = json.loads(chart.proto.spec)["layout"]
+        assert chart.proto.theme == ""
+        axes = [layout[axis] for axis in layout if axis.startswith(("xaxis", "yaxis"))]
+        assert all(axis.get("automargin") or axis.get("visible") is False for axis in axes)
     if page == "ui/pages/overview.py":
         assert charts, "the overview always shows the timeline"
 
