@@ -156,7 +156,7 @@ def child_page(url: str, states: list[dict]) -> dict:
         started = time.perf_counter()
         data = page_data(frame, filters)
         computed = time.perf_counter()
-        page_figures(data, tiles, type_names, "zh", note)
+        page_figures(data, tiles, type_names, "zh", note)  # the first screen and the first tab, as drawn
         engine.append((computed - started) * 1000)
         floor.append((time.perf_counter() - started) * 1000)
     return {

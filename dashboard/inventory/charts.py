@@ -236,16 +236,27 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
     )
 
 
-def page_figures(data, tiles, type_names: dict[str, str], lang: str, note: str) -> dict[str, go.Figure]:
-    """Every figure of the Inventory page for one filter state (`data`: the engine's PageData), by download
-    name; the deal values only when there are deals."""
-    figures = {
-        "inventory-funnel": funnel_figure(data.funnel, lang, note),
-        "inventory-dispositions": dispositions_figure(data.dispositions, type_names, lang, note),
-        "inventory-provinces": province_map_figure(tiles, data.provinces, lang, note),
-        "inventory-fields": fields_figure(data.fields, lang, note),
-        "inventory-grant-years": years_figure(data.grant_years, lang, note),
+FIRST_SCREEN = ("inventory-funnel", "inventory-dispositions")
+# The figures under each of the page's tabs (the other two tabs hold tables).
+TAB_FIGURES = {
+    "provinces": ("inventory-provinces", "inventory-fields"),
+    "years": ("inventory-grant-years", "inventory-deal-values"),
+}
+
+
+def page_figures(
+    data, tiles, type_names: dict[str, str], lang: str, note: str, tab: str = "provinces"
+) -> dict[str, go.Figure]:
+    """The figures the Inventory page draws for one filter state (`data`: the engine's PageData) with `tab`
+    open, by download name: the first screen's and the open tab's; the deal values only when there are
+    deals."""
+    build = {
+        "inventory-funnel": lambda: funnel_figure(data.funnel, lang, note),
+        "inventory-dispositions": lambda: dispositions_figure(data.dispositions, type_names, lang, note),
+        "inventory-provinces": lambda: province_map_figure(tiles, data.provinces, lang, note),
+        "inventory-fields": lambda: fields_figure(data.fields, lang, note),
+        "inventory-grant-years": lambda: years_figure(data.grant_years, lang, note),
+        "inventory-deal-values": lambda: deals_figure(data.deals, lang, note),
     }
-    if data.deals.height:
-        figures["inventory-deal-values"] = deals_figure(data.deals, lang, note)
-    return figures
+    names = FIRST_SCREEN + TAB_FIGURES.get(tab, ())
+    return {name: build[name]() for name in names if name != "inventory-deal-values" or data.deals.height}

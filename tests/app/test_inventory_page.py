@@ -153,6 +153,33 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
     assert any("atlantis" in i.value for i in unknown.info)
 
 
+def test_the_bench_floor_builds_the_figures_the_page_draws(inventory_sqlite_url, monkeypatch):
+    # `bench --inventory` times its floor with charts.page_figures: it must be what the page draws per tab.
+    from dashboard.inventory.charts import page_figures
+    from dashboard.inventory.engine import Filters, page_data
+    from dashboard.inventory.service import load_engine_frame
+    from dashboard.provinces import load_province_tiles
+
+    store = Store.open(inventory_sqlite_url)
+    try:
+        frame = load_engine_frame(store)
+        tables = store.read_all()
+    finally:
+        store.dispose()
+    at = open_page(inventory_sqlite_url, monkeypatch, lang="en")
+    years = tuple(at.slider(key="years").value)
+    data = page_data(frame, Filters(("university", "research_institute"), years, (), ()))
+    type_names = {
+        k: v for k, v in tables.type_names("en").items() if k in ("university", "research_institute")
+    }
+    note = t("inv_synthetic", "en")
+    for view in VIEWS:
+        open_view(at, view, "en")
+        drawn = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+        built = page_figures(data, load_province_tiles(), type_names, "en", note, view)
+        assert drawn == [f.layout.title.text for f in built.values()], view
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("choice", CHOICES)
 def test_the_page_renders_for_each_language_and_type(inventory_sqlite_url, monkeypatch, lang, choice):
