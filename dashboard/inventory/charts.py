@@ -91,8 +91,10 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         barmode="stack",
         yaxis={"gridcolor": style.TRANSPARENT},
         xaxis={"showticklabels": False},
-        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
-        margin={"l": 10, "r": 10, "t": 110, "b": 10},
+        # The legend under the bars: above them, a legend wrapped to two rows on a narrow screen ran into the
+        # subtitle.
+        legend={"orientation": "h", "x": 0, "y": -0.05, "yanchor": "top", "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
     )
 
 
@@ -167,8 +169,8 @@ def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
     """Value of the deals by deal type, with their count and median in the label."""
     kinds = deals["deal_type"].cast(pl.String).to_list()
     values = [v or 0.0 for v in deals["value"].to_list()]
-    texts = [
-        f"{money_text(v, lang)} · {t('inv_deals_n', lang, n=count_text(n, lang))}"
+    texts = [  # on two lines, so that the longest fits beside its bar in a narrow column
+        f"{money_text(v, lang)}<br>{t('inv_deals_n', lang, n=count_text(n, lang))}"
         for v, n in zip(values, deals["deals"], strict=True)
     ]
     medians = [f"{t('inv_median', lang)} {money_text(m or 0.0, lang)}" for m in deals["median"]]
@@ -185,7 +187,7 @@ def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
     )
     fig.data[0].customdata = medians
     fig.data[0].hovertemplate = "%{y}: %{text} · %{customdata}<extra></extra>"
-    fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.0]
+    fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.2]
     return fig
 
 

@@ -98,8 +98,9 @@ def results() -> None:
 
     funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
     value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
-    for column, label, shown in zip(
-        st.columns(4),
+    # Side by side where they fit, wrapped to the next line where they do not (never cut short).
+    row = st.container(horizontal=True, wrap=True, gap="large")
+    for label, shown in zip(
         ("inv_m_patents", "inv_m_pool", "inv_m_deals", "inv_m_value"),
         (
             count_text(data.shown, lang),
@@ -109,7 +110,7 @@ def results() -> None:
         ),
         strict=True,
     ):
-        column.metric(t(label, lang), shown)
+        row.metric(t(label, lang), shown, width="content")
     st.caption(note)
 
     left, right = st.columns(2)
