@@ -120,6 +120,9 @@ def test_an_edit_on_one_process_shows_on_the_other_at_its_next_rerun(
         main.get_by_test_id("stButtonGroup").get_by_text(t("edit_target", "en"), exact=True).click()
         main.get_by_role("combobox", name=t("target_pick", "en")).click()
         editor.get_by_role("option", name=_option_name(tables, EDITED, stored), exact=True).click()
+        # The form holds the chosen target once the rerun is done; text typed before then would be reset.
+        expect(main.get_by_role("textbox", name=t("wording_en", "en"))).to_have_value(stored, timeout=TIMEOUT)
+        settle(editor)
         main.get_by_role("textbox", name=t("wording_en", "en")).fill(reworded)
         save = main.get_by_role("button", name=t("save", "en"), exact=True)
         # While the app reruns, the form this one replaces (with its own Save) may still be on the page.
