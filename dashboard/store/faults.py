@@ -46,6 +46,9 @@ TEXTS = (
     ("database disk image is malformed", "damaged"),
     ("readonly database", "read_only"),
     ("database or disk is full", "full"),
+    # A new PostgreSQL backend writes its database's relation-cache file as it starts; on a full disk it fails
+    # with this alone, no SQLSTATE of its own (elog FATAL in relcache.c).
+    ("could not write init file", "full"),
     ("unable to open database file", "cannot_create"),
     ("connection refused", "refused"),
     ("no such file or directory", "refused"),  # a Unix socket with no server behind it

@@ -78,3 +78,28 @@ def test_every_write_to_a_full_postgresql_disk_fails_whole_or_succeeds_whole(pg_
         assert set(MUST_FAIL) <= set(failed), failed
     finally:
         store.dispose()
+
+
+def test_a_new_connection_that_cannot_write_its_cache_file_on_a_full_disk_is_said_to_be_a_full_disk(
+    pg_on_full_disk,
+):
+    """A PostgreSQL backend writes its database's relation-cache file (pg_internal.init) as it starts, when the
+    file is not there; on a full disk the connection then fails with "could not write init file" and no code.
+    Whether the file is there depends on the server's history, so the test removes it (the server rebuilds it)."""
+    from dashboard.inventory.store import load_inventory
+
+    url, disk = pg_on_full_disk
+    store = Store.open(url)
+    try:
+        fill(disk)
+        cache_files = list(disk.glob("tablespace/*/*/pg_internal.init"))
+        assert cache_files, "the server wrote no relation-cache file in the tablespace"
+        for cache_file in cache_files:
+            cache_file.unlink()
+        fill(disk)  # again: removing the file freed its space
+        with pytest.raises(StoreError) as raised:
+            load_inventory(store)  # a new connection, outside the store's pool
+        assert kind_of(raised.value) == "full", raised.value.text("en")
+        assert "disk is full" in raised.value.text("en") and "磁盘已满" in raised.value.text("zh")
+    finally:
+        store.dispose()
