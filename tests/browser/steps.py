@@ -1,11 +1,11 @@
 """What browser tests do again and again, in one place: wait for a run to settle, check that nothing failed,
-keep a screenshot, and sign an editor in (labels from the catalogue, in the page's language)."""
+keep a screenshot, open a dropdown, and sign an editor in (labels from the catalogue, in the page's language)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from dashboard.i18n import t
 from tests.fixtures import EDITOR_PASSWORD
@@ -28,6 +28,16 @@ def keep_screenshot_and_check(page: Page, path: Path) -> None:
     settle(page)
     page.screenshot(path=str(path), full_page=True)
     no_error(page)
+
+
+def open_dropdown(page: Page, combobox: Locator) -> None:
+    """Open a selectbox's list of options by clicking it, as a person does: first scrolled into view, with the
+    scroll event delivered. Its list closes when anything around it scrolls, and on a page left idle for a while
+    Chromium delivers the scroll that a click makes first only after the list has opened, closing it again."""
+    combobox.scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    combobox.click()
+    expect(combobox).to_have_attribute("aria-expanded", "true")
 
 
 def sign_in(page: Page, lang: str = "zh", name: str = "王编辑", password: str = EDITOR_PASSWORD) -> None:

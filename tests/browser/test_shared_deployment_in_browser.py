@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, expect
 
 from dashboard.i18n import t
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, run_streamlit
-from tests.browser.steps import TIMEOUT, no_error, settle, sign_in
+from tests.browser.steps import TIMEOUT, no_error, open_dropdown, settle, sign_in
 from tests.fixtures import build_inventory_store
 
 pytestmark = pytest.mark.postgres
@@ -118,7 +118,7 @@ def test_an_edit_on_one_process_shows_on_the_other_at_its_next_rerun(
         main = editor.get_by_test_id("stMain")
         main.get_by_role("tab", name=t("data_edit", "en")).click()
         main.get_by_test_id("stButtonGroup").get_by_text(t("edit_target", "en"), exact=True).click()
-        main.get_by_role("combobox", name=t("target_pick", "en")).click()
+        open_dropdown(editor, main.get_by_role("combobox", name=t("target_pick", "en")))
         editor.get_by_role("option", name=_option_name(tables, EDITED, stored), exact=True).click()
         # The form holds the chosen target once the rerun is done; text typed before then would be reset.
         expect(main.get_by_role("textbox", name=t("wording_en", "en"))).to_have_value(stored, timeout=TIMEOUT)
@@ -133,7 +133,7 @@ def test_an_edit_on_one_process_shows_on_the_other_at_its_next_rerun(
         # The viewer's next reruns on B (another target, then this one again) read the new wording.
         chooser = viewer.get_by_test_id("stMain").get_by_role("combobox", name=t("choose_target", "en"))
         for target_id in (OTHER, EDITED):
-            chooser.click()
+            open_dropdown(viewer, chooser)
             label = indicator_names[tables.targets.set_index("id").loc[target_id, "indicator"]]
             viewer.get_by_role("option", name=_option_name(tables, target_id, label), exact=True).click()
             expect(viewer).to_have_url(re.compile(f"target={target_id}"), timeout=TIMEOUT)
