@@ -154,7 +154,7 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
 
 
 def test_the_bench_floor_builds_the_figures_the_page_draws(inventory_sqlite_url, monkeypatch):
-    # `bench --inventory` times its floor with charts.page_figures: it must be what the page draws per tab.
+    # `bench --inventory` times its floor with charts.page_figures: the page must draw exactly those, per tab.
     from dashboard.inventory.charts import page_figures
     from dashboard.inventory.engine import Filters, page_data
     from dashboard.inventory.service import load_engine_frame
@@ -178,6 +178,25 @@ def test_the_bench_floor_builds_the_figures_the_page_draws(inventory_sqlite_url,
         drawn = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
         built = page_figures(data, load_province_tiles(), type_names, "en", note, view)
         assert drawn == [f.layout.title.text for f in built.values()], view
+
+
+def test_the_years_tab_says_so_where_the_filter_shows_no_deal(inventory_sqlite_url, monkeypatch, records):
+    # the province and field with most patents and not one deal among them
+    dealless = (
+        records.group_by("province", "ipc_section")
+        .agg(pl.len(), pl.col("deal_date").is_not_null().sum().alias("deals"))
+        .filter(pl.col("deals") == 0)
+        .sort("len", "province", descending=[True, False])
+    )
+    assert dealless.height, "the test records have no province and field without a deal"
+    province, section = dealless.row(0)[:2]
+    monkeypatch.setenv("DATABASE_URL", inventory_sqlite_url)
+    at = open_view(open_app("inventory", lang="en", province=province, field=section), "years", "en")
+    assert metrics(at)[t("inv_m_deals", "en")] == count_text(0, "en")
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert len(titles) == 3 and any(t("inv_by_year", "en") in title for title in titles)
+    assert not any(t("inv_deal_values", "en") in title for title in titles)
+    assert t("inv_no_deals", "en") in [i.value for i in at.info]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

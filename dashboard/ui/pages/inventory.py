@@ -27,6 +27,9 @@ from dashboard.ui.components import show_chart
 from dashboard.ui.panels import inventory as panels
 from dashboard.ui.view import current_view
 
+# How the open tab's figures share its width (charts.TAB_FIGURES names them, in this order).
+TAB_COLUMNS = {"provinces": [3, 2], "years": 2}
+
 view = current_view()
 lang, tables = view.lang, view.tables
 st.title(t("inv_title", lang))
@@ -113,33 +116,21 @@ def results() -> None:
         row.metric(t(label, lang), shown, width="content")
     st.caption(note)
 
-    left, right = st.columns(2)
-    show_chart(charts.funnel_figure(data.funnel, lang, note), "inventory-funnel", lang, left)
-    left.caption(t("inv_funnel_note", lang))
-    show_chart(
-        charts.dispositions_figure(data.dispositions, type_names, lang, note),
-        "inventory-dispositions",
-        lang,
-        right,
-    )
+    # The first screen's two charts above the tabs; only the open tab's figures are built (charts.page_figures).
+    first = st.columns(2)
     shown_view, tab = panels.view_tab(lang)
+    figures = charts.page_figures(data, tiles, type_names, lang, note, shown_view)
+    for name, place in zip(charts.FIRST_SCREEN, first, strict=True):
+        show_chart(figures[name], name, lang, place)
+    first[0].caption(t("inv_funnel_note", lang))
     with tab:
-        if shown_view == "provinces":
-            left, right = st.columns([3, 2])
-            show_chart(
-                charts.province_map_figure(tiles, data.provinces, lang, note),
-                "inventory-provinces",
-                lang,
-                left,
-            )
-            show_chart(charts.fields_figure(data.fields, lang, note), "inventory-fields", lang, right)
-        elif shown_view == "years":
-            left, right = st.columns(2)
-            show_chart(charts.years_figure(data.grant_years, lang, note), "inventory-grant-years", lang, left)
-            if data.deals.height:
-                show_chart(charts.deals_figure(data.deals, lang, note), "inventory-deal-values", lang, right)
-            else:
-                right.info(t("inv_no_deals", lang))
+        if shown_view in charts.TAB_FIGURES:
+            places = st.columns(TAB_COLUMNS[shown_view])
+            for name, place in zip(charts.TAB_FIGURES[shown_view], places, strict=True):
+                if name in figures:
+                    show_chart(figures[name], name, lang, place)
+                else:  # page_figures leaves out only the deal values, when the filter shows no deal
+                    place.info(t("inv_no_deals", lang))
         elif shown_view == "institutions":
             st.subheader(t("inv_league", lang))
             league = league_table(data.league, type_names, province_names, lang)
