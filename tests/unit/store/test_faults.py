@@ -127,6 +127,12 @@ def kind_of(error: StoreError) -> str | None:
     return getattr(reason, "key", "").removeprefix("fault_") or None
 
 
+def assert_said_disk_full(error: StoreError) -> None:
+    """The error is the full-disk fault, and says so in both languages."""
+    assert kind_of(error) == "full", error.text("en")
+    assert "disk is full" in error.text("en") and "磁盘已满" in error.text("zh")
+
+
 # --- SQLite -----------------------------------------------------------------------------------------------------
 def damage(path: Path, keep: int) -> bytes:
     """Keep the first `keep` bytes (the 16-byte magic string at least), the rest pages of garbage."""
@@ -229,8 +235,7 @@ def test_every_write_to_a_full_sqlite_disk_fails_and_loses_nothing(seeded_file, 
     store = Store.open(f"sqlite:///{path}")
     try:
         fill(full_disk)
-        error = assert_fails_and_loses_nothing(store, write_paths(tmp_path)[name], "full")
-        assert "disk is full" in error.text("en") and "磁盘已满" in error.text("zh")
+        assert_said_disk_full(assert_fails_and_loses_nothing(store, write_paths(tmp_path)[name], "full"))
     finally:
         store.dispose()
 

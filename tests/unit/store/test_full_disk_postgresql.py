@@ -17,9 +17,10 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from dashboard.inventory.store import load_inventory
 from dashboard.store.database import Store, StoreError
 from tests.fixtures import snapshot
-from tests.unit.store.test_faults import PATHS, fill, kind_of, seeded_template, write_paths
+from tests.unit.store.test_faults import PATHS, assert_said_disk_full, fill, seeded_template, write_paths
 
 pytestmark = pytest.mark.postgres
 
@@ -71,8 +72,7 @@ def test_every_write_to_a_full_postgresql_disk_fails_whole_or_succeeds_whole(pg_
             try:
                 write_paths(tmp_path)[name](store)
             except StoreError as error:
-                assert kind_of(error) == "full", error.text("en")
-                assert "disk is full" in error.text("en") and "磁盘已满" in error.text("zh")
+                assert_said_disk_full(error)
                 assert snapshot(store) == before, f"{name} left part of its write behind"
                 failed.append(name)
         assert set(MUST_FAIL) <= set(failed), failed
@@ -86,8 +86,6 @@ def test_a_new_connection_that_cannot_write_its_cache_file_on_a_full_disk_is_sai
     """A PostgreSQL backend writes its database's relation-cache file (pg_internal.init) as it starts, when the
     file is not there; on a full disk the connection then fails with "could not write init file" and no code.
     Whether the file is there depends on the server's history, so the test removes it (the server rebuilds it)."""
-    from dashboard.inventory.store import load_inventory
-
     url, disk = pg_on_full_disk
     store = Store.open(url)
     try:
@@ -99,7 +97,6 @@ def test_a_new_connection_that_cannot_write_its_cache_file_on_a_full_disk_is_sai
         fill(disk)  # again: removing the file freed its space
         with pytest.raises(StoreError) as raised:
             load_inventory(store)  # a new connection, outside the store's pool
-        assert kind_of(raised.value) == "full", raised.value.text("en")
-        assert "disk is full" in raised.value.text("en") and "磁盘已满" in raised.value.text("zh")
+        assert_said_disk_full(raised.value)
     finally:
         store.dispose()
