@@ -228,6 +228,16 @@ LABELS: dict[str, dict[str, str]] = {
     "download_csv": {"zh": "下载此表（CSV，UTF-8）", "en": "Download this table (CSV, UTF-8)"},
     "download_xlsx": {"zh": "下载此表（Excel）", "en": "Download this table (Excel)"},
     "download_png": {"zh": "下载此图（PNG）", "en": "Download this chart (PNG)"},
+    "chart_fullscreen": {
+        "zh": "全屏显示此图（Esc 退出）",
+        "en": "Show this chart full screen (Esc to leave)",
+    },
+    "chart_unavailable": {
+        "zh": "此图未能绘制：浏览器未能从本服务加载绘图脚本（plotly.js）。请刷新页面；此图的下载不受影响。",
+        "en": "This chart could not be drawn: the browser could not load the plotting script (plotly.js) from "
+        "this server. Reload the page; the chart's downloads still work.",
+    },
+    "chart_label": {"zh": "图表：{title}", "en": "Chart: {title}"},
     "download_svg": {"zh": "下载此图（SVG 矢量图）", "en": "Download this chart (SVG, vector)"},
     "images_unavailable": {
         "zh": "本机未找到 Chromium，无法导出图片（PNG/SVG）和演示文稿；其余功能不受影响。安装：apt-get install chromium",

@@ -18,6 +18,7 @@ from dashboard.i18n import t
 from dashboard.programme.computable import series_download
 from dashboard.programme.provenance import SHORT_LINE_CHARS, footer_line, short_source_line, source_line
 from dashboard.programme.selection import ALL_TYPES, COMBINED, TypeFilter, within_years
+from dashboard.ui.plot import plot
 from dashboard.ui.view import View
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -70,7 +71,7 @@ def download_buttons(download: Download, name: str, lang: str, place=None, of_ch
             table_csv(download.rows),
             f"{name}.csv",
             "text/csv",
-            key=_download_key(name, "csv"),
+            key=_element_key(name, "download-csv"),
             icon=":material/download:",
             on_click="ignore",
             help=t("download_figures_csv" if of_chart else "download_csv", lang),
@@ -80,23 +81,23 @@ def download_buttons(download: Download, name: str, lang: str, place=None, of_ch
             lambda: table_xlsx(download.rows, lang, download.sources),
             f"{name}.xlsx",
             XLSX_MIME,
-            key=_download_key(name, "xlsx"),
+            key=_element_key(name, "download-xlsx"),
             icon=":material/download:",
             on_click="ignore",
             help=t("download_figures_xlsx" if of_chart else "download_xlsx", lang),
         )
 
 
-def _download_key(name: str, kind: str) -> str:
-    """A widget key unique within the run (the same name may be used twice on a page) and the same at every
-    run, a fragment's included: the first `download-<kind>-<name>-<n>` not yet taken in this run. (A key
-    that changed from run to run made the browser build the button, and its chart's row, anew each time.)"""
+def _element_key(name: str, kind: str) -> str:
+    """A key unique within the run (the same name may be used twice on a page) and the same at every run, a
+    fragment's included: the first `<kind>-<name>-<n>` not yet taken in this run. A key that changed from run
+    to run made the browser build its element anew each time (and a chart's, draw it anew)."""
     ctx = get_script_run_ctx()
     taken = ctx.shared.widget_user_keys_this_run if ctx else ()
     count = 1
-    while f"download-{kind}-{name}-{count}" in taken:
+    while f"{kind}-{name}-{count}" in taken:
         count += 1
-    return f"download-{kind}-{name}-{count}"
+    return f"{kind}-{name}-{count}"
 
 
 def chart_footer(source_ids, view: View) -> str:
@@ -110,12 +111,9 @@ def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
     from dashboard.charts.images import chromium_path, figure_png, figure_svg
 
     place = place or st
-    # theme=None: the figure as the house style made it, the same as its PNG, SVG and slide; Streamlit's theme
-    # restyled every chart in the browser at every run (about a fifth of a filter change's time, bench --browser).
-    # Streamlit derives a chart's element id from its figure, so a figure that changed is remounted and drawn
-    # anew, never diffed by Plotly.react: about half of what a filter change still costs in the browser (a
-    # prototype that kept each plot node and called Plotly.react settled in 645 ms against 1232, paired A/B).
-    place.plotly_chart(fig, theme=None)
+    # Not st.plotly_chart: its element's identity is the figure, so a changed figure was torn down and drawn
+    # anew in the browser; this element keeps the chart and updates it in place (dashboard/ui/plot.py).
+    plot(fig, key=_element_key(name, "chart"), lang=lang, place=place)
     if chromium_path() is None:
         place.caption(t("images_unavailable", lang))
         return
@@ -125,7 +123,7 @@ def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
             lambda: figure_png(fig, footer=footer),
             f"{name}.png",
             "image/png",
-            key=_download_key(name, "png"),
+            key=_element_key(name, "download-png"),
             icon=":material/image:",
             on_click="ignore",
             help=t("download_png", lang),
@@ -135,7 +133,7 @@ def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
             lambda: figure_svg(fig, footer=footer),
             f"{name}.svg",
             "image/svg+xml",
-            key=_download_key(name, "svg"),
+            key=_element_key(name, "download-svg"),
             icon=":material/image:",
             on_click="ignore",
             help=t("download_svg", lang),
@@ -183,7 +181,7 @@ def nothing_here(view: View, indicators: tuple[str, ...] = ()) -> None:
         for words, widen in ways:
             st.button(
                 t(words, lang),
-                key=_download_key("widen", words),
+                key=_element_key(words, "widen"),
                 on_click=_widen,
                 kwargs=widen,
                 type="tertiary",

@@ -3,6 +3,7 @@ its address and, when asked, a signed-in editor."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.store.editors import Editor
+from dashboard.ui.plot import ELEMENT_NAME
 from dashboard.ui.router import page_path
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -36,3 +38,12 @@ def seeded_app(seeded_sqlite_url, monkeypatch) -> Callable[..., AppTest]:
     """open_app against the seeded store that read-only tests share."""
     monkeypatch.setenv("DATABASE_URL", seeded_sqlite_url)
     return open_app
+
+
+def drawn_charts(at: AppTest) -> list[dict]:
+    """The figures the page draws, in order: each chart element's figure as the browser receives it."""
+    return [
+        json.loads(json.loads(element.proto.json)["figure"])
+        for element in at.get("bidi_component")
+        if element.proto.component_name == ELEMENT_NAME
+    ]

@@ -3,8 +3,6 @@ filters driving every number, the synthetic-data notice, rule trials, and who ma
 
 from __future__ import annotations
 
-import json
-
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -16,7 +14,7 @@ from dashboard.inventory.grading import RuleSet, disposition_shift
 from dashboard.store.database import Store
 from dashboard.store.editors import Editor
 from dashboard.ui.panels.inventory import VIEWS
-from tests.app.conftest import open_app
+from tests.app.conftest import drawn_charts, open_app
 from tests.app.test_pages import CHOICES
 from tests.fixtures import build_store, inventory_records
 
@@ -116,7 +114,7 @@ def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url
     charts, marked = [], 0
     for view in VIEWS:
         open_view(at, view, "en")
-        charts += [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+        charts += [c["layout"] for c in drawn_charts(at)]
         marked += sum(c.value == "synthetic demo data" for c in at.caption)
     assert len({c["title"]["text"] for c in charts}) == 6  # the funnel, dispositions and one pair per tab
     for layout in charts:
@@ -127,10 +125,10 @@ def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url
 def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, monkeypatch, records):
     at = open_page(inventory_sqlite_url, monkeypatch)
     assert [tab.label for tab in at.tabs] == [t(f"inv_view_{v}", "zh") for v in VIEWS]
-    assert len(at.get("plotly_chart")) == 4 and not at.dataframe  # the first screen and the first tab
+    assert len(drawn_charts(at)) == 4 and not at.dataframe  # the first screen and the first tab
     assert "view" not in at.query_params
     open_view(at, "patents", "zh")
-    assert len(at.get("plotly_chart")) == 2 and len(at.dataframe) == 1
+    assert len(drawn_charts(at)) == 2 and len(at.dataframe) == 1
     assert at.query_params["view"] == "patents"
     assert at.number_input(key="inv_page").value == 1
     open_view(at, "institutions", "zh")
@@ -146,7 +144,7 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
     monkeypatch.setenv("DATABASE_URL", inventory_sqlite_url)
     linked = open_app("inventory", lang="en", view="years")
     assert linked.session_state["inv_view"] == t("inv_view_years", "en")
-    titles = {json.loads(c.proto.spec)["layout"]["title"]["text"] for c in linked.get("plotly_chart")}
+    titles = {c["layout"]["title"]["text"] for c in drawn_charts(linked)}
     assert any(t("inv_deal_values", "en") in title for title in titles)
     unknown = open_app("inventory", lang="en", view="atlantis")
     assert unknown.session_state["inv_view"] == t("inv_view_provinces", "en")
@@ -175,7 +173,7 @@ def test_the_bench_floor_builds_the_figures_the_page_draws(inventory_sqlite_url,
     note = t("inv_synthetic", "en")
     for view in VIEWS:
         open_view(at, view, "en")
-        drawn = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+        drawn = [c["layout"]["title"]["text"] for c in drawn_charts(at)]
         built = page_figures(data, load_province_tiles(), type_names, "en", note, view)
         assert drawn == [f.layout.title.text for f in built.values()], view
 
@@ -193,7 +191,7 @@ def test_the_years_tab_says_so_where_the_filter_shows_no_deal(inventory_sqlite_u
     monkeypatch.setenv("DATABASE_URL", inventory_sqlite_url)
     at = open_view(open_app("inventory", lang="en", province=province, field=section), "years", "en")
     assert metrics(at)[t("inv_m_deals", "en")] == count_text(0, "en")
-    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    titles = [c["layout"]["title"]["text"] for c in drawn_charts(at)]
     assert len(titles) == 3 and any(t("inv_by_year", "en") in title for title in titles)
     assert not any(t("inv_deal_values", "en") in title for title in titles)
     assert t("inv_no_deals", "en") in [i.value for i in at.info]
@@ -206,7 +204,7 @@ def test_the_page_renders_for_each_language_and_type(inventory_sqlite_url, monke
     assert at.title[0].value == (
         "存量专利盘点：从盘点到成交" if lang == "zh" else "The stock-patent inventory: from inventory to deal"
     )
-    assert bool(at.get("plotly_chart")) == (choice != "enterprise")
+    assert bool(drawn_charts(at)) == (choice != "enterprise")
 
 
 def test_a_rule_trial_shows_the_shift_and_only_an_editor_saves_it(sqlite_url, monkeypatch, records):

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import t
 from dashboard.programme.verdicts import OUTCOMES
-from tests.app.conftest import open_app
+from tests.app.conftest import drawn_charts, open_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,7 +36,7 @@ def test_a_view_set_in_the_address_renders_as_set():
     assert at.title[0].value == "Universities and research institutes"
     assert not at.info or all("not known" not in i.value for i in at.info)
     # The year range narrows the figures: the contracts chart has 2018, 2021 and 2022 but not 2012.
-    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    chart = drawn_charts(at)[0]
     years = {x[:4] for trace in chart["data"] for x in trace["x"]}
     assert years == {"2018", "2021", "2022"}
 

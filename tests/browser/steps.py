@@ -1,5 +1,6 @@
 """What browser tests do again and again, in one place: wait for a run to settle, check that nothing failed,
-keep a screenshot, open a dropdown, and sign an editor in (labels from the catalogue, in the page's language)."""
+keep a screenshot, open a dropdown, look at a chart, and sign an editor in (labels from the catalogue, in the
+page's language)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,24 @@ def open_dropdown(page: Page, combobox: Locator) -> None:
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     combobox.click()
     expect(combobox).to_have_attribute("aria-expanded", "true")
+
+
+CHARTS = ".house-plot"  # the chart element's frame (dashboard/ui/plot.py)
+
+
+def drawn_chart(page: Page, index: int = 0) -> Locator:
+    """The page's `index`-th chart, scrolled into view as a reader would and waited for until it is drawn (a
+    chart is drawn when it comes near the screen)."""
+    chart = page.locator(CHARTS).nth(index)
+    chart.scroll_into_view_if_needed(timeout=TIMEOUT)
+    expect(chart.locator(".main-svg").first).to_be_attached(timeout=TIMEOUT)
+    return chart
+
+
+def draw_every_chart(page: Page) -> None:
+    """Scroll to each of the page's charts in turn, as a reader would, and wait until each is drawn."""
+    for index in range(page.locator(CHARTS).count()):
+        drawn_chart(page, index)
 
 
 def sign_in(page: Page, lang: str = "zh", name: str = "王编辑", password: str = EDITOR_PASSWORD) -> None:

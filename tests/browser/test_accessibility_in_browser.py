@@ -17,7 +17,7 @@ from dashboard.i18n import t
 from dashboard.ui.components import DOCUMENT_LANGUAGES
 from dashboard.ui.router import PAGES
 from tests.browser.conftest import run_streamlit
-from tests.browser.steps import TIMEOUT, no_error, settle, sign_in
+from tests.browser.steps import TIMEOUT, draw_every_chart, no_error, settle, sign_in
 from tests.fixtures import (
     HISTORY_NAMES,
     RAW_ID,
@@ -76,10 +76,7 @@ def open_settled(page: Page, base_url: str, name: str, lang: str) -> None:
     # Settled means drawn: no placeholder left where an element is still coming.
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=TIMEOUT)
     settle(page)
-    page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))",
-        timeout=TIMEOUT,
-    )
+    draw_every_chart(page)
     no_error(page)
 
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from dashboard.briefing.builders import default_slide_ids, slide_name
 from dashboard.briefing.slides import INVENTORY
 from dashboard.i18n import t
-from tests.browser.steps import settle
+from tests.browser.steps import drawn_chart, settle
 from tests.fixtures import type_filter
 
 TIMEOUT = 60_000
@@ -49,7 +49,7 @@ def test_walk_the_presentation_with_the_keyboard(page: Page, streamlit_app, arti
     ).to_be_visible()
     press_until(page, "ArrowRight", r"slide=3")
     press_until(page, "ArrowLeft", r"slide=2")
-    expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
+    drawn_chart(page)
     settle(page, TIMEOUT)
     page.screenshot(path=str(artifacts_dir / "present-en-slide2.png"))
     expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -9,7 +9,7 @@ from dashboard.curation.dataset import load_dataset
 from dashboard.formatting import count_text
 from dashboard.inventory import demo
 from dashboard.provinces import load_province_tiles
-from tests.browser.steps import settle, sign_in
+from tests.browser.steps import drawn_chart, settle, sign_in
 
 TIMEOUT = 90_000
 ROWS, SEED = 2000, 1
@@ -36,7 +36,7 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
         ROWS, SEED, demo.published_anchors(load_dataset()), list(load_province_tiles()["id"])
     )
     shown = records.filter(records["grant_year"] >= 2012)
-    funnel = page.get_by_test_id("stPlotlyChart").first
+    funnel = drawn_chart(page)
     expect(funnel).to_contain_text(f"{count_text(shown.height, 'zh')} · 100.0%", timeout=TIMEOUT)
     busiest = shown["province"].value_counts(sort=True)["province"][0]
     name = load_province_tiles().set_index("id").loc[busiest, "name_zh"]
@@ -61,7 +61,7 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     expect(page).to_have_url(re.compile(rf"province={busiest}"), timeout=TIMEOUT)
     fresh = page.context.browser.new_page()
     fresh.goto(f"{editable_app}/inventory?lang=en&province={busiest}&field=Z")
-    shown_funnel = fresh.get_by_test_id("stPlotlyChart").first
+    shown_funnel = drawn_chart(fresh)
     expect(shown_funnel).to_contain_text(f"{count_text(narrowed.height, 'en')} · 100.0%", timeout=TIMEOUT)
     expect(fresh.get_by_text("“Z” is not known").first).to_be_visible()
     fresh.close()

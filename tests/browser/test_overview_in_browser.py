@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.steps import keep_screenshot_and_check, settle
+from tests.browser.steps import drawn_chart, keep_screenshot_and_check, settle
 
 TIMEOUT = 60_000
 
@@ -17,7 +17,7 @@ def test_overview_loads_in_chinese_with_its_targets_and_timeline(page: Page, str
     expect(page.get_by_role("heading", name="2025年目标与最新数据")).to_be_visible()
     # the first one shown (a collapsed "all citations" expander may hold the words too, hidden)
     expect(page.get_by_text("每万人口高价值发明专利拥有量").filter(visible=True).first).to_be_visible()
-    expect(page.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
+    drawn_chart(page)
     keep_screenshot_and_check(page, artifacts_dir / "overview-zh.png")
 
 
@@ -72,7 +72,7 @@ def test_a_copied_link_opens_the_same_view_in_a_fresh_page(page: Page, browser, 
         expect(fresh.get_by_role("combobox", name="Institution type")).to_match_aria_snapshot(
             '- combobox "Institution type": Enterprises (SMEs included)', timeout=TIMEOUT
         )
-        expect(fresh.locator("[data-testid=stPlotlyChart] .main-svg").first).to_be_attached(timeout=TIMEOUT)
+        drawn_chart(fresh)
         keep_screenshot_and_check(fresh, artifacts_dir / "finance-en-enterprise-from-link.png")
     finally:
         fresh_context.close()

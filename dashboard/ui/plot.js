@@ -1,0 +1,166 @@
+// The chart element's browser half (dashboard/ui/plot.py). Streamlit calls this function when the element
+// mounts and again whenever its data changes. The element is keyed, so it stays mounted across reruns and
+// its chart is updated in place by Plotly.react, never torn down and drawn anew.
+//
+// Three things keep a filter change cheap here (`python -m dashboard bench --browser`):
+// - the charts a rerun changed are drawn together, in the frame after Streamlit placed the rest of it;
+// - a chart out of sight is drawn only when it comes within a quarter screen of sight (or the page is
+//   printed); until then it is dimmed, so a glimpse of it never passes for the current figure;
+// - each chart's frame has a fixed size and `contain: strict`, and Plotly is given its width outright, so
+//   measuring its text as it draws does not lay out the whole page again.
+//
+// plotly.js is the file shipped in the plotly Python package (the one kaleido draws the PNG and SVG downloads
+// with), loaded once per browser tab from the app's own server.
+
+const shared = (window.__housePlot = window.__housePlot || {
+  loads: {},
+  pending: new Set(),
+  frame: 0,
+  sight: null,
+});
+
+const STALE_OPACITY = "0.35";
+const FULLSCREEN_ICON = {
+  width: 24,
+  height: 24,
+  path: "M3 3h7v2H5v5H3V3zm11 0h7v7h-2V5h-5V3zM3 14h2v5h5v2H3v-7zm16 0h2v7h-7v-2h5v-5z",
+};
+
+function loadPlotly(src) {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  if (!shared.loads[src]) {
+    shared.loads[src] = new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = () => resolve(window.Plotly);
+      script.onerror = () => {
+        delete shared.loads[src];
+        script.remove();
+        reject(new Error(src));
+      };
+      document.head.appendChild(script);
+    });
+  }
+  return shared.loads[src];
+}
+
+// `frame`: a chart's frame (the element's `.house-plot`), holding its plot and, until it is drawn, the
+// figure waiting to be (`frame.__houseDraw`).
+function drawWhenInSight(frame, draw) {
+  frame.__houseDraw = draw;
+  if (!shared.sight) {
+    shared.sight = new IntersectionObserver(
+      (entries) => entries.forEach((entry) => (entry.isIntersecting ? queue(entry.target) : dim(entry.target))),
+      { rootMargin: "25% 0px" },
+    );
+    window.addEventListener("beforeprint", () => drawAll([...document.querySelectorAll(".house-plot")]));
+  }
+  shared.sight.unobserve(frame);
+  shared.sight.observe(frame); // it reports at once whether the frame is in sight
+}
+
+// A drawn chart whose new figure waits out of sight.
+function dim(frame) {
+  const plot = frame.querySelector(".house-plot-area");
+  if (plot?.data && frame.__houseDraw) plot.style.opacity = STALE_OPACITY;
+}
+
+function queue(frame) {
+  shared.sight.unobserve(frame);
+  shared.pending.add(frame);
+  if (!shared.frame) {
+    shared.frame = requestAnimationFrame(() => {
+      shared.frame = 0;
+      const frames = [...shared.pending];
+      shared.pending.clear();
+      drawAll(frames);
+    });
+  }
+}
+
+function drawAll(frames) {
+  const waiting = frames.filter((frame) => frame.isConnected && frame.__houseDraw);
+  const sizes = waiting.map((frame) => frame.__houseSize()); // every measurement before any drawing
+  waiting.forEach((frame, i) => {
+    shared.sight?.unobserve(frame);
+    const draw = frame.__houseDraw;
+    delete frame.__houseDraw;
+    draw(sizes[i]);
+  });
+}
+
+export default function (component) {
+  const { data, parentElement } = component;
+  const frame = parentElement.querySelector(".house-plot");
+  frame.setAttribute("aria-label", data.label);
+  frame.style.height = `${data.height}px`;
+  frame.style.contain = "strict";
+  let plot = frame.querySelector(".house-plot-area");
+  if (!plot) {
+    plot = document.createElement("div");
+    plot.className = "house-plot-area";
+    frame.appendChild(plot);
+  }
+  const config = {
+    displaylogo: false,
+    modeBarButtonsToAdd: [
+      {
+        name: "fullscreen",
+        title: data.fullscreen,
+        icon: FULLSCREEN_ICON,
+        click: () => (document.fullscreenElement ? document.exitFullscreen() : frame.requestFullscreen()),
+      },
+    ],
+  };
+  // The column's width and the chart's height; in full screen, the screen's.
+  frame.__houseSize = () =>
+    document.fullscreenElement === frame
+      ? { width: window.innerWidth, height: window.innerHeight }
+      : { width: frame.clientWidth, height: data.height };
+  loadPlotly(data.src).then(
+    (Plotly) => {
+      frame.querySelector(".house-plot-failed")?.remove();
+      drawWhenInSight(frame, (size) => {
+        const figure = JSON.parse(data.figure);
+        plot.__houseDrawnAt = size;
+        Plotly.react(plot, figure.data, { ...figure.layout, ...size }, config);
+        plot.style.opacity = "";
+      });
+      if (!frame.__houseUnwatch) {
+        // The column's width changed (the sidebar folded, the window resized) or full screen went on or off.
+        const resized = () => {
+          const now = frame.__houseSize();
+          const was = plot.__houseDrawnAt;
+          const changed = was && (now.width !== was.width || now.height !== was.height);
+          if (frame.isConnected && !frame.__houseDraw && changed) {
+            plot.__houseDrawnAt = now;
+            Plotly.relayout(plot, now);
+          }
+        };
+        const watch = new ResizeObserver(resized);
+        watch.observe(frame);
+        document.addEventListener("fullscreenchange", resized);
+        frame.__houseUnwatch = () => {
+          watch.disconnect();
+          document.removeEventListener("fullscreenchange", resized);
+        };
+      }
+    },
+    () => {
+      if (!frame.querySelector(".house-plot-failed")) {
+        const said = document.createElement("p");
+        said.className = "house-plot-failed";
+        said.textContent = data.failed;
+        frame.appendChild(said);
+      }
+    },
+  );
+  return () => {
+    frame.__houseUnwatch?.();
+    delete frame.__houseUnwatch;
+    delete frame.__houseDraw;
+    shared.pending.delete(frame);
+    shared.sight?.unobserve(frame);
+    window.Plotly?.purge(plot);
+  };
+}

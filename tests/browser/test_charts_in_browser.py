@@ -1,0 +1,110 @@
+"""The chart element in Chromium (dashboard/ui/plot.py): plotly.js from the app's own server, a chart kept and
+updated in place across a filter change, drawn only when it comes near the screen, full screen from its own
+toolbar, and a plain sentence in the page's language where plotly.js cannot be loaded."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.i18n import t
+from dashboard.provinces import load_province_tiles
+from dashboard.ui.plot import PLOTLY_JS
+from tests.browser.conftest import run_streamlit
+from tests.browser.steps import CHARTS, TIMEOUT, drawn_chart, no_error, settle
+from tests.fixtures import inventory_records
+
+PLOT = ".house-plot-area"
+
+
+@pytest.fixture(scope="module")
+def inventory_app(inventory_sqlite_url, artifacts_dir):
+    """The app on the seeded store that also holds the small synthetic inventory."""
+    with run_streamlit(inventory_sqlite_url, artifacts_dir / "streamlit-charts.log") as base_url:
+        yield base_url
+
+
+def test_plotly_js_comes_from_the_app_and_is_the_plotly_packages_own(page: Page, streamlit_app):
+    loaded = []
+    page.on("response", lambda answer: answer.url.endswith("/plotly.min.js") and loaded.append(answer.url))
+    page.goto(f"{streamlit_app}/finance?lang=zh")
+    drawn_chart(page)
+    assert loaded and all(url.startswith(streamlit_app) for url in loaded), loaded
+    with urllib.request.urlopen(loaded[0], timeout=30) as answer:
+        assert answer.read() == PLOTLY_JS.read_bytes()
+    no_error(page)
+
+
+def test_a_filter_change_updates_each_chart_in_place(page: Page, inventory_app):
+    busiest = inventory_records()["province"].value_counts(sort=True)["province"][0]
+    name = load_province_tiles().set_index("id").loc[busiest, "name_zh"]
+    page.goto(f"{inventory_app}/inventory?lang=zh")
+    plot = drawn_chart(page).locator(PLOT).element_handle()
+    before = plot.evaluate("plot => JSON.stringify(plot.data)")
+
+    page.get_by_test_id("stMultiSelect").filter(has_text="省份").click()
+    page.keyboard.type(name)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(rf"province={busiest}"), timeout=TIMEOUT)
+    settle(page)
+    # The same plot node, still on the page, drawing the new figure: updated in place, not drawn anew.
+    page.wait_for_function(
+        "([plot, was]) => plot.isConnected && JSON.stringify(plot.data) !== was",
+        arg=[plot, before],
+        timeout=TIMEOUT,
+    )
+    no_error(page)
+
+
+def test_a_chart_out_of_sight_is_drawn_as_it_comes_near_the_screen(page: Page, inventory_app):
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(f"{inventory_app}/inventory?lang=en")
+    first, last = page.locator(CHARTS).first, page.locator(CHARTS).last
+    # The first screen's charts are drawn where they are, unscrolled; the charts in sight are drawn together,
+    # so by then any other chart in sight would be drawn too.
+    expect(first.locator(".main-svg").first).to_be_attached(timeout=TIMEOUT)
+    assert last.evaluate("frame => frame.getBoundingClientRect().top > 1.25 * window.innerHeight")
+    expect(last).to_have_attribute("aria-label", re.compile(r"^Chart: "))  # its figure has arrived
+    assert last.locator(".main-svg").count() == 0
+    last.scroll_into_view_if_needed()
+    expect(last.locator(".main-svg").first).to_be_attached(timeout=TIMEOUT)
+    no_error(page)
+
+
+def test_a_chart_goes_full_screen_from_its_toolbar(page: Page, streamlit_app):
+    page.goto(f"{streamlit_app}/finance?lang=en")
+    chart = drawn_chart(page)
+    chart.hover()
+    button = chart.locator(f".modebar-btn[data-title='{t('chart_fullscreen', 'en')}']")
+    button.click()
+    page.wait_for_function(f"() => document.fullscreenElement?.matches('{CHARTS}')", timeout=TIMEOUT)
+    # The chart fills the screen, not just the frame it had on the page.
+    page.wait_for_function(
+        f"() => document.querySelector('{CHARTS} .main-svg').getAttribute('height') == window.innerHeight",
+        timeout=TIMEOUT,
+    )
+    button.click()  # the same button leaves full screen (Esc is the browser's own)
+    page.wait_for_function("() => !document.fullscreenElement", timeout=TIMEOUT)
+    height = page.evaluate(f"() => document.querySelector('{CHARTS}').clientHeight")
+    page.wait_for_function(
+        f"h => document.querySelector('{CHARTS} .main-svg').getAttribute('height') == h",
+        arg=height,
+        timeout=TIMEOUT,
+    )
+    no_error(page)
+
+
+def test_where_plotly_js_cannot_be_loaded_the_chart_says_so_in_the_pages_language(page: Page, streamlit_app):
+    page.route(re.compile(r".*/plotly\.min\.js$"), lambda route: route.abort())
+    page.goto(f"{streamlit_app}/finance?lang=zh")
+    chart = page.locator(CHARTS).first
+    chart.scroll_into_view_if_needed(timeout=TIMEOUT)
+    expect(chart).to_contain_text(t("chart_unavailable", "zh"), timeout=TIMEOUT)
+    expect(chart.locator(".main-svg")).to_have_count(0)
+    # the rest of the page is there: its downloads, its tables
+    expect(page.get_by_role("button", name="CSV").first).to_be_visible()
+    no_error(page)
