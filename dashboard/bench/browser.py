@@ -11,7 +11,8 @@ A child writes N synthetic demo records into a throwaway SQLite store (as `bench
 - **floor**: after each change, the figures ours shows (each Plotly element's data and layout, at its size) are
   kept; a static page in the same browser, with plotly.js from the installed plotly package (no network),
   draws the first state's figures and then redraws each state's with bare `Plotly.react`. A page cannot show
-  the same figures in less.
+  the same figures in less. Ours draws a chart only once it comes near the screen (dashboard/ui/plot.js), so
+  these are the figures in the window; the naive peer (st.plotly_chart) draws all of its charts.
 
 "Settled", the same for all three: the time from the input event (the `pointerdown` on the option, recorded in
 the page) to the last DOM mutation anywhere in the document, once (for the apps) Streamlit's `script_finished`
