@@ -79,6 +79,8 @@ function queue(frame) {
 }
 
 function drawAll(frames) {
+  // A frame taken off the page for a moment (Streamlit moving its elements) is drawn once it is back.
+  frames.filter((frame) => !frame.isConnected && frame.__houseDraw).forEach((frame) => shared.sight?.observe(frame));
   const waiting = frames.filter((frame) => frame.isConnected && frame.__houseDraw);
   const sizes = waiting.map((frame) => frame.__houseSize()); // every measurement before any drawing
   waiting.forEach((frame, i) => {

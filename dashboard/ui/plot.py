@@ -7,14 +7,15 @@ components-v2 element whose identity is its key; its script (`plot.js`) keeps th
 figure to `Plotly.react`, which changes only what differs. It draws the figure as given (no Streamlit theme),
 the same figure its PNG, SVG and slide show.
 
-plotly.js is the file shipped in the plotly Python package, served by this app's own server (Streamlit serves
-a declared component's folder; the folder is declared, never rendered as a component), so the page needs no
-network beyond the server."""
+plotly.js is the file shipped in the plotly Python package, served by this app's own server, so the page needs
+no network beyond the server (`_plotly_js_url` says from where)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
 from pathlib import Path
 
 import plotly
@@ -24,16 +25,45 @@ from streamlit.components.v1 import declare_component
 from dashboard.i18n import t
 
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+# The app's static folder (next to dashboard/app.py), which Streamlit serves at /app/static/.
+STATIC_PLOTLY_JS = Path(__file__).resolve().parents[1] / "static" / f"plotly-{plotly.__version__}.min.js"
 ELEMENT_JS = Path(__file__).resolve().with_name("plot.js").read_text(encoding="utf-8")
 ELEMENT_NAME = "house_plot"
 
 
 def _plotly_js_url() -> str:
-    """Where the browser loads plotly.js from: this app's server, under its base path. Declaring the folder
-    registers it with the server at this run (it is never rendered)."""
-    served = declare_component("plotly_js", path=str(PLOTLY_JS.parent))
+    """Where the browser loads plotly.js from: this app's server, under its base path.
+
+    Best from the app's static folder (`dashboard/static/`, served with `server.enableStaticServing`): there
+    the browser keeps the file and the code it compiled from it between visits (a visit that had to compile
+    4.8 MB of JavaScript anew waited about 1.5 s for its first chart on this machine). The file is copied
+    there once, named by plotly's version so that a new plotly is never taken for the old. Where the copy
+    cannot be made (a read-only install) or static serving is off, the plotly package's own folder, declared
+    as a component's and so served by Streamlit (never rendered), gives the same file, fetched anew at each
+    visit."""
     base = st.get_option("server.baseUrlPath").strip("/")
-    return f"{'/' + base if base else ''}/component/{served.name}/{PLOTLY_JS.name}"
+    prefix = f"/{base}" if base else ""
+    if st.get_option("server.enableStaticServing") and _copied_to_static():
+        return f"{prefix}/app/static/{STATIC_PLOTLY_JS.name}"
+    served = declare_component("plotly_js", path=str(PLOTLY_JS.parent))
+    return f"{prefix}/component/{served.name}/{PLOTLY_JS.name}"
+
+
+def _copied_to_static() -> bool:
+    """plotly.js is in the app's static folder, copied whole (through a temporary file, then renamed) with
+    the package file's time, so that the browser's cache sees the file's true age."""
+    if STATIC_PLOTLY_JS.exists():
+        return True
+    part = STATIC_PLOTLY_JS.with_name(f"{STATIC_PLOTLY_JS.name}.{os.getpid()}.part")
+    try:
+        STATIC_PLOTLY_JS.parent.mkdir(exist_ok=True)
+        shutil.copy2(PLOTLY_JS, part)
+        os.replace(part, STATIC_PLOTLY_JS)
+    except OSError:
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def plot(fig, key: str, lang: str, place=None) -> None:

@@ -71,14 +71,15 @@ def _wait_until_healthy(process: subprocess.Popen[bytes], health_url: str, log_p
 
 
 @contextlib.contextmanager
-def run_streamlit(database_url: str, log_path: Path) -> Iterator[str]:
+def run_streamlit(database_url: str, log_path: Path, base_path: str = "") -> Iterator[str]:
     """``streamlit run dashboard/app.py`` on a free port against `database_url`, with the test editor password
-    configured; yields its base URL and stops it afterwards."""
+    configured (and served under `base_path`, as behind a proxy, when given); yields its base URL and stops it
+    afterwards."""
     from dashboard.editing.access import ENV_PASSWORD_HASH
     from tests.fixtures import editor_password_hash
 
     port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
+    base_url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     env = {**os.environ, "DATABASE_URL": database_url, ENV_PASSWORD_HASH: editor_password_hash()}
     command = [
         sys.executable,
@@ -96,6 +97,7 @@ def run_streamlit(database_url: str, log_path: Path) -> Iterator[str]:
         "none",
         "--browser.gatherUsageStats",
         "false",
+        *(("--server.baseUrlPath", base_path) if base_path else ()),
     ]
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT)

@@ -1,6 +1,6 @@
-"""The chart element in Chromium (dashboard/ui/plot.py): plotly.js from the app's own server, a chart kept and
-updated in place across a filter change, drawn only when it comes near the screen, full screen from its own
-toolbar, and a plain sentence in the page's language where plotly.js cannot be loaded."""
+"""The chart element in Chromium (dashboard/ui/plot.py): plotly.js from the app's own server (under a base path
+too), a chart kept and updated in place across a filter change, drawn only when it comes near the screen, full
+screen from its own toolbar, and a plain sentence in the page's language where plotly.js cannot be loaded."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ from playwright.sync_api import Page, expect
 
 from dashboard.i18n import t
 from dashboard.provinces import load_province_tiles
-from dashboard.ui.plot import PLOTLY_JS
+from dashboard.ui.plot import PLOTLY_JS, STATIC_PLOTLY_JS
 from tests.browser.conftest import run_streamlit
 from tests.browser.steps import CHARTS, TIMEOUT, drawn_chart, no_error, settle
 from tests.fixtures import inventory_records
 
 PLOT = ".house-plot-area"
+PLOTLY_FILE = re.compile(r".*/plotly[^/]*\.min\.js$")  # wherever the app serves it from
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +28,17 @@ def inventory_app(inventory_sqlite_url, artifacts_dir):
         yield base_url
 
 
-def test_plotly_js_comes_from_the_app_and_is_the_plotly_packages_own(page: Page, streamlit_app):
+def test_plotly_js_comes_from_the_apps_static_folder_and_is_the_plotly_packages_own(
+    page: Page, streamlit_app
+):
     loaded = []
-    page.on("response", lambda answer: answer.url.endswith("/plotly.min.js") and loaded.append(answer.url))
+    page.on("response", lambda answer: PLOTLY_FILE.match(answer.url) and loaded.append(answer))
     page.goto(f"{streamlit_app}/finance?lang=zh")
     drawn_chart(page)
-    assert loaded and all(url.startswith(streamlit_app) for url in loaded), loaded
-    with urllib.request.urlopen(loaded[0], timeout=30) as answer:
+    assert [answer.url for answer in loaded] == [f"{streamlit_app}/app/static/{STATIC_PLOTLY_JS.name}"]
+    # validators the browser's cache keeps it by, between visits
+    assert loaded[0].ok and {"etag", "last-modified"} <= set(loaded[0].headers)
+    with urllib.request.urlopen(loaded[0].url, timeout=30) as answer:
         assert answer.read() == PLOTLY_JS.read_bytes()
     no_error(page)
 
@@ -99,7 +104,7 @@ def test_a_chart_goes_full_screen_from_its_toolbar(page: Page, streamlit_app):
 
 
 def test_where_plotly_js_cannot_be_loaded_the_chart_says_so_in_the_pages_language(page: Page, streamlit_app):
-    page.route(re.compile(r".*/plotly\.min\.js$"), lambda route: route.abort())
+    page.route(PLOTLY_FILE, lambda route: route.abort())
     page.goto(f"{streamlit_app}/finance?lang=zh")
     chart = page.locator(CHARTS).first
     chart.scroll_into_view_if_needed(timeout=TIMEOUT)
@@ -108,3 +113,16 @@ def test_where_plotly_js_cannot_be_loaded_the_chart_says_so_in_the_pages_languag
     # the rest of the page is there: its downloads, its tables
     expect(page.get_by_role("button", name="CSV").first).to_be_visible()
     no_error(page)
+
+
+def test_under_a_base_path_plotly_js_comes_from_that_path(page: Page, seeded_sqlite_url, artifacts_dir):
+    """As behind a reverse proxy that serves the app at /tracker/."""
+    log = artifacts_dir / "streamlit-base-path.log"
+    with run_streamlit(seeded_sqlite_url, log, base_path="tracker") as base_url:
+        loaded = []
+        page.on("response", lambda answer: PLOTLY_FILE.match(answer.url) and loaded.append(answer))
+        page.goto(f"{base_url}/finance?lang=en")
+        drawn_chart(page)
+        assert [answer.url for answer in loaded] == [f"{base_url}/app/static/{STATIC_PLOTLY_JS.name}"]
+        assert loaded[0].ok
+        no_error(page)
