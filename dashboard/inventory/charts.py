@@ -137,7 +137,8 @@ def bar_figure(
 
 
 def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
-    labels = [f"{s} {t(f'inv_ipc_{s}', lang)}" for s in fields["ipc_section"].cast(pl.String)]
+    # A long section name on two lines, so that its bar and count keep their room in a narrow column.
+    labels = [wrap(f"{s} {t(f'inv_ipc_{s}', lang)}", 26) for s in fields["ipc_section"].cast(pl.String)]
     return bar_figure(
         labels,
         fields["patents"].to_list(),

@@ -27,8 +27,9 @@ from dashboard.ui.components import show_chart
 from dashboard.ui.panels import inventory as panels
 from dashboard.ui.view import current_view
 
-# How the open tab's figures share its width (charts.TAB_FIGURES names them, in this order).
-TAB_COLUMNS = {"provinces": [3, 2], "years": 2}
+# How the open tab's figures share its width (charts.TAB_FIGURES names them, in this order); None: one under
+# the other (the province tile map, beside another chart, had its tiles run into each other at 1280 px).
+TAB_COLUMNS = {"provinces": None, "years": 2}
 
 view = current_view()
 lang, tables = view.lang, view.tables
@@ -125,8 +126,9 @@ def results() -> None:
     first[0].caption(t("inv_funnel_note", lang))
     with tab:
         if shown_view in charts.TAB_FIGURES:
-            places = st.columns(TAB_COLUMNS[shown_view])
-            for name, place in zip(charts.TAB_FIGURES[shown_view], places, strict=True):
+            shares, names = TAB_COLUMNS[shown_view], charts.TAB_FIGURES[shown_view]
+            places = st.columns(shares) if shares else [st.container() for _ in names]
+            for name, place in zip(names, places, strict=True):
                 if name in figures:
                     show_chart(figures[name], name, lang, place)
                 else:  # page_figures leaves out only the deal values, when the filter shows no deal

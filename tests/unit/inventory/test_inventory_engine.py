@@ -7,6 +7,7 @@ import polars as pl
 import pytest
 
 from dashboard.curation.dataset import load_dataset
+from dashboard.i18n import t
 from dashboard.inventory import demo
 from dashboard.inventory import store as inventory_store
 from dashboard.inventory.engine import FUNNEL, Filters, page_data, prepare, rule_shift
@@ -143,6 +144,17 @@ def test_every_figure_is_valid_plotly_and_carries_the_note(frame):
         checked = go.Figure(fig.to_dict())  # full validation: a misspelt property raises here
         subtitle = checked.layout.title.subtitle.text
         assert "合成演示数据" in subtitle or "synthetic demo data" in subtitle
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_field_name_takes_two_lines_so_its_bar_keeps_its_room(frame, lang):
+    from dashboard.inventory import charts
+
+    data = page_data(frame, Filters())
+    labels = list(charts.fields_figure(data.fields, lang, "").data[0].y)
+    longest = max(max(len(line) for line in label.split("<br>")) for label in labels)
+    names = [label.replace("<br>", " ") for label in labels]
+    assert longest <= 26 and all(name.split(" ", 1)[1] == t(f"inv_ipc_{name[0]}", lang) for name in names)
 
 
 def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_url, records):
