@@ -47,7 +47,8 @@ def stock_stages(tables: Tables, sel: Selection) -> pd.DataFrame:
                     "institution_type": type_id,
                     "label": meta[f"name_{lang}"],
                     "value": row["value"],
-                    "text": f"{value} · {format_period(row['period'], lang, meta['measure'])}",
+                    # the value over its date: one long line ran past the chart beside the longest bar
+                    "text": f"{value}<br>{format_period(row['period'], lang, meta['measure'])}",
                     "source": row["source"],
                 }
             )

@@ -91,7 +91,8 @@ def test_stock_stages_follow_the_filter(tables):
     assert (held["institution_type"], held["value"]) == ("university", 794000)  # its own figure first
     inventoried = university.loc["stock_patents_inventoried"]  # published only for the two together: marked
     assert inventoried["institution_type"] == "university_and_institute"
-    assert "(Universities and institutes)" in inventoried["text"]
+    figure, date = inventoried["text"].split("<br>")  # on two lines, beside a bar
+    assert "(Universities and institutes)" in figure and "2024" in date
     assert stock_stages(tables, selection(tables, "enterprise", "en")).empty
 
 
