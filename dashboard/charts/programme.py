@@ -31,6 +31,9 @@ def _localise_value_axis(fig: go.Figure, lang: str) -> None:
     fig.update_yaxes(**style.value_ticks(values, lang))
 
 
+MONTH_TICK = {"zh": "%Y年%-m月", "en": "%b %Y"}
+
+
 def series_figure(
     observations: pd.DataFrame,
     indicator: pd.Series,
@@ -87,7 +90,16 @@ def series_figure(
     unit = unit_label(indicator, lang)
     fig.update_yaxes(rangemode="tozero", title={"text": unit})
     _localise_value_axis(fig, lang)
-    fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
+    dates = rows["date"]
+    if not dates.empty and dates.max() - dates.min() < pd.Timedelta(days=300):
+        # Figures within months of each other (one year's, a date's): a year's label would fall outside the
+        # axis and leave it bare, so the axis counts months, with a little room either side.
+        room = pd.Timedelta(days=20)
+        fig.update_xaxes(
+            tickformat=MONTH_TICK[lang], dtick="M1", range=[dates.min() - room, dates.max() + room]
+        )
+    else:
+        fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     return _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
 
 

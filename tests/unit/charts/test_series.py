@@ -1,0 +1,39 @@
+"""One indicator's series (dashboard/charts/programme.series_figure): its time axis always says when."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.charts.programme import MONTH_TICK, series_figure
+
+INDICATOR = pd.Series(
+    {"name_zh": "备案次数", "name_en": "Recordals", "unit": "count", "unit_en": "", "measure": "cumulative"},
+    name="recordals",
+)
+
+
+def observations(periods: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "indicator": "recordals",
+            "institution_type": "national",
+            "period": periods,
+            "value": [100.0 * (i + 1) for i in range(len(periods))],
+            "qualifier": "exact",
+            "source": "s1",
+        }
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_figures_months_apart_get_month_ticks_around_them(lang):
+    axis = series_figure(observations(["2025-07-17", "2025-08"]), INDICATOR, {}, lang).layout.xaxis
+    assert (axis.tickformat, axis.dtick) == (MONTH_TICK[lang], "M1")
+    low, high = (pd.Timestamp(x) for x in axis.range)
+    assert low < pd.Timestamp("2025-07-17") and high > pd.Timestamp("2025-08-31")
+
+
+def test_figures_years_apart_get_year_ticks():
+    axis = series_figure(observations(["2021", "2022", "2024"]), INDICATOR, {}, "en").layout.xaxis
+    assert (axis.tickformat, axis.dtick, axis.ticklabelmode) == ("%Y", "M12", "period")
