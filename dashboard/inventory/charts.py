@@ -223,7 +223,11 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
             "cmax": top,
             "colorscale": [[0, "#f0f0f0"], [1, "#08306b"]],
             "line": {"color": "white", "width": 1},
-            "colorbar": {"title": {"text": t("inv_patents", lang)}, "thickness": 12},
+            "colorbar": {
+                "title": {"text": t("inv_patents", lang)},
+                "thickness": 12,
+                **style.value_ticks([0, top], lang),  # 万 on a Chinese page, never Plotly's "140k"
+            },
         },
     }
     rows, cols = max(r["row"] for r in records), max(r["col"] for r in records)

@@ -157,6 +157,19 @@ def test_a_long_field_name_takes_two_lines_so_its_bar_keeps_its_room(frame, lang
     assert longest <= 26 and all(name.split(" ", 1)[1] == t(f"inv_ipc_{name[0]}", lang) for name in names)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_province_maps_scale_writes_numbers_as_the_language_does(lang):
+    from dashboard.inventory import charts
+
+    tiles = load_province_tiles()
+    counts = pl.DataFrame({"province": list(tiles["id"][:3]), "patents": [154_922, 40_000, 7_000]})
+    bar = charts.province_map_figure(tiles, counts, lang, "").data[0].marker.colorbar
+    if lang == "zh":
+        assert "10万" in bar.ticktext and not any(text.endswith("k") for text in bar.ticktext)
+    else:
+        assert bar.tickformat == ",~f"
+
+
 def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_url, records):
     store = build_store(store_url)
     try:
