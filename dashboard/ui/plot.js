@@ -51,7 +51,9 @@ function drawWhenInSight(frame, draw) {
   if (!shared.sight) {
     shared.sight = new IntersectionObserver(
       (entries) => entries.forEach((entry) => (entry.isIntersecting ? queue(entry.target) : dim(entry.target))),
-      { rootMargin: "25% 0px" },
+      // scrollMargin: the page scrolls inside Streamlit's main block, whose edge would otherwise clip the
+      // margin away (a chart was drawn only once a pixel of it showed).
+      { rootMargin: "25% 0px", scrollMargin: "25% 0px" },
     );
     window.addEventListener("beforeprint", () => drawAll([...document.querySelectorAll(".house-plot")]));
   }

@@ -4,6 +4,7 @@ page's language)."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
@@ -46,10 +47,17 @@ CHARTS = ".house-plot"  # the chart element's frame (dashboard/ui/plot.py)
 
 def drawn_chart(page: Page, index: int = 0) -> Locator:
     """The page's `index`-th chart, scrolled into view as a reader would and waited for until it is drawn (a
-    chart is drawn when it comes near the screen)."""
+    chart is drawn when it comes near the screen). While a page is still arriving its layout shifts and can
+    carry a chart back out of view, so the scroll is repeated until the chart is drawn."""
     chart = page.locator(CHARTS).nth(index)
-    chart.scroll_into_view_if_needed(timeout=TIMEOUT)
-    expect(chart.locator(".main-svg").first).to_be_attached(timeout=TIMEOUT)
+    drawn = chart.locator(".main-svg").first
+    for _ in range(TIMEOUT // 5_000):
+        settle(page)
+        chart.scroll_into_view_if_needed(timeout=TIMEOUT)
+        with contextlib.suppress(AssertionError):
+            expect(drawn).to_be_attached(timeout=5_000)
+            return chart
+    expect(drawn).to_be_attached()
     return chart
 
 
