@@ -93,6 +93,16 @@ function drawAll(frames) {
   });
 }
 
+// A chart whose frame left the page while Plotly was drawing it (its page closed, its element replaced) has
+// nothing left to show; Plotly's complaint about the missing node is not an error of the page.
+function whileOnPage(plot, draw) {
+  try {
+    draw()?.catch?.((error) => plot.isConnected && console.error(error));
+  } catch (error) {
+    if (plot.isConnected) throw error;
+  }
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   const frame = parentElement.querySelector(".house-plot");
@@ -127,7 +137,7 @@ export default function (component) {
       drawWhenInSight(frame, (size) => {
         const figure = JSON.parse(data.figure);
         plot.__houseDrawnAt = size;
-        Plotly.react(plot, figure.data, { ...figure.layout, ...size }, config);
+        whileOnPage(plot, () => Plotly.react(plot, figure.data, { ...figure.layout, ...size }, config));
         plot.style.opacity = "";
       });
       if (!frame.__houseUnwatch) {
@@ -138,7 +148,7 @@ export default function (component) {
           const changed = was && (now.width !== was.width || now.height !== was.height);
           if (frame.isConnected && !frame.__houseDraw && changed) {
             plot.__houseDrawnAt = now;
-            Plotly.relayout(plot, now);
+            whileOnPage(plot, () => Plotly.relayout(plot, now));
           }
         };
         const watch = new ResizeObserver(resized);
@@ -165,6 +175,6 @@ export default function (component) {
     delete frame.__houseDraw;
     shared.pending.delete(frame);
     shared.sight?.unobserve(frame);
-    window.Plotly?.purge(plot);
+    // No Plotly.purge: a draw may still be finishing; the plot goes with its frame.
   };
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from dashboard.i18n import t
@@ -53,7 +54,8 @@ def drawn_chart(page: Page, index: int = 0) -> Locator:
     drawn = chart.locator(".main-svg").first
     for _ in range(TIMEOUT // 5_000):
         settle(page)
-        chart.scroll_into_view_if_needed(timeout=TIMEOUT)
+        with contextlib.suppress(PlaywrightError):  # the chart's element replaced as it was scrolled to
+            chart.scroll_into_view_if_needed(timeout=TIMEOUT)
         with contextlib.suppress(AssertionError):
             expect(drawn).to_be_attached(timeout=5_000)
             return chart
