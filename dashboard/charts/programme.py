@@ -87,8 +87,7 @@ def series_figure(
                     hovertemplate="%{text}<extra></extra>",
                 )
             )
-    unit = unit_label(indicator, lang)
-    fig.update_yaxes(rangemode="tozero", title={"text": unit})
+    fig.update_yaxes(rangemode="tozero")
     _localise_value_axis(fig, lang)
     dates = rows["date"]
     if not dates.empty and dates.max() - dates.min() < pd.Timedelta(days=300):
@@ -100,7 +99,8 @@ def series_figure(
         )
     else:
         fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
-    return _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
+    _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
+    return style.with_unit(fig, t("chart_unit", lang, unit=unit_label(indicator, lang)))
 
 
 def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
@@ -303,8 +303,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
             xshift=4,
             font={"color": style.SUBTLE},
         )
-    unit = unit_label(indicator, lang)
-    fig.update_yaxes(rangemode="tozero", title={"text": unit})
+    fig.update_yaxes(rangemode="tozero")
     _localise_value_axis(fig, lang)
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     dates = [pd.Timestamp(x) for trace in fig.data if trace.x is not None for x in trace.x if x is not None]
@@ -312,7 +311,8 @@ def trajectory_figure(item, lang: str) -> go.Figure:
         # A single year of figures: widen the axis so that its year still shows under it.
         fig.update_xaxes(range=[min(dates) - pd.Timedelta(days=250), max(dates) + pd.Timedelta(days=250)])
     title = t("trajectory_title", lang, name=indicator[f"name_{lang}"])
-    return _layout(fig, wrap(title, 60), height=430)
+    _layout(fig, wrap(title, 60), height=430)
+    return style.with_unit(fig, t("chart_unit", lang, unit=unit_label(indicator, lang)))
 
 
 def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:

@@ -9,8 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dashboard.i18n.numbers import trim
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 # The font every chart asks for: Noto Sans CJK SC (Debian's fonts-noto-cjk) has the Chinese glyphs; the rest
 # are what a viewer's own machine may have instead.
@@ -106,6 +110,33 @@ def layout(
     for key, value in overrides.items():
         spec[key] = {**spec[key], **value} if key in ("xaxis", "yaxis") and isinstance(value, dict) else value
     return spec
+
+
+TITLE_LINE_PX, SUBTITLE_LINE_PX = 22, 18  # a line of the house title (17 px type) and of its subtitle (12 px)
+
+
+def with_unit(fig: go.Figure, text: str) -> go.Figure:
+    """The value axis's unit (`text`, e.g. "单位：项") on the subtitle line under the title, after any subtitle
+    there, where an axis title would be turned on its side (a lone turned 项 or % reads as a symbol, not a
+    word). The title is pinned to the top and the plot starts under its last line, however many lines the
+    title has (Plotly's own title automargin put a title with a subtitle above the figure)."""
+    fig.update_yaxes(title=None)
+    title = fig.layout.title
+    subtitle = title.subtitle.text
+    lines = (title.text or "").count("<br>") + 1
+    return fig.update_layout(
+        title={
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12 + TITLE_LINE_PX * (lines - 1)},  # Plotly anchors a title by its first line
+            "subtitle": {
+                "text": f"{subtitle} · {text}" if subtitle else text,
+                "font": {"size": 12, "color": SUBTLE},
+            },
+        },
+        margin={"t": 12 + TITLE_LINE_PX * (2 * lines - 1) + SUBTITLE_LINE_PX + 18},
+    )
 
 
 def wrap(text: str, width: int = 42) -> str:

@@ -37,3 +37,12 @@ def test_figures_months_apart_get_month_ticks_around_them(lang):
 def test_figures_years_apart_get_year_ticks():
     axis = series_figure(observations(["2021", "2022", "2024"]), INDICATOR, {}, "en").layout.xaxis
     assert (axis.tickformat, axis.dtick, axis.ticklabelmode) == ("%Y", "M12", "period")
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("zh", "单位：件"), ("en", "Unit: recordals")])
+def test_the_unit_is_written_level_under_the_title_not_turned_on_the_axis(lang, unit):
+    indicator = INDICATOR.copy()
+    indicator["unit"], indicator["unit_en"] = "件", "recordals"
+    fig = series_figure(observations(["2021", "2022"]), indicator, {}, lang, subtitle="demo")
+    assert fig.layout.yaxis.title.text is None
+    assert fig.layout.title.subtitle.text == f"demo · {unit}"  # after the subtitle that was there

@@ -36,3 +36,22 @@ def test_small_chinese_values_and_english_values_are_left_to_a_plain_format():
     assert value_ticks([697000], "en") == {"tickformat": ",~f"}  # thousands separators, never "697k"
     assert value_ticks([], "zh") == {"tickformat": "~f"}
     assert value_ticks([None, float("nan")], "zh") == {"tickformat": "~f"}
+
+
+def test_with_unit_gives_a_longer_title_more_room_above_the_plot():
+    import plotly.graph_objects as go
+
+    from dashboard.charts.style import layout, with_unit
+
+    def unit_figure(title: str) -> go.Figure:
+        fig = go.Figure({"data": [], "layout": layout(title, 300)}, _validate=False)
+        fig.update_yaxes(title={"text": "件"})
+        return with_unit(fig, "单位：件")
+
+    one, two = unit_figure("一行标题"), unit_figure("第一行<br>第二行")
+    for fig in (one, two):
+        assert fig.layout.yaxis.title.text is None and fig.layout.title.subtitle.text == "单位：件"
+        assert (fig.layout.title.yref, fig.layout.title.yanchor) == ("container", "top")
+    # The plot starts under the title's last line and the unit line, and so lower under a two-line title.
+    assert two.layout.margin.t > one.layout.margin.t >= 60
+    assert two.layout.title.pad.t > one.layout.title.pad.t
