@@ -157,8 +157,10 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
     )
     fig.add_annotation(
         x=pd.Timestamp(today),
-        y=1.02,
+        y=1,
         yref="paper",
+        yanchor="bottom",  # above the plot, where the line (which ends at the plot's top) cannot cross it
+        yshift=2,
         text=t("today", lang),
         showarrow=False,
         font={"color": style.VERMILION},

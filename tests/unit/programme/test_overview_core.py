@@ -190,3 +190,18 @@ def test_export_frame_has_the_import_columns_in_canonical_units(tables):
     row = frame[(frame["indicator"] == "univ_transfer_contracts") & (frame["period"] == "2022")].iloc[0]
     assert (row["value"], row["unit"], row["qualifier"]) == (21000, "项", "more_than")
     assert not any(isinstance(v, float) and math.isnan(v) for v in frame["value"])
+
+
+def test_the_timelines_today_label_sits_above_its_line(tables):
+    from dashboard.charts.programme import timeline_figure
+    from dashboard.i18n import t
+
+    today = dt.date(2026, 11, 29)
+    spans, milestones = timeline_frames(tables, selection(tables, "all", "zh"), today)
+    fig = timeline_figure(spans, milestones, "zh", today)
+    (label,) = [a for a in fig.layout.annotations if a.text == t("today", "zh")]
+    (line,) = [s for s in fig.layout.shapes if s.type == "line"]
+    # The line ends at the plot's top (its one y domain); the label starts there and goes up, so the line
+    # never crosses it.
+    assert line.yref == "y domain" and label.yref == "paper"
+    assert label.yanchor == "bottom" and label.y >= line.y1
