@@ -155,6 +155,13 @@ def wrap(text: str, width: int = 42) -> str:
     return "<br>".join([*lines, line])
 
 
+def unwrap(text: str) -> str:
+    """The one line that `wrap` broke: Chinese lines joined as they were cut (no space between), words
+    with the space they were split at."""
+    lines = text.split("<br>")
+    return ("" if not any(" " in line for line in lines) else " ").join(lines)
+
+
 def _nice_step(span: float, count: int = 5) -> float:
     """The round step (1, 2, 2.5 or 5 times a power of ten) nearest to cutting `span` into `count` intervals."""
     raw = span / count

@@ -22,6 +22,7 @@ import plotly
 import streamlit as st
 from streamlit.components.v1 import declare_component
 
+from dashboard.charts.style import unwrap
 from dashboard.i18n import t
 
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -75,7 +76,8 @@ def plot(fig, key: str, lang: str, place=None) -> None:
         isolate_styles=False,
     )
     height = int(fig.layout.height or 450)
-    title = re.sub(r"<[^>]*>", " ", fig.layout.title.text or "").strip()
+    # The accessible name reads the title as one line (a Chinese title broken into lines gets no space).
+    title = re.sub(r"<[^>]*>", "", unwrap(fig.layout.title.text or "")).strip()
     with contextlib.nullcontext() if place in (None, st) else place:
         element(
             data={

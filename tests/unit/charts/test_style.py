@@ -55,3 +55,16 @@ def test_with_unit_gives_a_longer_title_more_room_above_the_plot():
     # The plot starts under the title's last line and the unit line, and so lower under a two-line title.
     assert two.layout.margin.t > one.layout.margin.t >= 60
     assert two.layout.title.pad.t > one.layout.title.pad.t
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "高校和科研机构存量专利盘点、入库与转化运用的各个环节在专项行动期间的进展情况汇总（按季度和机构类型）",
+        "Patent transfer and licence contracts recorded by universities and research institutes each year",
+    ],
+)
+def test_unwrap_gives_back_the_title_wrap_broke_into_lines(title):
+    from dashboard.charts.style import unwrap, wrap
+
+    assert "<br>" in wrap(title) and unwrap(wrap(title)) == title
