@@ -79,6 +79,7 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
                 },
                 "text": [count_text(v, lang) if v else "" for v in values],
                 "textposition": "inside",
+                "textangle": 0,
                 "customdata": [count_text(v, lang) for v in values],
                 "hovertemplate": "%{y} · " + name + ": %{customdata}<extra></extra>",
             }
@@ -89,6 +90,9 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         note,
         190 + 70 * max(1, len(types)),
         barmode="stack",
+        # A segment too narrow for its number at a legible size shows none (it stays in the hover), where
+        # Plotly would shrink the number and turn it on its side.
+        uniformtext={"minsize": 11, "mode": "hide"},
         yaxis={"gridcolor": style.TRANSPARENT},
         xaxis={"showticklabels": False},
         # The legend under the bars: above them, a legend wrapped to two rows on a narrow screen ran into the

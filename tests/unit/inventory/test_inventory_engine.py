@@ -271,3 +271,22 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     )
     plain = briefing.build_slide(SLIDE_ID, tables, selection(tables, "all", "zh"), today, real)
     assert plain.title == "存量专利盘点" and "合成" not in plain.notes
+
+
+def test_a_disposition_too_narrow_for_its_number_shows_none_rather_than_a_tiny_turned_one():
+    from dashboard.inventory import charts
+
+    frame = pl.DataFrame(
+        {
+            "institution_type": ["university", "university", "research_institute"],
+            "disposition": ["protect", "open_licence", "protect"],
+            "patents": [990_000, 4_000, 2_000],
+        }
+    )
+    fig = charts.dispositions_figure(
+        frame, {"university": "高校", "research_institute": "科研机构"}, "zh", ""
+    )
+    assert all(trace.textangle == 0 for trace in fig.data)  # level, never turned on its side
+    assert fig.layout.uniformtext.mode == "hide" and fig.layout.uniformtext.minsize >= 10
+    # Hidden only on screen: every segment keeps its number for the hover.
+    assert all(len(trace.customdata) == len(trace.x) for trace in fig.data)
