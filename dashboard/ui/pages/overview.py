@@ -38,13 +38,17 @@ if not any(groups.values()):
 else:
     st.caption(t("scorecard_intro", lang))
     type_names = tables.type_names(lang)
-    for column, (group, members) in zip(st.columns(len(groups)), groups.items(), strict=True):
-        column.container(border=True).metric(t(f"scorecard_{group}", lang), len(members))
+    # Cards as wide as their words, side by side where they fit and wrapped where they do not: in equal
+    # columns at 1280 px, "Achieved (provisional)" was cut short.
+    row = st.container(horizontal=True, wrap=True)
+    for group, members in groups.items():
+        row.container(border=True, width="content").metric(t(f"scorecard_{group}", lang), len(members))
     # Each target under its group, at full width so that its name reads whole.
     for group, members in groups.items():
         if not members:
             continue
-        label, links = st.columns([1, 3], vertical_alignment="center")
+        # The badge beside its group's first target, so that where a group ends is plain.
+        label, links = st.columns([1, 3], vertical_alignment="top")
         status_badge(members[0].status, t(f"scorecard_{group}", lang), label)
         with links:
             for item in members:
