@@ -396,6 +396,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "存量专利盘活：从拥有到盘点、入库和产业化",
         "en": "Stock patents: from holdings to inventory, conversion pool and industrial use",
     },
+    "univ_stock_chart": {
+        "zh": "高校和科研机构存量专利：各环节的数量",
+        "en": "University and institute stock patents at each stage",
+    },
     "univ_stock_note": {
         "zh": "各环节的数据口径和时点不同（有的只含发明专利），不能相减或换算成转化率。",
         "en": "The stages are counted on different scopes and dates (some count inventions only): they cannot be "

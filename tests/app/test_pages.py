@@ -52,6 +52,8 @@ def test_every_page_renders_for_each_language_and_type(app, page, lang, choice):
         layout = chart["layout"]
         axes = [layout[axis] for axis in layout if axis.startswith(("xaxis", "yaxis"))]
         assert all(axis.get("automargin") or axis.get("visible") is False for axis in axes)
+        # and a title: it names the chart to a screen reader and in its PNG, SVG and slide
+        assert layout["title"].get("text"), chart["data"][0].get("type")
     if page == "ui/pages/overview.py":
         assert charts, "the overview always shows the timeline"
 

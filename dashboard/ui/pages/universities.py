@@ -30,7 +30,7 @@ if stages.empty:
     nothing_here(view, tuple(sections.STOCK_STAGES))
 else:
     show_chart(
-        charts.stage_figure(stages, lang, ""),
+        charts.stage_figure(stages, lang, t("univ_stock_chart", lang)),
         "stock-patent-stages",
         lang,
         footer=chart_footer(stages["source"], view),
