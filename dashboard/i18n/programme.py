@@ -316,7 +316,7 @@ LABELS: dict[str, dict[str, str]] = {
     "m_actual": {"zh": "实际年均增速 gₐ", "en": "Actual annual growth gₐ"},
     "m_required": {"zh": "所需年均增速 gᵣ", "en": "Required annual growth gᵣ"},
     "m_ratio": {"zh": "比值 R = d·gₐ/|gᵣ|", "en": "Ratio R = d·gₐ/|gᵣ|"},
-    "m_projection": {"zh": "期限时外推值 x_T", "en": "Projection at deadline x_T"},
+    "m_projection": {"zh": "期限时外推值 x(T)", "en": "Projection at deadline x(T)"},
     "m_progress": {"zh": "已完成进度 (xₜ−x₀)/(x*−x₀)", "en": "Progress (xₜ−x₀)/(x*−x₀)"},
     "m_linear_unit": {"zh": "{unit}/年", "en": "{unit} a year"},
     "m_thresholds": {

@@ -367,7 +367,7 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
             (t("m_ratio", lang), "—" if a.ratio is None else f"{significant(a.ratio, 3):g}"),
             (
                 t("m_projection", lang),
-                value(projection) + (f" ({a.deadline_year})" if projection is not None else ""),
+                value(projection) + (at(str(a.deadline_year)) if projection is not None else ""),
             ),
             (t("m_progress", lang), "—" if a.progress is None else f"{a.progress * 100:.1f}%"),
         ]

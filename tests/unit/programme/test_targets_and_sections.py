@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from dashboard.formatting import format_period
 from dashboard.programme.overview import milestone_frame
 from dashboard.programme.sections import stock_stages
 from dashboard.programme.selection import ALL_TYPES
@@ -80,6 +81,18 @@ def test_status_frame_is_sorted_best_first_and_matches_the_method_numbers(assess
         numbers = dict(method_numbers(item, "en"))
         if pd.notna(row["progress_pct"]):
             assert numbers["Progress (xₜ−x₀)/(x*−x₀)"] == f"{row['progress_pct']:.1f}%"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_projection_names_its_year_as_the_base_and_latest_rows_do(assessed, lang):
+    numeric = [item for item in assessed.values() if item.assessment.projection is not None]
+    assert numeric
+    for item in numeric:
+        rows = method_numbers(item, lang)
+        projection, base = rows[-2][1], rows[0][1]
+        year = format_period(str(item.assessment.deadline_year), lang)
+        assert projection.endswith(f" ({year})") and base.endswith(")")
+        assert "_" not in rows[-2][0]  # the label is words and symbols, no raw underscore
 
 
 def test_stock_stages_follow_the_filter(tables):
