@@ -80,6 +80,7 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
                 "text": [count_text(v, lang) if v else "" for v in values],
                 "textposition": "inside",
                 "textangle": 0,
+                "insidetextanchor": "middle",  # mid-segment: two neighbours' numbers never run together
                 "customdata": [count_text(v, lang) for v in values],
                 "hovertemplate": "%{y} · " + name + ": %{customdata}<extra></extra>",
             }

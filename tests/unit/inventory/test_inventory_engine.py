@@ -287,6 +287,7 @@ def test_a_disposition_too_narrow_for_its_number_shows_none_rather_than_a_tiny_t
         frame, {"university": "高校", "research_institute": "科研机构"}, "zh", ""
     )
     assert all(trace.textangle == 0 for trace in fig.data)  # level, never turned on its side
+    assert all(trace.insidetextanchor == "middle" for trace in fig.data)  # apart from its neighbours
     assert fig.layout.uniformtext.mode == "hide" and fig.layout.uniformtext.minsize >= 10
     # Hidden only on screen: every segment keeps its number for the hover.
     assert all(len(trace.customdata) == len(trace.x) for trace in fig.data)
