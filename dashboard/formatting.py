@@ -83,6 +83,16 @@ def literal(text: object) -> str:
     return escaped.replace("\n", "  \n")
 
 
+_DATE = re.compile(r"\d{4}-\d{2}(-\d{2})?")
+NON_BREAKING_HYPHEN = "\u2011"
+
+
+def unbroken_date(text: str) -> str:
+    """A date written 2025-12-31 (or 2025-12) with hyphens a line cannot break at, for a table cell that wraps
+    (the browser broke it as "2025-12-" / "31"); other text as it is."""
+    return text.replace("-", NON_BREAKING_HYPHEN) if _DATE.fullmatch(text) else text
+
+
 def significant(value: float, digits: int = 3) -> float:
     """`value` rounded to `digits` significant figures: 13.7577 → 13.8, 0.051234 → 0.0512, 8123.4 → 8120."""
     if value == 0 or math.isnan(value) or math.isinf(value):

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
-from dashboard.formatting import format_period, format_value, literal
+from dashboard.formatting import format_period, format_value, literal, unbroken_date
 from dashboard.i18n import t
 from dashboard.programme.computable import series_download
 from dashboard.programme.provenance import SHORT_LINE_CHARS, footer_line, short_source_line, source_line
@@ -54,7 +54,7 @@ def show_table(
     instead of what is shown."""
     place = place or st
     if wrap_text:
-        shown = frame.map(lambda v: literal(v) if isinstance(v, str) else v)
+        shown = frame.map(lambda v: literal(unbroken_date(v)) if isinstance(v, str) else v)
         place.table(shown, hide_index=True, border="horizontal")
     else:
         place.dataframe(frame, hide_index=True, width="stretch", height="content")

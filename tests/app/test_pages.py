@@ -159,3 +159,12 @@ def test_tables_read_in_words_without_ids(app, page, lang):
         assert [c for c in cells if RAW_ID.search(c)] == []
         if lang == "en":
             assert [c for c in cells if chinese_outside_titles(c)] == []
+
+
+def test_a_static_tables_dates_cannot_break_across_lines(app):
+    from dashboard.formatting import NON_BREAKING_HYPHEN
+    from dashboard.i18n import t
+
+    at = app("en", None, "ui/pages/milestones.py")
+    due = at.table[0].value[t("col_due", "en")]
+    assert due.str.contains(NON_BREAKING_HYPHEN).all() and not due.str.contains("-").any()

@@ -117,3 +117,19 @@ def test_literal_text_reads_the_same_and_holds_no_address_a_renderer_could_link(
         r"(?i)(https?|www|ftp)\\?[:.]", shown
     )  # a scheme is never followed by its ":" or "."
     assert "@" not in shown or WORD_JOINER + "@" in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-12-31", "2025\u201112\u201131"),
+        ("2025-12", "2025\u201112"),
+        ("2025-12-31 and more", "2025-12-31 and more"),
+        ("Jan–Nov 2025", "Jan–Nov 2025"),
+        ("stock-patent plan", "stock-patent plan"),
+    ],
+)
+def test_a_date_cell_keeps_its_hyphens_unbroken_and_other_text_is_left_alone(text, expected):
+    from dashboard.formatting import unbroken_date
+
+    assert unbroken_date(text) == expected
