@@ -239,6 +239,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "chart_label": {"zh": "图表：{title}", "en": "Chart: {title}"},
     "chart_unit": {"zh": "单位：{unit}", "en": "Unit: {unit}"},
+    "targets_as_table": {"zh": "以上目标一览表（可下载）", "en": "These targets as one table (to download)"},
     "download_svg": {"zh": "下载此图（SVG 矢量图）", "en": "Download this chart (SVG, vector)"},
     "images_unavailable": {
         "zh": "本机未找到 Chromium，无法导出图片（PNG/SVG）和演示文稿；其余功能不受影响。安装：apt-get install chromium",

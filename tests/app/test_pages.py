@@ -126,6 +126,9 @@ def test_the_overview_opens_with_the_scorecard_each_target_a_link(app, lang, tab
     links = [p for p in at.get("page_link") if "target=" in str(p.proto.query_string)]
     assert len(links) >= sum(len(m) for m in groups.values())
     assert t("next_steps_heading", lang) in [s.value for s in at.subheader]
+    # the targets' table says what it is (not "…latest figures · Target")
+    tables_of_targets = [e for e in at.expander if e.label == t("targets_as_table", lang)]
+    assert len(tables_of_targets) == 1 and len(tables_of_targets[0].dataframe) == 1
 
 
 @pytest.mark.parametrize(

@@ -107,7 +107,7 @@ for row_start in range(0, len(cards), 3):
                 query_params=view.selection.link_params(target=card["id"]),
             )
 if cards:
-    with st.expander(t("targets_heading", lang) + " · " + t("col_target", lang)):
+    with st.expander(t("targets_as_table", lang)):
         show_table(
             overview.targets_table(cards, lang),
             lang,
