@@ -93,14 +93,20 @@ function drawAll(frames) {
   });
 }
 
-// A chart whose frame left the page while Plotly was drawing it (its page closed, its element replaced) has
-// nothing left to show; Plotly's complaint about the missing node is not an error of the page.
-function whileOnPage(plot, draw) {
-  try {
-    draw()?.catch?.((error) => plot.isConnected && console.error(error));
-  } catch (error) {
-    if (plot.isConnected) throw error;
-  }
+// Plotly's calls on one plot, one after another. A resize (or a new figure) that arrives while the previous
+// draw is still finishing waits for it: under load a first draw takes several frames, and a relayout in the
+// middle of it read a layout not yet made ("Cannot read properties of undefined (reading 'width')", seen as a
+// page error with twenty sessions on two cores). A call for a plot that has left the page is dropped; an error
+// on one still on the page goes to the console, not out of the page's event handlers.
+// A draw that never settles (none is known to) holds the next one back for CALL_LIMIT_MS at most.
+const CALL_LIMIT_MS = 10000;
+
+function onPlot(plot, call) {
+  const limit = () => new Promise((resolve) => setTimeout(resolve, CALL_LIMIT_MS));
+  const run = () => (plot.isConnected ? Promise.race([call(), limit()]) : undefined);
+  plot.__houseCalls = (plot.__houseCalls || Promise.resolve())
+    .then(run)
+    .catch((error) => plot.isConnected && console.error(error));
 }
 
 export default function (component) {
@@ -137,7 +143,7 @@ export default function (component) {
       drawWhenInSight(frame, (size) => {
         const figure = JSON.parse(data.figure);
         plot.__houseDrawnAt = size;
-        whileOnPage(plot, () => Plotly.react(plot, figure.data, { ...figure.layout, ...size }, config));
+        onPlot(plot, () => Plotly.react(plot, figure.data, { ...figure.layout, ...size }, config));
         plot.style.opacity = "";
       });
       if (!frame.__houseUnwatch) {
@@ -148,7 +154,7 @@ export default function (component) {
           const changed = was && (now.width !== was.width || now.height !== was.height);
           if (frame.isConnected && !frame.__houseDraw && changed) {
             plot.__houseDrawnAt = now;
-            whileOnPage(plot, () => Plotly.relayout(plot, now));
+            onPlot(plot, () => Plotly.relayout(plot, now));
           }
         };
         const watch = new ResizeObserver(resized);

@@ -126,3 +126,47 @@ def test_under_a_base_path_plotly_js_comes_from_that_path(page: Page, seeded_sql
         assert [answer.url for answer in loaded] == [f"{base_url}/app/static/{STATIC_PLOTLY_JS.name}"]
         assert loaded[0].ok
         no_error(page)
+
+
+# Plotly's draws held until released, as a loaded machine holds a first draw over several frames.
+HOLD_DRAWS = """() => {
+  const react = Plotly.react;
+  window.__held = [];
+  Plotly.react = (...args) => new Promise((resolve) => {
+    window.__held.push(() => resolve(react.apply(Plotly, args)));
+  });
+}"""
+RELEASE_DRAWS = "() => window.__held.splice(0).forEach((release) => release())"
+NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+DRAWN_AT_ITS_WIDTH = """(frame) => {
+  const plot = frame.querySelector('.house-plot-area');
+  return plot._fullLayout && Math.abs(plot._fullLayout.width - frame.clientWidth) <= 1;
+}"""
+
+
+def test_a_resize_while_a_chart_is_still_drawing_waits_for_the_draw(page: Page, inventory_app):
+    failures = []
+    page.on("pageerror", lambda error: failures.append(f"page error: {error}"))
+    page.on(  # an error the chart element caught and logged (a missing favicon's 404 is not one)
+        "console",
+        lambda message: (
+            message.type == "error"
+            and not message.text.startswith("Failed to load resource")
+            and failures.append(message.text)
+        ),
+    )
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(f"{inventory_app}/inventory?lang=en")
+    first, last = page.locator(CHARTS).first, page.locator(CHARTS).last
+    expect(first.locator(".main-svg").first).to_be_attached(timeout=TIMEOUT)
+    expect(last).to_have_attribute("aria-label", re.compile(r"^Chart: "))
+    assert last.locator(".main-svg").count() == 0  # not drawn yet: its first draw is the one held
+    page.evaluate(HOLD_DRAWS)
+    last.scroll_into_view_if_needed()
+    page.wait_for_function("() => window.__held.length > 0", timeout=TIMEOUT)
+    page.set_viewport_size({"width": 1100, "height": 1000})  # its column narrows in the middle of the draw
+    page.evaluate(NEXT_FRAMES)  # the frame's new size is reported
+    page.evaluate(RELEASE_DRAWS)
+    page.wait_for_function(DRAWN_AT_ITS_WIDTH, arg=last.element_handle(), timeout=TIMEOUT)
+    assert failures == []
+    no_error(page)
