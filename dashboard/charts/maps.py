@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import BLUE, FONT, INK, LIGHT, SUBTLE
+from dashboard.charts.style import BLUE, FONT, INK, LIGHT, SUBTITLE_FONT
 from dashboard.i18n import LANGUAGES, pick, t
 
 HIGHLIGHT_COLOUR = BLUE  # highlighted tiles also get a thick dark outline
@@ -88,7 +88,7 @@ def tile_map_figure(
             "x": 0,
             "xanchor": "left",
             "font": {"size": 17},
-            "subtitle": {"text": note, "font": {"size": 12, "color": SUBTLE}},
+            "subtitle": {"text": note, "font": SUBTITLE_FONT},
         },
         font={"family": FONT, "size": 13},
         height=HEIGHT,

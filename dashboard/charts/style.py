@@ -27,6 +27,7 @@ SKY, VERMILION, YELLOW, BLACK = "#56B4E9", "#D55E00", "#F0E442", "#000000"
 PALETTE = [BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW, BLACK]
 # Neutrals for text, axes and grids.
 INK, SUBTLE, AXIS, GRID, MUTED, LIGHT = "#333333", "#555555", "#999999", "#e5e5e5", "#6e7781", "#e8e8e8"
+SUBTITLE_FONT = {"size": 12, "color": SUBTLE}  # a chart's subtitle line (the dataset's note, the unit)
 TRANSPARENT = "rgba(0,0,0,0)"
 
 
@@ -97,7 +98,7 @@ def layout(
             "x": 0.01,
             "xanchor": "left",
             "font": {"size": 17},
-            **({"subtitle": {"text": subtitle, "font": {"size": 12, "color": SUBTLE}}} if subtitle else {}),
+            **({"subtitle": {"text": subtitle, "font": SUBTITLE_FONT}} if subtitle else {}),
         },
         "font": {"family": FONT, "size": 13},
         "height": height,
@@ -130,10 +131,7 @@ def with_unit(fig: go.Figure, text: str) -> go.Figure:
             "yref": "container",
             "yanchor": "top",
             "pad": {"t": 12 + TITLE_LINE_PX * (lines - 1)},  # Plotly anchors a title by its first line
-            "subtitle": {
-                "text": f"{subtitle} · {text}" if subtitle else text,
-                "font": {"size": 12, "color": SUBTLE},
-            },
+            "subtitle": {"text": f"{subtitle} · {text}" if subtitle else text, "font": SUBTITLE_FONT},
         },
         margin={"t": 12 + TITLE_LINE_PX * (2 * lines - 1) + SUBTITLE_LINE_PX + 18},
     )
@@ -159,7 +157,7 @@ def unwrap(text: str) -> str:
     """The one line that `wrap` broke: Chinese lines joined as they were cut (no space between), words
     with the space they were split at."""
     lines = text.split("<br>")
-    return ("" if not any(" " in line for line in lines) else " ").join(lines)
+    return (" " if any(" " in line for line in lines) else "").join(lines)
 
 
 def _nice_step(span: float, count: int = 5) -> float:

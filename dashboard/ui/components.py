@@ -239,8 +239,7 @@ PRESENTATION_CSS = """
 h1 {font-size: 3rem !important;}
 [data-testid="stMetricValue"] {font-size: clamp(2rem, 3.2vw, 3.4rem) !important;}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"],
-[data-testid="stMetricLabel"] * {white-space: normal !important;
-  overflow: visible !important; text-overflow: clip !important; overflow-wrap: anywhere;}
+[data-testid="stMetricLabel"] * {overflow-wrap: anywhere !important;}
 [data-testid="stMetricLabel"] p {font-size: 1.35rem !important;}
 [data-testid="stCaptionContainer"] {font-size: 1.1rem !important;}
 </style>
@@ -249,7 +248,8 @@ h1 {font-size: 3rem !important;}
 
 def presentation_style() -> None:
     """Hide the sidebar and Streamlit's chrome and enlarge the type, for a projector (a fixed stylesheet: no
-    text from data goes into it)."""
+    text from data goes into it). Metrics already wrap on every page (DOCUMENT_JS); at this size they may
+    break anywhere."""
     st.html(PRESENTATION_CSS)
 
 
