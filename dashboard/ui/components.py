@@ -105,15 +105,15 @@ def chart_footer(source_ids, view: View) -> str:
     return footer_line([s for s in source_ids if isinstance(s, str)], view.tables.sources, view.lang)
 
 
-def show_chart(fig, name: str, lang: str, place=None, footer: str = "") -> None:
+def show_chart(fig, name: str, lang: str, place=None, footer: str = "", fit_below: int | None = None) -> None:
     """A Plotly chart with PNG and SVG downloads beside it (made by Chromium only when clicked); `footer`, a
-    short source line, is drawn under the chart in the downloaded images."""
+    short source line, is drawn under the chart in the downloaded images; `fit_below`: see plot.plot."""
     from dashboard.charts.images import chromium_path, figure_png, figure_svg
 
     place = place or st
     # Not st.plotly_chart: its element's identity is the figure, so a changed figure was torn down and drawn
     # anew in the browser; this element keeps the chart and updates it in place (dashboard/ui/plot.py).
-    plot(fig, key=_element_key(name, "chart"), lang=lang, place=place)
+    plot(fig, key=_element_key(name, "chart"), lang=lang, place=place, fit_below=fit_below)
     if chromium_path() is None:
         place.caption(t("images_unavailable", lang))
         return
@@ -236,8 +236,8 @@ PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none !important;}
 .block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
-h1 {font-size: 3rem !important;}
-[data-testid="stMetricValue"] {font-size: clamp(2rem, 3.2vw, 3.4rem) !important;}
+h1 {font-size: clamp(2rem, 5.5vh, 3rem) !important;}
+[data-testid="stMetricValue"] {font-size: clamp(1.75rem, min(3.2vw, 6vh), 3.4rem) !important;}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"],
 [data-testid="stMetricLabel"] * {overflow-wrap: anywhere !important;}
 [data-testid="stMetricLabel"] p {font-size: 1.35rem !important;}

@@ -109,11 +109,23 @@ function onPlot(plot, call) {
     .catch((error) => plot.isConnected && console.error(error));
 }
 
+// A slide's chart (data.fitBelow set) is no taller than leaves fitBelow px of the screen under it, for the
+// rest of the slide (its downloads and source line), and no shorter than FIT_MIN px: a slide is read on one
+// screen, and a 720-px projector had the chart's legend and the source below the fold.
+const FIT_MIN = 300;
+
+function heightOf(frame, data) {
+  if (data.fitBelow == null) return data.height;
+  const scroller = frame.closest('[data-testid="stMain"]');
+  const top = frame.getBoundingClientRect().top + (scroller ? scroller.scrollTop : 0);
+  return Math.round(Math.max(FIT_MIN, Math.min(data.height, window.innerHeight - top - data.fitBelow)));
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   const frame = parentElement.querySelector(".house-plot");
   frame.setAttribute("aria-label", data.label);
-  frame.style.height = `${data.height}px`;
+  frame.style.height = `${heightOf(frame, data)}px`;
   frame.style.contain = "strict";
   let plot = frame.querySelector(".house-plot-area");
   if (!plot) {
@@ -132,11 +144,14 @@ export default function (component) {
       },
     ],
   };
-  // The column's width and the chart's height; in full screen, the screen's.
-  frame.__houseSize = () =>
-    document.fullscreenElement === frame
-      ? { width: window.innerWidth, height: window.innerHeight }
-      : { width: frame.clientWidth, height: data.height };
+  // The column's width and the chart's height (a slide's fitted to the screen, and its frame with it); in full
+  // screen, the screen's.
+  frame.__houseSize = () => {
+    if (document.fullscreenElement === frame) return { width: window.innerWidth, height: window.innerHeight };
+    const height = heightOf(frame, data);
+    frame.style.height = `${height}px`;
+    return { width: frame.clientWidth, height };
+  };
   loadPlotly(data.src).then(
     (Plotly) => {
       frame.querySelector(".house-plot-failed")?.remove();
@@ -147,7 +162,8 @@ export default function (component) {
         plot.style.opacity = "";
       });
       if (!frame.__houseUnwatch) {
-        // The column's width changed (the sidebar folded, the window resized) or full screen went on or off.
+        // The column's width changed (the sidebar folded, the window resized), full screen went on or off, or
+        // (for a slide's chart) the screen's height changed.
         const resized = () => {
           const now = frame.__houseSize();
           const was = plot.__houseDrawnAt;
@@ -160,9 +176,11 @@ export default function (component) {
         const watch = new ResizeObserver(resized);
         watch.observe(frame);
         document.addEventListener("fullscreenchange", resized);
+        window.addEventListener("resize", resized);
         frame.__houseUnwatch = () => {
           watch.disconnect();
           document.removeEventListener("fullscreenchange", resized);
+          window.removeEventListener("resize", resized);
         };
       }
     },

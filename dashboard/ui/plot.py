@@ -67,8 +67,10 @@ def _copied_to_static() -> bool:
     return True
 
 
-def plot(fig, key: str, lang: str, place=None) -> None:
-    """Draw `fig` under `key`: the same key at every run keeps the chart on screen and updates it in place."""
+def plot(fig, key: str, lang: str, place=None, fit_below: int | None = None) -> None:
+    """Draw `fig` under `key`: the same key at every run keeps the chart on screen and updates it in place.
+    With `fit_below` (a slide's chart), the chart is no taller than leaves that many pixels of the screen
+    under it (plot.js), so the slide reads on one screen."""
     element = st.components.v2.component(
         ELEMENT_NAME,
         html='<div class="house-plot" role="figure" style="width: 100%"></div>',
@@ -87,7 +89,8 @@ def plot(fig, key: str, lang: str, place=None) -> None:
                 "label": t("chart_label", lang, title=title) if title else "",
                 "fullscreen": t("chart_fullscreen", lang),
                 "failed": t("chart_unavailable", lang),
+                "fitBelow": fit_below,
             },
             key=key,
-            height=height,
+            height=height if fit_below is None else "content",
         )

@@ -21,6 +21,9 @@ from dashboard.ui.components import presentation_style, show_chart, show_table, 
 from dashboard.ui.router import page_path
 from dashboard.ui.view import current_view, link_value, notice, show_notices
 
+# What a slide shows under its chart, in pixels of the screen: the PNG/SVG buttons and two lines of sources.
+SLIDE_BELOW_CHART_PX = 150
+
 view = current_view()
 sel, tables = view.selection, view.tables
 lang = sel.lang
@@ -56,10 +59,10 @@ current = int(st.session_state["slide"])
 st.query_params["slide"] = str(current)
 slide = briefing.build_slide(slides[current - 1], tables, sel, today, inventory)
 
+# No icons on the two buttons: Streamlit writes each one's key (← / →) beside its label, which is the arrow.
 with st.container(horizontal=True, vertical_alignment="center"):
     st.button(
         t("previous", lang),
-        icon=":material/arrow_back:",
         on_click=_move,
         args=(-1,),
         shortcut="Left",
@@ -68,7 +71,6 @@ with st.container(horizontal=True, vertical_alignment="center"):
     )
     st.button(
         t("next", lang),
-        icon=":material/arrow_forward:",
         on_click=_move,
         args=(1,),
         shortcut="Right",
@@ -90,7 +92,8 @@ if slide.key_numbers:
     for column, (label, value) in zip(st.columns(len(slide.key_numbers)), slide.key_numbers, strict=True):
         column.metric(label, value)
 if slide.figure is not None:
-    show_chart(slide.figure, slide.id.replace(":", "-"), lang)
+    # The chart leaves room on the screen for its downloads and the source line (two lines of it).
+    show_chart(slide.figure, slide.id.replace(":", "-"), lang, fit_below=SLIDE_BELOW_CHART_PX)
 if slide.table is not None:
     items = targets.assess_targets(tables, sel.types, today)  # the summary slide's table, to compute with
     show_table(
