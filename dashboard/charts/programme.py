@@ -14,11 +14,11 @@ from dashboard.i18n import t, unit_label
 from dashboard.periods import parse_period
 
 
-def plot_date(period: str) -> pd.Timestamp:
-    """Where a period sits on a time axis: a full year in its middle (under its label), a month or a day
-    at its end."""
+def plot_date(period: str, year_at_end: bool = False) -> pd.Timestamp:
+    """Where a period sits on a time axis: a full year in its middle (under its label), or at its end with
+    `year_at_end`; a month or a day at its end."""
     p = parse_period(period)
-    return pd.Timestamp(p.year, 7, 1) if p.is_full_year else pd.Timestamp(p.end)
+    return pd.Timestamp(p.year, 7, 1) if p.is_full_year and not year_at_end else pd.Timestamp(p.end)
 
 
 def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None = None) -> go.Figure:
@@ -46,7 +46,12 @@ def series_figure(
     is drawn as an upward triangle, an approximate value as a diamond; figures from `highlight_source` are
     ringed, so shape and ring, not colour alone, carry the meaning."""
     rows = observations[observations["indicator"] == indicator.name].copy()
-    rows["date"] = rows["period"].map(plot_date)
+    # A stock or a running total is a count on a day: where its series also has figures at a month or a day,
+    # a year's figure (at the year's end) sits at the year's end, after them, not in the middle of its year
+    # (an end-of-2025 total drawn at July 2025 fell before the August figure and read as a drop).
+    dated = not rows["period"].map(lambda p: parse_period(p).is_full_year).all()
+    year_at_end = dated and indicator["measure"] in ("stock", "cumulative")
+    rows["date"] = rows["period"].map(lambda p: plot_date(p, year_at_end))
     fig = go.Figure()
     groups = list(rows.sort_values("date").groupby("institution_type", sort=False))
     for n, (type_id, group) in enumerate(groups):

@@ -46,3 +46,24 @@ def test_the_unit_is_written_level_under_the_title_not_turned_on_the_axis(lang, 
     fig = series_figure(observations(["2021", "2022"]), indicator, {}, lang, subtitle="demo")
     assert fig.layout.yaxis.title.text is None
     assert fig.layout.title.subtitle.text == f"demo · {unit}"  # after the subtitle that was there
+
+
+def _drawn_at(fig) -> dict[float, pd.Timestamp]:
+    """Each drawn value's date on the axis."""
+    return {y: pd.Timestamp(x) for trace in fig.data for x, y in zip(trace.x, trace.y, strict=True)}
+
+
+def test_a_running_totals_year_among_dated_figures_sits_at_the_years_end_after_them():
+    # 100 at 17 Jul 2025, 200 at the end of August, 300 for the year 2025 (a total at the year's end).
+    drawn = _drawn_at(series_figure(observations(["2025-07-17", "2025-08", "2025"]), INDICATOR, {}, "en"))
+    assert drawn[100.0] < drawn[200.0] < drawn[300.0] == pd.Timestamp("2025-12-31")
+
+
+@pytest.mark.parametrize(
+    ("measure", "periods"), [("flow", ["2025-08", "2025"]), ("cumulative", ["2023", "2024", "2025"])]
+)
+def test_a_flows_year_and_a_series_of_years_sit_in_the_middle_of_their_year(measure, periods):
+    indicator = INDICATOR.copy()
+    indicator["measure"] = measure
+    drawn = _drawn_at(series_figure(observations(periods), indicator, {}, "en"))
+    assert drawn[100.0 * len(periods)] == pd.Timestamp("2025-07-01")
