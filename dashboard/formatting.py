@@ -10,11 +10,13 @@ from dashboard.i18n import t
 from dashboard.i18n.numbers import system, trim
 from dashboard.periods import parse_period
 
+NO_VALUE = "—"  # what a table or a figure shows where there is no value (never "None" or "nan")
+
 
 def format_number(value: float, unit: str, lang: str, unit_en: str | None = None) -> str:
     """A value in its canonical unit, without a qualifier: 21000 项 → '2.1万项' / '21,000 contracts'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
+        return NO_VALUE
     if unit == "%":
         return f"{trim(value)}%"
     return system(lang).amount(value, unit, unit_en)

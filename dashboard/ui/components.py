@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
-from dashboard.formatting import format_period, format_value, literal, unbroken_date
+from dashboard.formatting import NO_VALUE, format_period, format_value, literal, unbroken_date
 from dashboard.i18n import t
 from dashboard.programme.computable import series_download
 from dashboard.programme.provenance import SHORT_LINE_CHARS, footer_line, short_source_line, source_line
@@ -57,7 +57,7 @@ def show_table(
         shown = frame.map(lambda v: literal(unbroken_date(v)) if isinstance(v, str) else v)
         place.table(shown, hide_index=True, border="horizontal")
     else:
-        place.dataframe(frame, hide_index=True, width="stretch", height="content")
+        place.dataframe(frame, hide_index=True, width="stretch", height="content", placeholder=NO_VALUE)
     download_buttons(download or Download(frame), name, lang, place)
 
 

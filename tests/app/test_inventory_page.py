@@ -7,7 +7,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.formatting import count_text
+from dashboard.formatting import NO_VALUE, count_text
 from dashboard.i18n import t
 from dashboard.inventory import store as inventory_store
 from dashboard.inventory.grading import RuleSet, disposition_shift
@@ -130,6 +130,9 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
     open_view(at, "patents", "zh")
     assert len(drawn_charts(at)) == 2 and len(at.dataframe) == 1
     assert at.query_params["view"] == "patents"
+    # a patent with no deal has no deal type: its cell reads "—", not "None"
+    assert at.dataframe[0].value[t("inv_col_deal_type", "zh")].isna().any()
+    assert at.dataframe[0].proto.placeholder == NO_VALUE
     assert at.number_input(key="inv_page").value == 1
     open_view(at, "institutions", "zh")
     assert len(at.dataframe) == 1 and not at.get("number_input")

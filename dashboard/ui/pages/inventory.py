@@ -5,7 +5,7 @@ sidebar's filters and the page's own province and field."""
 import streamlit as st
 
 from dashboard.downloads import table_csv, table_xlsx
-from dashboard.formatting import count_text, literal, money_text
+from dashboard.formatting import NO_VALUE, count_text, literal, money_text
 from dashboard.i18n import t
 from dashboard.inventory import charts
 from dashboard.inventory import store as inventory_store
@@ -136,7 +136,7 @@ def results() -> None:
         elif shown_view == "institutions":
             st.subheader(t("inv_league", lang))
             league = league_table(data.league, type_names, province_names, lang)
-            st.dataframe(league, hide_index=True, width="stretch", height="content")
+            st.dataframe(league, hide_index=True, width="stretch", height="content", placeholder=NO_VALUE)
             st.caption(note)
             marked = with_note(league, state.synthetic, lang)
             panels.downloads(
@@ -159,6 +159,7 @@ def results() -> None:
                 hide_index=True,
                 width="stretch",
                 height="content",
+                placeholder=NO_VALUE,  # a patent with no deal: no deal type, value or date
             )
             st.caption(note)
             panels.downloads(

@@ -11,7 +11,7 @@ from dashboard.editing import changes
 from dashboard.editing.plans import ImportError_, ImportPlan, plan_import
 from dashboard.editing.sheets import SheetError, read_sheet
 from dashboard.editing.templates import template_csv, template_xlsx, upload_problem
-from dashboard.formatting import format_value, literal
+from dashboard.formatting import NO_VALUE, format_value, literal
 from dashboard.i18n import t
 from dashboard.store.database import StoreError
 from dashboard.store.editors import Editor, NotAnEditor
@@ -126,6 +126,7 @@ def import_preview(
                     _rows_frame(rows, view.tables, lang, with_old=action == "correct"),
                     hide_index=True,
                     width="stretch",
+                    placeholder=NO_VALUE,
                 )
     changing = counts["add"] + counts["correct"]
     if st.button(
