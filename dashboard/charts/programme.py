@@ -52,15 +52,31 @@ def series_figure(
     dated = not rows["period"].map(lambda p: parse_period(p).is_full_year).all()
     year_at_end = dated and indicator["measure"] in ("stock", "cumulative")
     rows["date"] = rows["period"].map(lambda p: plot_date(p, year_at_end))
+    # Figures within months of each other, some at a month or a day: an axis of months. Else an axis of years.
+    by_month = dated and not rows.empty and rows["date"].max() - rows["date"].min() < pd.Timedelta(days=300)
+    # Two figures for the same period (two sources, an exact count and a lower bound) stand side by side,
+    # a little apart, not one on the other; the hover names each one's period.
+    # The exact figure is the first of them, the one a line joins to the other years.
+    step = pd.Timedelta(days=4 if by_month else 70)
+    rows = rows.assign(bound=rows["qualifier"].ne("exact")).sort_values(["date", "bound"], kind="stable")
+    same = rows.groupby(["institution_type", "date"])["date"]
+    first = same.cumcount().eq(0)
+    rows["date"] = rows["date"] + (same.cumcount() - (same.transform("size") - 1) / 2) * step
     fig = go.Figure()
     groups = list(rows.sort_values("date").groupby("institution_type", sort=False))
     for n, (type_id, group) in enumerate(groups):
         colour = PALETTE[n % len(PALETTE)]
         name = type_names.get(type_id, type_id)
         full = group[group["period"].map(lambda p: parse_period(p).is_full_year)]
-        # Full years are joined by a line; a part of a year (Jan–Sep, a month end, a day) stands alone, hollow,
-        # so that it is never read as the next year.
-        for part, joined in ((full, True), (group.drop(full.index), False)):
+        joined_years = full[first[full.index]]
+        # Full years are joined by a line (one figure a year: a second for the same year stands beside it,
+        # filled, unjoined); a part of a year (Jan–Sep, a month end, a day) stands alone, hollow, so that it is
+        # never read as the next year.
+        for part, joined, hollow in (
+            (joined_years, True, False),
+            (full.drop(joined_years.index), False, False),
+            (group.drop(full.index), False, True),
+        ):
             if part.empty:
                 continue
             hover = [
@@ -81,7 +97,7 @@ def series_figure(
                         "size": 12,
                         "color": colour,
                         "symbol": [
-                            QUALIFIER_SYMBOL[q] + ("" if joined else "-open") for q in part["qualifier"]
+                            QUALIFIER_SYMBOL[q] + ("-open" if hollow else "") for q in part["qualifier"]
                         ],
                         "line": {
                             "width": [3 if s == highlight_source else 0 for s in part["source"]],
@@ -95,15 +111,23 @@ def series_figure(
     fig.update_yaxes(rangemode="tozero")
     _localise_value_axis(fig, lang)
     dates = rows["date"]
-    if not dates.empty and dates.max() - dates.min() < pd.Timedelta(days=300):
-        # Figures within months of each other (one year's, a date's): a year's label would fall outside the
-        # axis and leave it bare, so the axis counts months, with a little room either side.
+    if by_month:
+        # Figures at months or days within months of each other: a year's label would fall outside the axis
+        # and leave it bare, so the axis counts months, with a little room either side.
+        # One tick a month for up to four months, else every second or third month: a half-width chart has
+        # room for about four labels ("2025年7月") before Plotly turns them on their side.
         room = pd.Timedelta(days=20)
+        months = (dates.max() - dates.min()).days / 30.4
+        every = 1 if months <= 4 else 2 if months <= 8 else 3
         fig.update_xaxes(
-            tickformat=MONTH_TICK[lang], dtick="M1", range=[dates.min() - room, dates.max() + room]
+            tickformat=MONTH_TICK[lang], dtick=f"M{every}", range=[dates.min() - room, dates.max() + room]
         )
     else:
         fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
+        if not dates.empty and dates.max() - dates.min() < pd.Timedelta(days=300):
+            # One year's figures: the axis is widened so that its year shows under them ("2024", not a month).
+            room = pd.Timedelta(days=250)
+            fig.update_xaxes(range=[dates.min() - room, dates.max() + room])
     _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
     return style.with_unit(fig, t("chart_unit", lang, unit=unit_label(indicator, lang)))
 

@@ -67,3 +67,26 @@ def test_a_flows_year_and_a_series_of_years_sit_in_the_middle_of_their_year(meas
     indicator["measure"] = measure
     drawn = _drawn_at(series_figure(observations(periods), indicator, {}, "en"))
     assert drawn[100.0 * len(periods)] == pd.Timestamp("2025-07-01")
+
+
+def test_two_figures_for_one_year_stand_apart_under_that_years_label():
+    # 100 (exact) and 200 (a lower bound) for 2024, from two sources
+    rows = observations(["2024", "2024"]).assign(qualifier=["exact", "more_than"], source=["s1", "s2"])
+    fig = series_figure(rows, INDICATOR, {}, "zh")
+    drawn = _drawn_at(fig)
+    assert drawn[100.0] != drawn[200.0]
+    assert all(d.year == 2024 for d in drawn.values())
+    # not joined by a line (which would read as a change from one to the other), both filled (a full year)
+    assert not [tr for tr in fig.data if "lines" in tr.mode and {100.0, 200.0} <= set(tr.y)]
+    assert not any(str(symbol).endswith("-open") for tr in fig.data for symbol in tr.marker.symbol)
+    axis = fig.layout.xaxis
+    assert (axis.tickformat, axis.dtick) == ("%Y", "M12")  # the year, not "2024年7月"
+    low, high = (pd.Timestamp(x) for x in axis.range)
+    assert low < min(drawn.values()) and max(drawn.values()) < high
+
+
+@pytest.mark.parametrize(
+    ("periods", "dtick"), [(["2025-07", "2025-09"], "M1"), (["2025-07-17", "2025-12"], "M2")]
+)
+def test_a_half_years_figures_get_a_tick_every_second_month(periods, dtick):
+    assert series_figure(observations(periods), INDICATOR, {}, "zh").layout.xaxis.dtick == dtick
