@@ -39,9 +39,10 @@ class Chinese:
         return f"{trim(value)}{unit}"
 
     def count(self, n: float) -> str:
-        """A count as read: 1.2万, 3,400."""
+        """A count as read, to three figures from 1万: 3,400, 1.04万, 96.2万, 120万 (with one place after the
+        point, 10,400 and 10,200 were both "1万", side by side on the inventory's map)."""
         if abs(n) >= 1e4:
-            return f"{n / 1e4:.1f}万".replace(".0万", "万")
+            return f"{trim(round(n / 1e4, 2 if abs(n) < 1e5 else 1))}万"
         return f"{n:,.0f}"
 
     def money_wan(self, value: float) -> str:

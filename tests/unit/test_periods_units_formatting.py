@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from dashboard.formatting import WORD_JOINER, format_period, format_value, literal
+from dashboard.formatting import WORD_JOINER, count_text, format_period, format_value, literal
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import UnitError, convert
 
@@ -133,3 +133,19 @@ def test_a_date_cell_keeps_its_hyphens_unbroken_and_other_text_is_left_alone(tex
     from dashboard.formatting import unbroken_date
 
     assert unbroken_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "zh", "en"),
+    [
+        (7720, "7,720", "7,720"),
+        (10000, "1万", "10,000"),
+        (10200, "1.02万", "10,200"),
+        (10400, "1.04万", "10,400"),
+        (14000, "1.4万", "14,000"),
+        (961931, "96.2万", "961,931"),
+        (1000000, "100万", "1,000,000"),
+    ],
+)
+def test_counts_read_to_three_figures_so_that_neighbours_differ(n, zh, en):
+    assert (count_text(n, "zh"), count_text(n, "en")) == (zh, en)

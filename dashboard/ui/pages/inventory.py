@@ -94,7 +94,7 @@ def results() -> None:
     filters = Filters(types, view.selection.years, tuple(provinces), tuple(sections))
     data = inventory_page_data(state.cache_key, filters, st.session_state.get("inv_page", 1))
     st.caption(
-        f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=f'{data.outside_years:,}') if data.outside_years else ''}"
+        f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=count_text(data.outside_years, lang)) if data.outside_years else ''}"
     )
     if not data.shown:
         st.info(t("inv_nothing", lang))
