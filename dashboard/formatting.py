@@ -95,6 +95,16 @@ def unbroken_date(text: str) -> str:
     return text.replace("-", NON_BREAKING_HYPHEN) if _DATE.fullmatch(text) else text
 
 
+_LAST_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def unbroken_brackets(text: str) -> str:
+    """A figure whose period, in brackets at its end, a line breaks before, not inside: "CNY 792.23 bn" /
+    "(Jan–Sep 2024)", not "(Jan–" / "Sep 2024)" (a word joiner between its characters, spaces that do not
+    break). Text for the screen only: the joiners are invisible but would travel in a copied text."""
+    return _LAST_BRACKETS.sub(lambda m: WORD_JOINER.join(m.group(0).replace(" ", "\u00a0")), text)
+
+
 def significant(value: float, digits: int = 3) -> float:
     """`value` rounded to `digits` significant figures: 13.7577 → 13.8, 0.051234 → 0.0512, 8123.4 → 8120."""
     if value == 0 or math.isnan(value) or math.isinf(value):

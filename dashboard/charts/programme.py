@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from numbers import Real
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,7 +11,8 @@ import plotly.graph_objects as go
 from dashboard.charts import style
 from dashboard.charts.style import MILESTONE_STYLE, PALETTE, QUALIFIER_SYMBOL, status_style, wrap
 from dashboard.formatting import format_period, format_value
-from dashboard.i18n import t, unit_label
+from dashboard.i18n import t
+from dashboard.i18n.numbers import system
 from dashboard.periods import parse_period
 
 
@@ -23,6 +25,19 @@ def plot_date(period: str, year_at_end: bool = False) -> pd.Timestamp:
 
 def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None = None) -> go.Figure:
     return fig.update_layout(style.layout(title, height, subtitle))
+
+
+def _in_chart_unit(fig: go.Figure, indicator: pd.Series, lang: str) -> str:
+    """Every value drawn in the unit the language writes the indicator's figures in (亿元 on a Chinese chart, CNY
+    billions on an English one, as its cards, hovers and slides say), the value axis numbered to match;
+    returns the unit's name for the chart's unit line."""
+    factor, unit = system(lang).chart_unit(indicator["unit"], indicator["unit_en"])
+    if factor != 1:
+        for trace in fig.data:
+            if trace.y is not None:
+                trace.y = [y * factor if isinstance(y, Real) else y for y in trace.y]
+    _localise_value_axis(fig, lang)
+    return unit
 
 
 def _localise_value_axis(fig: go.Figure, lang: str) -> None:
@@ -109,7 +124,7 @@ def series_figure(
                 )
             )
     fig.update_yaxes(rangemode="tozero")
-    _localise_value_axis(fig, lang)
+    unit = _in_chart_unit(fig, indicator, lang)
     dates = rows["date"]
     if by_month:
         # Figures at months or days within months of each other: a year's label would fall outside the axis
@@ -129,7 +144,7 @@ def series_figure(
             room = pd.Timedelta(days=250)
             fig.update_xaxes(range=[dates.min() - room, dates.max() + room])
     _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
-    return style.with_unit(fig, t("chart_unit", lang, unit=unit_label(indicator, lang)))
+    return style.with_unit(fig, t("chart_unit", lang, unit=unit))
 
 
 def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, today: dt.date) -> go.Figure:
@@ -335,7 +350,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
             font={"color": style.SUBTLE},
         )
     fig.update_yaxes(rangemode="tozero")
-    _localise_value_axis(fig, lang)
+    unit = _in_chart_unit(fig, indicator, lang)
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     dates = [pd.Timestamp(x) for trace in fig.data if trace.x is not None for x in trace.x if x is not None]
     if dates and max(dates) - min(dates) < pd.Timedelta(days=400):
@@ -343,7 +358,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
         fig.update_xaxes(range=[min(dates) - pd.Timedelta(days=250), max(dates) + pd.Timedelta(days=250)])
     title = t("trajectory_title", lang, name=indicator[f"name_{lang}"])
     _layout(fig, wrap(title, 60), height=430)
-    return style.with_unit(fig, t("chart_unit", lang, unit=unit_label(indicator, lang)))
+    return style.with_unit(fig, t("chart_unit", lang, unit=unit))
 
 
 def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:

@@ -45,6 +45,10 @@ class Chinese:
             return f"{trim(round(n / 1e4, 2 if abs(n) < 1e5 else 1))}万"
         return f"{n:,.0f}"
 
+    def chart_unit(self, unit: str, unit_en: str) -> tuple[float, str]:
+        """What a chart's value axis counts in (a factor from the canonical unit, and its name): the unit."""
+        return 1.0, unit
+
     def money_wan(self, value: float) -> str:
         """An amount in 万元: 1.2亿元, 3,400万元."""
         return f"{value / 1e4:,.2f}亿元" if abs(value) >= 1e4 else f"{value:,.0f}万元"
@@ -63,6 +67,11 @@ class English:
 
     def count(self, n: float) -> str:
         return f"{n:,.0f}"
+
+    def chart_unit(self, unit: str, unit_en: str) -> tuple[float, str]:
+        """What a chart's value axis counts in: 亿元 in CNY billions (a tenth), as the figures beside it are
+        written; any other unit as it is, in its English words."""
+        return (0.1, "CNY bn") if unit == "亿元" else (1.0, unit_en)
 
     def money_wan(self, value: float) -> str:
         """An amount in 万元 (CNY 10,000): CNY 120.0 m, or CNY 5,000 below a tenth of a million."""

@@ -10,7 +10,8 @@ import pandas as pd
 
 from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value, significant
-from dashboard.i18n import t, unit_label
+from dashboard.i18n import t
+from dashboard.i18n.numbers import system
 from dashboard.periods import parse_period
 from dashboard.programme import verdicts
 from dashboard.programme.drivers import Drivers, drivers
@@ -338,8 +339,11 @@ def percent_text(fraction: float, lang: str, signed: bool = True) -> str:
 def _growth_text(value: float | None, model: str | None, indicator: pd.Series, lang: str) -> str:
     if value is None:
         return "—"
-    if model == "linear":
-        return f"{significant(value, 3):+g} " + t("m_linear_unit", lang, unit=unit_label(indicator, lang))
+    if (
+        model == "linear"
+    ):  # in the unit the language writes the figures in (CNY bn in English, like the chart)
+        factor, unit = system(lang).chart_unit(indicator["unit"], indicator["unit_en"])
+        return f"{significant(value * factor, 3):+g} " + t("m_linear_unit", lang, unit=unit)
     return percent_text(value, lang)
 
 

@@ -5,7 +5,14 @@ import re
 
 import pytest
 
-from dashboard.formatting import WORD_JOINER, count_text, format_period, format_value, literal
+from dashboard.formatting import (
+    WORD_JOINER,
+    count_text,
+    format_period,
+    format_value,
+    literal,
+    unbroken_brackets,
+)
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import UnitError, convert
 
@@ -149,3 +156,18 @@ def test_a_date_cell_keeps_its_hyphens_unbroken_and_other_text_is_left_alone(tex
 )
 def test_counts_read_to_three_figures_so_that_neighbours_differ(n, zh, en):
     assert (count_text(n, "zh"), count_text(n, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize(
+    "text", ["CNY 792.23 bn (Jan–Sep 2024)", "7922.3亿元（2024年1—9月）", "16 patents (2025)", "16件"]
+)
+def test_a_figures_period_in_brackets_reads_the_same_and_holds_no_break_inside(text):
+    shown = unbroken_brackets(text)
+    assert shown.replace(WORD_JOINER, "").replace("\u00a0", " ") == text
+    opening = max(shown.rfind("("), shown.rfind("（"))
+    if opening < 0:  # no period in brackets: as it was
+        assert shown == text
+        return
+    assert shown[:opening] == text[:opening]  # what comes before keeps its break points
+    period = shown[opening:]
+    assert " " not in period and set(period[1::2]) == {WORD_JOINER}  # a joiner between every two characters

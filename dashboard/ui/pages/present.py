@@ -11,7 +11,7 @@ from dashboard.briefing import fonts
 from dashboard.briefing.deck import make_deck
 from dashboard.briefing.slides import PPTX_MIME
 from dashboard.charts.images import ExportUnavailable, chromium_path
-from dashboard.formatting import literal
+from dashboard.formatting import literal, unbroken_brackets
 from dashboard.i18n import t
 from dashboard.programme import computable, targets
 from dashboard.store.database import StoreError
@@ -90,7 +90,7 @@ if slide.status_label:
     status_badge(slide.status, slide.status_label)
 if slide.key_numbers:
     for column, (label, value) in zip(st.columns(len(slide.key_numbers)), slide.key_numbers, strict=True):
-        column.metric(label, value)
+        column.metric(label, unbroken_brackets(value))  # "(Jan–Sep 2024)" on a line of its own, not split
 if slide.figure is not None:
     # The chart leaves room on the screen for its downloads and the source line (two lines of it).
     show_chart(slide.figure, slide.id.replace(":", "-"), lang, fit_below=SLIDE_BELOW_CHART_PX)

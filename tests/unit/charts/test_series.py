@@ -90,3 +90,13 @@ def test_two_figures_for_one_year_stand_apart_under_that_years_label():
 )
 def test_a_half_years_figures_get_a_tick_every_second_month(periods, dtick):
     assert series_figure(observations(periods), INDICATOR, {}, "zh").layout.xaxis.dtick == dtick
+
+
+@pytest.mark.parametrize(("lang", "factor", "unit"), [("zh", 1, "单位：亿元"), ("en", 0.1, "Unit: CNY bn")])
+def test_a_yuan_series_is_drawn_in_the_unit_its_figures_are_written_in(lang, factor, unit):
+    indicator = INDICATOR.copy()
+    indicator["unit"], indicator["unit_en"] = "亿元", "100 million yuan"
+    rows = observations(["2023", "2024"])
+    fig = series_figure(rows, indicator, {}, lang)
+    assert sorted(_drawn_at(fig)) == pytest.approx([v * factor for v in rows["value"]])
+    assert fig.layout.title.subtitle.text == unit

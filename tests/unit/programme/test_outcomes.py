@@ -80,6 +80,19 @@ def test_the_break_is_drawn_on_the_trajectory_and_the_line_does_not_cross_it(ite
     assert any(v is None for v in observed.y)  # the gap at the break
 
 
+def test_an_english_trajectory_in_yuan_counts_in_billions_like_its_figures(items):
+    from dashboard.charts.programme import trajectory_figure
+
+    item = items["ip_royalty_trade_2025"]
+    star = {
+        lang: next(tr for tr in trajectory_figure(item, lang).data if tr.name == t("series_target", lang))
+        for lang in ("zh", "en")
+    }
+    assert star["zh"].y[0] == item.assessment.target_value  # 亿元
+    assert star["en"].y[0] == pytest.approx(item.assessment.target_value / 10)  # CNY bn
+    assert "CNY bn" in trajectory_figure(item, "en").layout.title.subtitle.text
+
+
 def test_who_drove_it_on_the_shipped_recordals(tables, items):
     item = items["patent_tech_contract_turnover_2025"]
     table = outcomes.driver_table(item, tables, "en")
