@@ -75,11 +75,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "marker_legend": {
         "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　橙圈：2024年2月发布会所引数据",
-        "en": "● exact   ▲ lower bound (more than)   ◆ approximate   orange ring: cited at the February 2024 announcement",
+        "en": "● exact · ▲ lower bound (more than) · ◆ approximate · orange ring: cited at the February 2024 announcement",
     },
     "marker_legend_short": {
         "zh": "● 确数　▲ 下限（多/余/超）　◆ 约数　空心：非全年数据",
-        "en": "● exact   ▲ lower bound (more than)   ◆ approximate   hollow: part of a year",
+        "en": "● exact · ▲ lower bound (more than) · ◆ approximate · hollow: part of a year",
     },
     "cas_heading": {
         "zh": "中国科学院存量专利分级分类",

@@ -69,6 +69,12 @@ def test_every_entry_is_in_both_languages_with_the_same_placeholders(key):
     }, (key, zh, en)
 
 
+def test_no_english_entry_spaces_its_parts_with_a_run_of_spaces():
+    # A page shows a run of spaces as one ("◆ approximate   hollow: …" read as "approximate hollow"); parts
+    # are set apart with a separator (the Chinese entries use the ideographic space, which is kept).
+    assert [key for key, entry in LABELS.items() if "  " in entry["en"].replace("  \n", "")] == []
+
+
 def test_every_key_the_code_names_is_in_the_catalogue():
     assert sorted(NAMED - set(LABELS)) == []
 
