@@ -103,6 +103,7 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_m_deals": {"zh": "已成交", "en": "Deals"},
     "inv_m_value": {"zh": "成交金额（已披露）", "en": "Deal value (disclosed)"},
     "inv_patents": {"zh": "专利数", "en": "Patents"},
+    "inv_unit_patents": {"zh": "件", "en": "patents"},
     "inv_funnel": {"zh": "从盘点到成交", "en": "From inventory to deal"},
     "inv_funnel_note": {
         "zh": "每一环节都包括已走到后续环节的专利；终止维持的专利只计入“已盘点”。百分比相对已盘点总数。",

@@ -19,6 +19,9 @@ from dashboard.formatting import count_text, money_text
 from dashboard.i18n import pick, t
 
 TILE_TEXT_SIZE = {"zh": 10, "en": 9}  # px: English names are longer
+TEXT_HALO = (
+    "0 0 1px white, 0 0 2px white, 0 0 2px white, 0 0 3px white"  # a CSS text-shadow: a glow around text
+)
 
 
 def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> go.Figure:
@@ -27,6 +30,12 @@ def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> g
     return go.Figure(
         {"data": data, "layout": style.layout(title, height, note, margin, **layout)}, _validate=False
     )
+
+
+def _in_patents(fig: go.Figure, lang: str) -> go.Figure:
+    """A chart of patent counts says so on its subtitle line, after the dataset's note, as every other chart
+    names its unit."""
+    return style.with_unit(fig, t("chart_unit", lang, unit=t("inv_unit_patents", lang)))
 
 
 def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
@@ -46,7 +55,8 @@ def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
         "marker": {"color": PALETTE[: len(counts)]},
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
-    return _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": style.TRANSPARENT})
+    fig = _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": style.TRANSPARENT})
+    return _in_patents(fig, lang)
 
 
 def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: str, note: str) -> go.Figure:
@@ -81,11 +91,14 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
                 "textposition": "inside",
                 "textangle": 0,
                 "insidetextanchor": "middle",  # mid-segment: two neighbours' numbers never run together
+                # Dark figures with a white halo read on every fill and pattern (white ones were lost on the
+                # light dots and hatching).
+                "textfont": {"color": style.INK, "shadow": TEXT_HALO, "weight": 600},
                 "customdata": [count_text(v, lang) for v in values],
                 "hovertemplate": "%{y} · " + name + ": %{customdata}<extra></extra>",
             }
         )
-    return _figure(
+    fig = _figure(
         data,
         t("inv_dispositions", lang),
         note,
@@ -101,6 +114,7 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         legend={"orientation": "h", "x": 0, "y": -0.05, "yanchor": "top", "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
     )
+    return _in_patents(fig, lang)
 
 
 def bar_figure(
@@ -144,7 +158,7 @@ def bar_figure(
 def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
     # A long section name on two lines, so that its bar and count keep their room in a narrow column.
     labels = [wrap(f"{s} {t(f'inv_ipc_{s}', lang)}", 26) for s in fields["ipc_section"].cast(pl.String)]
-    return bar_figure(
+    fig = bar_figure(
         labels,
         fields["patents"].to_list(),
         t("inv_by_field", lang),
@@ -154,6 +168,7 @@ def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
         height=130 + 34 * max(1, fields.height),
         horizontal=True,
     )
+    return _in_patents(fig, lang)
 
 
 def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
@@ -168,7 +183,7 @@ def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
     )
     fig.layout.xaxis.type = "category"
     fig.layout.xaxis.title = {"text": t("inv_grant_year", lang)}
-    return fig
+    return _in_patents(fig, lang)
 
 
 def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:

@@ -179,6 +179,12 @@ def test_the_bench_floor_builds_the_figures_the_page_draws(inventory_sqlite_url,
         drawn = [c["layout"]["title"]["text"] for c in drawn_charts(at)]
         built = page_figures(data, load_province_tiles(), type_names, "en", note, view)
         assert drawn == [f.layout.title.text for f in built.values()], view
+        # a chart of counts names its unit after the dataset's note (the map's colour bar and the deal values'
+        # amounts carry theirs)
+        unit = t("chart_unit", "en", unit=t("inv_unit_patents", "en"))
+        for name, fig in built.items():
+            if name not in ("inventory-provinces", "inventory-deal-values"):
+                assert fig.layout.title.subtitle.text == f"{note} · {unit}", name
 
 
 def test_the_years_tab_says_so_where_the_filter_shows_no_deal(inventory_sqlite_url, monkeypatch, records):
