@@ -60,7 +60,7 @@ def series_figure(
     """Every published figure of one indicator at its period, one line per institution type. A lower bound
     is drawn as an upward triangle, an approximate value as a diamond; figures from `highlight_source` are
     ringed, so shape and ring, not colour alone, carry the meaning."""
-    rows = observations[observations["indicator"] == indicator.name].copy()
+    rows = observations[observations["indicator"] == indicator.name].reset_index(drop=True)
     # A stock or a running total is a count on a day: where its series also has figures at a month or a day,
     # a year's figure (at the year's end) sits at the year's end, after them, not in the middle of its year
     # (an end-of-2025 total drawn at July 2025 fell before the August figure and read as a drop).
@@ -138,11 +138,24 @@ def series_figure(
             tickformat=MONTH_TICK[lang], dtick=f"M{every}", range=[dates.min() - room, dates.max() + room]
         )
     else:
-        fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
+        # A label under the middle of a year, where its figure sits: every year up to seven, else every second
+        # (or fifth) year counted back from the latest, so that a half-width chart's labels stay level and
+        # apart (eleven years turned on their side and ran into the legend).
+        years = sorted({d.year for d in dates})
+        if years:
+            span = years[-1] - years[0] + 1
+            every = 1 if span <= 7 else 2 if span <= 14 else 5
+            shown = list(range(years[-1], years[0] - 1, -every))[::-1]
+            fig.update_xaxes(
+                tickvals=[pd.Timestamp(y, 7, 1) for y in shown], ticktext=[str(y) for y in shown]
+            )
         if not dates.empty and dates.max() - dates.min() < pd.Timedelta(days=300):
             # One year's figures: the axis is widened so that its year shows under them ("2024", not a month).
             room = pd.Timedelta(days=250)
             fig.update_xaxes(range=[dates.min() - room, dates.max() + room])
+    if len(groups) == 1:  # one line and no legend: the subtitle line names whose figures they are
+        only = type_names.get(groups[0][0], groups[0][0])
+        subtitle = f"{subtitle} · {only}" if subtitle else only
     _layout(fig, wrap(indicator[f"name_{lang}"]), height=400, subtitle=subtitle)
     return style.with_unit(fig, t("chart_unit", lang, unit=unit))
 

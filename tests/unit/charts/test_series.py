@@ -34,9 +34,15 @@ def test_figures_months_apart_get_month_ticks_around_them(lang):
     assert low < pd.Timestamp("2025-07-17") and high > pd.Timestamp("2025-08-31")
 
 
-def test_figures_years_apart_get_year_ticks():
+def test_figures_years_apart_get_a_label_under_each_year():
     axis = series_figure(observations(["2021", "2022", "2024"]), INDICATOR, {}, "en").layout.xaxis
-    assert (axis.tickformat, axis.dtick, axis.ticklabelmode) == ("%Y", "M12", "period")
+    assert list(axis.ticktext) == ["2021", "2022", "2023", "2024"]
+    assert [pd.Timestamp(x) for x in axis.tickvals] == [pd.Timestamp(y, 7, 1) for y in range(2021, 2025)]
+
+
+def test_a_decade_of_figures_gets_every_second_year_counted_back_from_the_latest():
+    axis = series_figure(observations(["2012", "2018", "2021", "2022"]), INDICATOR, {}, "zh").layout.xaxis
+    assert list(axis.ticktext) == ["2012", "2014", "2016", "2018", "2020", "2022"]
 
 
 @pytest.mark.parametrize(("lang", "unit"), [("zh", "单位：件"), ("en", "Unit: recordals")])
@@ -45,7 +51,8 @@ def test_the_unit_is_written_level_under_the_title_not_turned_on_the_axis(lang, 
     indicator["unit"], indicator["unit_en"] = "件", "recordals"
     fig = series_figure(observations(["2021", "2022"]), indicator, {}, lang, subtitle="demo")
     assert fig.layout.yaxis.title.text is None
-    assert fig.layout.title.subtitle.text == f"demo · {unit}"  # after the subtitle that was there
+    assert fig.layout.title.subtitle.text.startswith("demo · ")  # after the subtitle that was there
+    assert fig.layout.title.subtitle.text.endswith(f" · {unit}")
 
 
 def _drawn_at(fig) -> dict[float, pd.Timestamp]:
@@ -80,7 +87,7 @@ def test_two_figures_for_one_year_stand_apart_under_that_years_label():
     assert not [tr for tr in fig.data if "lines" in tr.mode and {100.0, 200.0} <= set(tr.y)]
     assert not any(str(symbol).endswith("-open") for tr in fig.data for symbol in tr.marker.symbol)
     axis = fig.layout.xaxis
-    assert (axis.tickformat, axis.dtick) == ("%Y", "M12")  # the year, not "2024年7月"
+    assert list(axis.ticktext) == ["2024"]  # the year, not "2024年7月"
     low, high = (pd.Timestamp(x) for x in axis.range)
     assert low < min(drawn.values()) and max(drawn.values()) < high
 
@@ -99,4 +106,20 @@ def test_a_yuan_series_is_drawn_in_the_unit_its_figures_are_written_in(lang, fac
     rows = observations(["2023", "2024"])
     fig = series_figure(rows, indicator, {}, lang)
     assert sorted(_drawn_at(fig)) == pytest.approx([v * factor for v in rows["value"]])
-    assert fig.layout.title.subtitle.text == unit
+    assert fig.layout.title.subtitle.text.endswith(unit)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_line_without_a_legend_names_its_institution_type_on_the_subtitle_line(lang):
+    names = {
+        "national": "全国" if lang == "zh" else "National",
+        "enterprise": "企业" if lang == "zh" else "Firms",
+    }
+    one = series_figure(observations(["2021", "2022"]), INDICATOR, names, lang)
+    assert names["national"] in one.layout.title.subtitle.text and not any(tr.showlegend for tr in one.data)
+    two = pd.concat(
+        [observations(["2021", "2022"]), observations(["2021"]).assign(institution_type="enterprise")]
+    )
+    fig = series_figure(two, INDICATOR, names, lang)
+    assert names["national"] not in fig.layout.title.subtitle.text  # the legend names them
+    assert {tr.name for tr in fig.data if tr.showlegend} == set(names.values())
