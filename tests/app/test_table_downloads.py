@@ -49,3 +49,12 @@ def test_the_targets_csv_download_holds_the_stored_figures_as_numbers(
     assert value.isna().sum() == len(items) - len(figures)
     shown = at.dataframe[0].value  # the table on screen keeps its words
     assert not pd.api.types.is_float_dtype(shown[t("col_latest", lang)])
+    # on screen: what and whether first, then the target beside the figure; the type within the indicator
+    assert list(shown.columns[:4]) == [
+        t(c, lang) for c in ("col_status", "col_indicator", "col_target", "col_latest")
+    ]
+    names = tables.type_names(lang)
+    expected = [
+        f"{item.indicator[f'name_{lang}']} · {names[item.target['institution_type']]}" for item in items
+    ]
+    assert sorted(shown[t("col_indicator", lang)]) == sorted(expected)

@@ -37,8 +37,16 @@ if not items:
 type_names = tables.type_names(lang)
 
 st.header(t("all_targets", lang))
+# What a target is (the indicator with its institution type, in one column) and whether it was met, then its
+# target beside the figure it rests on (a 1280-px screen showed four of eleven columns, the target not among
+# them); the basis, deadline, progress and source follow.
+status_table = targets.readable_status_table(items, type_names, lang, tables.sources)
+indicator, kind = t("col_indicator", lang), t("col_institution_type", lang)
+status_table[indicator] = status_table[indicator] + " · " + status_table[kind]
+first = [t(c, lang) for c in ("col_status", "col_indicator", "col_target", "col_latest", "col_latest_period")]
+status_table = status_table[first + [c for c in status_table.columns if c not in first and c != kind]]
 show_table(
-    targets.readable_status_table(items, type_names, lang, tables.sources),
+    status_table,
     lang,
     name="target-status",
     download=computable.target_status_download(items, tables, lang),
