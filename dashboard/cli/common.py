@@ -12,7 +12,7 @@ from dashboard.curation.dataset import load_dataset
 from dashboard.i18n import LANGUAGES
 from dashboard.programme.selection import Selection, filter_choices
 from dashboard.store.database import Store
-from dashboard.store.editors import Editor
+from dashboard.store.editors import CLI_EDITOR, Editor
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 DB_HELP = "database URL (default: DATABASE_URL, else the embedded SQLite file var/dashboard.sqlite)"
@@ -104,9 +104,9 @@ def default_editor(given: str | None) -> Editor:
     if given and given.strip():
         return Editor(given.strip(), "cli")
     try:
-        return Editor(f"cli:{getpass.getuser()}", "cli")
+        return Editor(f"{CLI_EDITOR}:{getpass.getuser()}", "cli")
     except (KeyError, OSError):
-        return Editor("cli", "cli")
+        return Editor(CLI_EDITOR, "cli")
 
 
 def progress_printer(verb: str = "written"):

@@ -15,6 +15,7 @@ from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme.provenance import date_words, grade_words
 from dashboard.store import audit
+from dashboard.store.editors import CLI_EDITOR
 
 # The zone times are shown in when the browser does not say its own: the programme's.
 DEFAULT_ZONE = "Asia/Shanghai"
@@ -176,7 +177,7 @@ def changes_since_table(frame: pd.DataFrame, tables: Tables, lang: str, zone: Zo
             t("col_before", lang): value_words(row.table_name, row.before_record, tables, lang),
             t("col_after", lang): value_words(row.table_name, row.after_record, tables, lang),
             when_column(zone, lang): local_time(row.last_at, zone),
-            t("col_editor", lang): row.editors,
+            t("col_editor", lang): ", ".join(editor_words(e, lang) for e in str(row.editors).split(", ")),
         }
         for row in frame.itertuples()
     ]
@@ -191,7 +192,7 @@ def entries_table(entries: pd.DataFrame, tables: Tables, lang: str, zone: ZoneIn
         rows.append(
             {
                 when_column(zone, lang): local_time(entry.at, zone),
-                t("col_editor", lang): entry.editor,
+                t("col_editor", lang): editor_words(entry.editor, lang),
                 t("col_record_kind", lang): record_kind(entry.table_name, lang),
                 t("col_record", lang): record_words(entry.table_name, after or before, tables, lang),
                 t("col_change", lang): change_words(before, after, lang),
@@ -234,12 +235,23 @@ def what_words(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: st
     return t("history_records", lang, n=len(own))
 
 
+def editor_words(editor: object, lang: str) -> str:
+    """Who made a change, as people read it: a signed-in editor by name; the command line as such, with the
+    account that ran it ("command line (root)", not "cli:root")."""
+    name = str(editor)
+    if name == CLI_EDITOR:
+        return t("editor_cli", lang)
+    if name.startswith(f"{CLI_EDITOR}:"):
+        return t("editor_cli_account", lang, account=name[len(CLI_EDITOR) + 1 :])
+    return name
+
+
 def history_table(log: pd.DataFrame, entries: pd.DataFrame, tables: Tables, lang: str, zone: ZoneInfo):
     """`changes.batches` in words, newest first: when, who, what, how many records, whether undone."""
     rows = [
         {
             when_column(zone, lang): local_time(batch["at"], zone),
-            t("col_editor", lang): batch["editor"],
+            t("col_editor", lang): editor_words(batch["editor"], lang),
             t("col_what", lang): what_words(batch, entries, tables, lang, zone),
             t("col_records", lang): int(batch["changes"]),
             t("col_undone", lang): t("word_yes" if batch["undone"] else "word_no", lang),
@@ -252,7 +264,7 @@ def history_table(log: pd.DataFrame, entries: pd.DataFrame, tables: Tables, lang
 def undo_label(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: str, zone: ZoneInfo) -> str:
     """How the undo box names one change: when, who, what."""
     what = what_words(batch, entries, tables, lang, zone)
-    return f"{local_time(batch['at'], zone)} · {batch['editor']} · {what}"
+    return f"{local_time(batch['at'], zone)} · {editor_words(batch['editor'], lang)} · {what}"
 
 
 def _loads(text: object) -> dict | None:

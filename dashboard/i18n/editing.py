@@ -202,6 +202,8 @@ LABELS: dict[str, dict[str, str]] = {
     "col_before": {"zh": "之前", "en": "Before"},
     "col_after": {"zh": "之后", "en": "After"},
     "col_editor": {"zh": "编辑", "en": "Editor"},
+    "editor_cli": {"zh": "命令行", "en": "command line"},
+    "editor_cli_account": {"zh": "命令行（{account}）", "en": "command line ({account})"},
     "col_what": {"zh": "内容", "en": "What"},
     "col_records": {"zh": "条数", "en": "Records"},
     "col_undone": {"zh": "已撤销", "en": "Undone"},

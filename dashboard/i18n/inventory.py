@@ -16,9 +16,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "inv_synthetic": {"zh": "合成演示数据", "en": "synthetic demo data"},
     "inv_synthetic_banner": {
-        "zh": "**合成演示数据（synthetic demo data）**：本页所有记录都是 `demo` 生成的虚构数据，不是真实专利，不能引用。"
+        "zh": "**合成演示数据（synthetic demo data）**：本页所有记录都是本工具的演示数据生成器虚构的，不是真实专利，不能引用。"
         "仅以下比例参照公布数据：",
-        "en": "**Synthetic demo data**: every record on this page was made up by `demo`; none is a real "
+        "en": "**Synthetic demo data**: every record on this page was made up by this tool's demo generator; none is a real "
         "patent and none may be cited. Only these proportions follow published figures:",
     },
     "inv_shaped_split": {

@@ -10,6 +10,7 @@ import pytest
 from dashboard.editing import history
 from dashboard.editing.changes import audit_frame, batches, changes_since, undo
 from dashboard.formatting import format_value
+from dashboard.i18n import t
 from dashboard.store.editors import Editor
 from tests.fixtures import build_store, corrected_row, import_sheet_rows
 
@@ -97,3 +98,13 @@ def test_the_audit_log_says_what_each_change_was_without_its_id(store, tables, l
     assert not [c for c in cells(details) if RAW.search(c)]
     labels = [history.undo_label(row, entries, tables, lang, zone) for _, row in log.iterrows()]
     assert not [label for label in labels if re.search(r"[0-9a-f]{12}", label)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_command_line_is_named_as_such_and_an_editor_by_name(lang, monkeypatch):
+    from dashboard.cli.common import default_editor
+
+    monkeypatch.setattr("getpass.getuser", lambda: "wang")
+    shown = history.editor_words(default_editor(None).name, lang)
+    assert shown == t("editor_cli_account", lang, account="wang") and "cli:" not in shown
+    assert history.editor_words(default_editor("王编辑").name, lang) == "王编辑"
