@@ -122,16 +122,23 @@ def with_unit(fig: go.Figure, text: str) -> go.Figure:
     word). The title is pinned to the top and the plot starts under its last line, however many lines the
     title has (Plotly's own title automargin put a title with a subtitle above the figure)."""
     fig.update_yaxes(title=None)
-    title = fig.layout.title
-    subtitle = title.subtitle.text
-    lines = (title.text or "").count("<br>") + 1
+    subtitle = fig.layout.title.subtitle.text
+    fig.update_layout(
+        title={"subtitle": {"text": f"{subtitle} · {text}" if subtitle else text, "font": SUBTITLE_FONT}}
+    )
+    return pinned_title(fig)
+
+
+def pinned_title(fig: go.Figure) -> go.Figure:
+    """The title and its subtitle line pinned to the figure's top, the plot starting under them, as
+    `with_unit` places them: a chart beside one with a unit line puts its title at the same height."""
+    lines = (fig.layout.title.text or "").count("<br>") + 1
     return fig.update_layout(
         title={
             "y": 1,
             "yref": "container",
             "yanchor": "top",
             "pad": {"t": 12 + TITLE_LINE_PX * (lines - 1)},  # Plotly anchors a title by its first line
-            "subtitle": {"text": f"{subtitle} · {text}" if subtitle else text, "font": SUBTITLE_FONT},
         },
         margin={"t": 12 + TITLE_LINE_PX * (2 * lines - 1) + SUBTITLE_LINE_PX + 18},
     )

@@ -214,7 +214,7 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_col_disposition": {"zh": "处置", "en": "Disposition"},
     "inv_col_stage": {"zh": "环节", "en": "Stage"},
     "inv_col_deal_type": {"zh": "交易方式", "en": "Deal"},
-    "inv_col_deal_value": {"zh": "成交金额（万元）", "en": "Deal value (CNY 10k)"},
+    "inv_col_deal_value": {"zh": "成交金额（万元）", "en": "Deal value (CNY m)"},
     "inv_col_deal_date": {"zh": "成交日期", "en": "Deal date"},
     "inv_col_patents": {"zh": "专利", "en": "Patents"},
     "inv_col_pooled": {"zh": "入库", "en": "Pooled"},

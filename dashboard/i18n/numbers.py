@@ -39,15 +39,20 @@ class Chinese:
         return f"{trim(value)}{unit}"
 
     def count(self, n: float) -> str:
-        """A count as read, to three figures from 1万: 3,400, 1.04万, 96.2万, 120万 (with one place after the
-        point, 10,400 and 10,200 were both "1万", side by side on the inventory's map)."""
+        """A count as read, to three figures from 1万: 3,400, 1.04万, 1.40万, 96.2万, 120万 (with one place
+        after the point, 10,400 and 10,200 were both "1万", side by side on the inventory's map)."""
         if abs(n) >= 1e4:
-            return f"{trim(round(n / 1e4, 2 if abs(n) < 1e5 else 1))}万"
+            places = 2 if abs(n) < 1e5 else 1 if abs(n) < 1e6 else 0
+            return f"{n / 1e4:.{places}f}万"
         return f"{n:,.0f}"
 
     def chart_unit(self, unit: str, unit_en: str) -> tuple[float, str]:
         """What a chart's value axis counts in (a factor from the canonical unit, and its name): the unit."""
         return 1.0, unit
+
+    def wan_per_table_unit(self) -> float:
+        """What a table's column of 万元 amounts is divided by to read in the language's unit: 1 (万元)."""
+        return 1.0
 
     def money_wan(self, value: float) -> str:
         """An amount in 万元: 1.2亿元, 3,400万元."""
@@ -72,6 +77,11 @@ class English:
         """What a chart's value axis counts in: 亿元 in CNY billions (a tenth), as the figures beside it are
         written; any other unit as it is, in its English words."""
         return (0.1, "CNY bn") if unit == "亿元" else (1.0, unit_en)
+
+    def wan_per_table_unit(self) -> float:
+        """What a table's column of 万元 amounts is divided by to read in CNY millions, as the page's figures
+        are written: 100."""
+        return 100.0
 
     def money_wan(self, value: float) -> str:
         """An amount in 万元 (CNY 10,000): CNY 120.0 m, or CNY 5,000 below a tenth of a million."""

@@ -183,6 +183,10 @@ def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
     )
     fig.layout.xaxis.type = "category"
     fig.layout.xaxis.title = {"text": t("inv_grant_year", lang)}
+    if (
+        years.height > 8
+    ):  # every second year labelled, level: fourteen years turned on their side in a half column
+        fig.layout.xaxis.update(dtick=2, tickangle=0)
     return _in_patents(fig, lang)
 
 
@@ -209,7 +213,7 @@ def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
     fig.data[0].customdata = medians
     fig.data[0].hovertemplate = "%{y}: %{text} · %{customdata}<extra></extra>"
     fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.2]
-    return fig
+    return style.pinned_title(fig)  # its title level with the grant years' beside it
 
 
 def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) -> go.Figure:

@@ -13,6 +13,7 @@ from dashboard.downloads import FORMULA_PREFIXES
 from dashboard.editing.history import rules_words
 from dashboard.formatting import count_text, format_number, format_period
 from dashboard.i18n import t
+from dashboard.i18n.numbers import system
 from dashboard.inventory import grading
 from dashboard.inventory.demo import NOTE, Anchors
 from dashboard.inventory.grading import DISPOSITIONS
@@ -94,7 +95,9 @@ def league_table(
             t("inv_col_patents", lang): league["patents"].to_list(),
             t("inv_col_pooled", lang): league["pooled"].to_list(),
             t("inv_col_deals", lang): league["deals"].to_list(),
-            t("inv_col_deal_value", lang): league["value"].round(2).to_list(),
+            t("inv_col_deal_value", lang): (league["value"] / system(lang).wan_per_table_unit())
+            .round(2)
+            .to_list(),
         }
     )
 
@@ -115,6 +118,7 @@ def page_table(
         pl.col("ipc_class").cast(pl.String),
         pl.col("grade").cast(pl.String),
         pl.col("deal_date").cast(pl.String),
+        (pl.col("deal_value") / system(lang).wan_per_table_unit()).round(2),  # 万元, or CNY m in English
     )
     return readable.rename({c: t(f"inv_col_{c}", lang) for c in TABLE_COLUMNS})
 

@@ -146,6 +146,35 @@ def test_every_figure_is_valid_plotly_and_carries_the_note(frame):
         assert "合成演示数据" in subtitle or "synthetic demo data" in subtitle
 
 
+def test_the_years_tab_titles_stand_level_and_its_years_level_too(frame):
+    from dashboard.inventory import charts
+
+    data = page_data(frame, Filters())
+    years = charts.years_figure(data.grant_years, "en", "synthetic demo data")
+    deals = charts.deals_figure(data.deals, "en", "synthetic demo data")
+    assert (years.layout.title.y, years.layout.title.yref, years.layout.margin.t) == (
+        deals.layout.title.y,
+        deals.layout.title.yref,
+        deals.layout.margin.t,
+    )
+    assert data.grant_years.height > 8 and (years.layout.xaxis.dtick, years.layout.xaxis.tickangle) == (2, 0)
+
+
+@pytest.mark.parametrize(("lang", "per"), [("zh", 1), ("en", 100)])
+def test_deal_values_in_tables_read_in_the_unit_the_page_writes_amounts_in(frame, lang, per):
+    # 万元 on a Chinese page; CNY millions (a hundred 万元) on an English one, like the page's headline figure
+    from dashboard.inventory.tables import league_table, page_table
+
+    data = page_data(frame, Filters())
+    column = t("inv_col_deal_value", lang)
+    league = league_table(data.league, {}, {}, lang)
+    assert league[column].tolist() == pytest.approx((data.league["value"] / per).round(2).to_list())
+    rows = page_table(data.rows, {}, {}, lang)
+    assert rows[column].to_list() == pytest.approx(
+        [None if v is None else round(v / per, 2) for v in data.rows["deal_value"].to_list()], nan_ok=True
+    )
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_long_field_name_takes_two_lines_so_its_bar_keeps_its_room(frame, lang):
     from dashboard.inventory import charts
