@@ -63,7 +63,7 @@ LABELS: dict[str, dict[str, str]] = {
     "from": {"zh": "起点", "en": "from"},
     "multiple": {"zh": "倍数", "en": "Multiple"},
     "annual_growth": {"zh": "年均增长", "en": "Annual growth"},
-    "formula": {"zh": "算式", "en": "Formula"},
+    "formula_line": {"zh": "算式：{formulas}", "en": "Formula: {formulas}"},
     "assumption": {"zh": "假设", "en": "Assumption"},
     "lower_bounds_note": {
         "zh": "起止两端均为“多/余”的下限值，倍数和增速为近似值。",
@@ -300,7 +300,7 @@ LABELS: dict[str, dict[str, str]] = {
     "view_on_targets": {"zh": "查看进度与方法", "en": "Progress and method"},
     "trajectory_title": {"zh": "{name}：轨迹", "en": "{name}: trajectory"},
     "series_observed": {"zh": "公布值", "en": "Published"},
-    "series_partial": {"zh": "非全年值（不参与计算）", "en": "Part-year (not used)"},
+    "series_partial": {"zh": "非全年值（不计入增速）", "en": "Part-year (not in the pace)"},
     "series_baseline": {"zh": "基期", "en": "Baseline"},
     "series_target": {"zh": "目标", "en": "Target"},
     "series_required": {"zh": "按期达标所需路径", "en": "Path needed to meet it"},

@@ -65,13 +65,12 @@ class Growth:
     multiple: float
     annual_growth: float
 
-    def formulas(self, lang: str) -> tuple[str, str]:
-        """The multiple's and the annual growth's formulas, with the numbers filled in."""
-        multiple = f"{self.end_value:g} ÷ {self.start_value:g} = {self.multiple:.2f}"
-        growth = (
-            f"({self.end_value:g} ÷ {self.start_value:g})^(1/{self.years:g}) − 1 = "
-            f"{self.annual_growth * 100:.1f}%"
-        )
+    def formulas(self, lang: str, scale: float = 1.0) -> tuple[str, str]:
+        """The multiple's and the annual growth's formulas, with the numbers filled in; `scale` puts the two
+        figures in the unit the page writes them in (0.1: 亿元 as CNY billions), which changes neither result."""
+        end, start = f"{self.end_value * scale:.6g}", f"{self.start_value * scale:.6g}"
+        multiple = f"{end} ÷ {start} = {self.multiple:.2f}"
+        growth = f"({end} ÷ {start})^(1/{self.years:g}) − 1 = {self.annual_growth * 100:.1f}%"
         return multiple, growth
 
 

@@ -37,6 +37,8 @@ if not any(
     ]
 ):
     nothing_here(view, ("patent_intensive_product_output", "patent_intensive_products_certified"))
+else:  # the key to the markers (a lower bound's triangle stands beside an exact count)
+    st.caption(t("marker_legend_short", lang))
 
 st.header(t("ent_sme", lang))
 sme = overview.statement(tables, "sme_goal")

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.charts import programme as charts
 from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
+from dashboard.i18n.numbers import system
 from dashboard.programme import computable, outcomes, overview, targets
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import (
@@ -138,8 +139,12 @@ if "university" in shown:
             a, b = st.columns(2)
             a.metric(t("multiple", lang), f"×{growth.multiple:.2f}")
             b.metric(t("annual_growth", lang), format_percent(growth.annual_growth, lang))
-            multiple_formula, growth_formula = growth.formulas(lang)
-            st.caption(f"{t('formula', lang)}: {multiple_formula}；{growth_formula}")
+            scale, _ = system(lang).chart_unit(
+                meta["unit"], meta["unit_en"]
+            )  # as the figures above are written
+            multiple_formula, growth_formula = growth.formulas(lang, scale)
+            formulas = t("list_sep", lang).join((multiple_formula, growth_formula))
+            st.caption(t("formula_line", lang, formulas=formulas))
             if "more_than" in set(rows["qualifier"]):
                 st.caption(t("lower_bounds_note", lang))
             st.caption(

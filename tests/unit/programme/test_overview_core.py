@@ -60,6 +60,10 @@ def test_headline_growth_uses_the_announcements_two_figures(tables):
     assert contracts.formulas("zh")[0] == "21000 ÷ 6000 = 3.50"
     amount, _ = headline["univ_transfer_amount"]
     assert amount.annual_growth == pytest.approx(0.342, abs=0.001)
+    # in English the two amounts are written in CNY billions, as the card above the formula writes them
+    for lang, scale in (("zh", 1.0), ("en", 0.1)):
+        end, start = (f"{v * scale:.6g}" for v in (amount.end_value, amount.start_value))
+        assert amount.formulas(lang, scale)[0] == f"{end} ÷ {start} = {amount.multiple:.2f}"
 
 
 def test_latest_prefers_the_latest_end_and_a_full_year_over_its_part():
