@@ -6,6 +6,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Page, expect
 
+from dashboard.i18n import t
 from tests.browser.steps import drawn_chart, keep_screenshot_and_check, settle
 
 TIMEOUT = 60_000
@@ -126,6 +127,9 @@ def test_metrics_read_whole_on_a_1280_screen_in_english(page: Page, streamlit_ap
         timeout=TIMEOUT
     )
     expect(page.get_by_role("heading", name="2025 targets and the latest figures")).to_be_visible()
+    # the page's last section: every card and its metrics are on the page before they are measured (a check
+    # made as the cards still arrived counted only the scorecard's five)
+    expect(page.get_by_role("heading", name=t("timeline_heading", "en"))).to_be_attached(timeout=TIMEOUT)
     settle(page)
     assert page.get_by_test_id("stMetricValue").count() > 5
     assert page.evaluate(CUT_METRICS) == []
