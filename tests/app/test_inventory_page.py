@@ -3,6 +3,8 @@ filters driving every number, the synthetic-data notice, rule trials, and who ma
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -136,6 +138,15 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
     assert at.number_input(key="inv_page").value == 1
     open_view(at, "institutions", "zh")
     assert len(at.dataframe) == 1 and not at.get("number_input")
+    # the league's counts with thousands separators, its amounts with two places
+    formats = {
+        name: c.get("type_config", {}).get("format")
+        for name, c in json.loads(at.dataframe[0].proto.columns).items()
+    }
+    assert (
+        formats[t("inv_col_patents", "zh")] == "localized"
+        and formats[t("inv_col_deal_value", "zh")] == "accounting"
+    )
     # the tab stays open when the language changes
     at.session_state["lang"] = "en"
     at.query_params["lang"] = "en"

@@ -136,7 +136,18 @@ def results() -> None:
         elif shown_view == "institutions":
             st.subheader(t("inv_league", lang))
             league = league_table(data.league, type_names, province_names, lang)
-            st.dataframe(league, hide_index=True, width="stretch", height="content", placeholder=NO_VALUE)
+            # Counts with thousands separators, amounts with two places: 50,616 and 94.40, not 50616 and 94.4.
+            counts = ("inv_col_patents", "inv_col_pooled", "inv_col_deals")
+            number_formats = {t(c, lang): st.column_config.NumberColumn(format="localized") for c in counts}
+            number_formats[t("inv_col_deal_value", lang)] = st.column_config.NumberColumn(format="accounting")
+            st.dataframe(
+                league,
+                hide_index=True,
+                width="stretch",
+                height="content",
+                placeholder=NO_VALUE,
+                column_config=number_formats,
+            )
             st.caption(note)
             marked = with_note(league, state.synthetic, lang)
             panels.downloads(
