@@ -149,7 +149,9 @@ export default function (component) {
   frame.__houseSize = () => {
     if (document.fullscreenElement === frame) return { width: window.innerWidth, height: window.innerHeight };
     const height = heightOf(frame, data);
-    frame.style.height = `${height}px`;
+    // Only a slide's frame ever changes height here; an unchanged one is not written (a write between two
+    // measurements of drawAll's would lay the page out again).
+    if (frame.style.height !== `${height}px`) frame.style.height = `${height}px`;
     return { width: frame.clientWidth, height };
   };
   loadPlotly(data.src).then(
