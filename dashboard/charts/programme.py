@@ -75,8 +75,9 @@ def series_figure(
     step = pd.Timedelta(days=4 if by_month else 70)
     rows = rows.assign(bound=rows["qualifier"].ne("exact")).sort_values(["date", "bound"], kind="stable")
     same = rows.groupby(["institution_type", "date"])["date"]
-    first = same.cumcount().eq(0)
-    rows["date"] = rows["date"] + (same.cumcount() - (same.transform("size") - 1) / 2) * step
+    rank = same.cumcount()
+    first = rank.eq(0)
+    rows["date"] = rows["date"] + (rank - (same.transform("size") - 1) / 2) * step
     fig = go.Figure()
     groups = list(rows.sort_values("date").groupby("institution_type", sort=False))
     for n, (type_id, group) in enumerate(groups):

@@ -85,7 +85,7 @@ class English:
 
     def money_wan(self, value: float) -> str:
         """An amount in 万元 (CNY 10,000): CNY 120.0 m, or CNY 5,000 below a tenth of a million."""
-        millions = value / 100
+        millions = value / self.wan_per_table_unit()
         return f"CNY {millions:,.1f} m" if abs(millions) >= 0.1 else f"CNY {value * 1e4:,.0f}"
 
 

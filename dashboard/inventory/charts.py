@@ -19,9 +19,8 @@ from dashboard.formatting import count_text, money_text
 from dashboard.i18n import pick, t
 
 TILE_TEXT_SIZE = {"zh": 10, "en": 9}  # px: English names are longer
-TEXT_HALO = (
-    "0 0 1px white, 0 0 2px white, 0 0 2px white, 0 0 3px white"  # a CSS text-shadow: a glow around text
-)
+# A CSS text-shadow: a white glow around dark text.
+TEXT_HALO = "0 0 1px white, 0 0 2px white, 0 0 2px white, 0 0 3px white"
 
 
 def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> go.Figure:
@@ -183,9 +182,8 @@ def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
     )
     fig.layout.xaxis.type = "category"
     fig.layout.xaxis.title = {"text": t("inv_grant_year", lang)}
-    if (
-        years.height > 8
-    ):  # every second year labelled, level: fourteen years turned on their side in a half column
+    # Every second year labelled, level: fourteen years turned on their side in a half column.
+    if years.height > 8:
         fig.layout.xaxis.update(dtick=2, tickangle=0)
     return _in_patents(fig, lang)
 

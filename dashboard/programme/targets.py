@@ -339,9 +339,7 @@ def percent_text(fraction: float, lang: str, signed: bool = True) -> str:
 def _growth_text(value: float | None, model: str | None, indicator: pd.Series, lang: str) -> str:
     if value is None:
         return "—"
-    if (
-        model == "linear"
-    ):  # in the unit the language writes the figures in (CNY bn in English, like the chart)
+    if model == "linear":  # in the unit the page writes the figures in (CNY bn in English, like the chart)
         factor, unit = system(lang).chart_unit(indicator["unit"], indicator["unit_en"])
         return f"{significant(value * factor, 3):+g} " + t("m_linear_unit", lang, unit=unit)
     return percent_text(value, lang)

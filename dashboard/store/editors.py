@@ -10,9 +10,8 @@ from dashboard.i18n import LocalizedError
 
 # How an editor came to be one: the app's password, the organisation's sign-in, or the command line.
 WAYS_IN = ("password", "oidc", "cli")
-CLI_EDITOR = (
-    "cli"  # the command line's name in the audit log: "cli", or "cli:<account>" for the account that ran it
-)
+# The command line's name in the audit log: "cli", or "cli:<account>" for the account that ran it.
+CLI_EDITOR = "cli"
 
 
 class NotAnEditor(LocalizedError, PermissionError):

@@ -178,7 +178,7 @@ export default function (component) {
         const watch = new ResizeObserver(resized);
         watch.observe(frame);
         document.addEventListener("fullscreenchange", resized);
-        window.addEventListener("resize", resized);
+        if (data.fitBelow != null) window.addEventListener("resize", resized); // only a slide's height follows it
         frame.__houseUnwatch = () => {
           watch.disconnect();
           document.removeEventListener("fullscreenchange", resized);

@@ -139,9 +139,8 @@ if "university" in shown:
             a, b = st.columns(2)
             a.metric(t("multiple", lang), f"×{growth.multiple:.2f}")
             b.metric(t("annual_growth", lang), format_percent(growth.annual_growth, lang))
-            scale, _ = system(lang).chart_unit(
-                meta["unit"], meta["unit_en"]
-            )  # as the figures above are written
+            # The two amounts as the card above writes them (CNY bn on an English page).
+            scale, _ = system(lang).chart_unit(meta["unit"], meta["unit_en"])
             multiple_formula, growth_formula = growth.formulas(lang, scale)
             formulas = t("list_sep", lang).join((multiple_formula, growth_formula))
             st.caption(t("formula_line", lang, formulas=formulas))
