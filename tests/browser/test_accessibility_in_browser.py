@@ -17,7 +17,7 @@ from dashboard.i18n import t
 from dashboard.ui.components import DOCUMENT_LANGUAGES
 from dashboard.ui.router import PAGES
 from tests.browser.conftest import run_streamlit
-from tests.browser.steps import TIMEOUT, draw_every_chart, no_error, settle, sign_in
+from tests.browser.steps import TIMEOUT, draw_every_chart, no_error, open_dropdown, settle, sign_in
 from tests.fixtures import (
     HISTORY_NAMES,
     RAW_ID,
@@ -139,8 +139,11 @@ def test_an_editors_forms_name_records_in_words(page: Page, walked_app, artifact
         main.get_by_test_id("stButtonGroup").get_by_text(t(f"edit_{what}", lang), exact=True).click()
         settle(page)
         expect(main.get_by_test_id("stForm")).to_be_visible(timeout=TIMEOUT)
-        # The picker names each record in words: open its list and read it too.
-        main.locator("[data-testid=stSelectbox]:visible").first.click()
+        # The picker names each record in words: open its list and read it too. It is looked up by its own
+        # label, so the click lands on this kind's picker and not on the last kind's while the rerun swaps them.
+        picker = main.get_by_role("combobox", name=t(f"{what}_pick", lang))
+        expect(picker).to_be_visible(timeout=TIMEOUT)
+        open_dropdown(page, picker)
         expect(page.get_by_role("option").nth(1)).to_be_visible(timeout=TIMEOUT)
         violations += words_with_ids(page, lang)
         page.keyboard.press("Escape")
