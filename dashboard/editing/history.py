@@ -253,12 +253,24 @@ def history_table(log: pd.DataFrame, entries: pd.DataFrame, tables: Tables, lang
             when_column(zone, lang): local_time(batch["at"], zone),
             t("col_editor", lang): editor_words(batch["editor"], lang),
             t("col_what", lang): what_words(batch, entries, tables, lang, zone),
-            t("col_records", lang): int(batch["changes"]),
+            t("col_records", lang): records_written(batch, entries),
             t("col_undone", lang): t("word_yes" if batch["undone"] else "word_no", lang),
         }
         for _, batch in log.iterrows()
     ]
     return pd.DataFrame(rows)
+
+
+def records_written(batch: pd.Series, entries: pd.DataFrame) -> int:
+    """How many records a change wrote: its audited entries, except that a replaced inventory or a reset store
+    is audited as one entry that names how many records it now holds (1,000,000 patents, not 1)."""
+    own = entries[entries["batch"] == batch["batch"]]
+    if len(own) == 1 and own.iloc[0]["table_name"] in (audit.INVENTORY, audit.STORE):
+        record = _loads(own.iloc[0]["after"]) or {}
+        held = record.get("records" if own.iloc[0]["table_name"] == audit.INVENTORY else "observations")
+        if held is not None:
+            return int(held)
+    return int(batch["changes"])
 
 
 def undo_label(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: str, zone: ZoneInfo) -> str:
