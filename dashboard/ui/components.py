@@ -273,9 +273,11 @@ START_DOWNLOAD_JS = """
 # the icons inside status badges hidden from screen readers: the badge's words say the status, and the icon's
 # own name ("check_circle icon") is an id, not a word. One observer per document marks badges as they appear.
 # Static tables keep short columns (a change's kind, an editor's name) from being squeezed to one character
-# a line beside long ones. A metric's label and value wrap where its box is too narrow for them, never cut
+# a line beside long ones, and long text wraps at the table's width, not at Streamlit's 400 px a cell (an
+# assumption's text had run down a narrow column with half the page empty beside it at 1920 px). A metric's label and value wrap where its box is too narrow for them, never cut
 # short with "…" (a target "more than CNY 1 trillion" read "more than C…" in a third of a 1280 px page).
 DOCUMENT_JS = """<style>[data-testid="stTable"] th, [data-testid="stTable"] td { min-width: 5em; }
+[data-testid="stTable"] td > div { max-width: none !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"],
 [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; overflow-wrap: break-word; }</style>

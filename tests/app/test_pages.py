@@ -99,6 +99,21 @@ def test_the_sources_page_lists_fewer_sources_under_one_type(app):
     assert all(e.label.replace("\\", "").startswith("[") for e in everything.main.expander)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sources_list_shows_every_title_whole(app, tables, lang):
+    """A static table whose cells wrap: a grid cut the longer titles short with "…" at any width."""
+    at = app(lang, ALL_TYPES, "ui/pages/sources.py")
+    assert not at.main.dataframe
+    listed = at.main.table[0].value
+    shown = {str(v).replace("\\", "") for v in listed.to_numpy().ravel()}
+    titles = tables.sources[f"title_{lang}"].where(
+        tables.sources[f"title_{lang}"].ne(""), tables.sources["title_zh"]
+    )
+    assert len(listed) > 20
+    assert any(len(title) > 45 for title in titles), "a title long enough to have been cut"
+    assert all(title in shown for title in titles if len(title) > 45)
+
+
 def test_an_unavailable_store_shows_a_banner_not_a_traceback(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
     at = AppTest.from_file(APP, default_timeout=90).run()

@@ -16,7 +16,7 @@ st.title(t("sources_heading", lang))
 st.write(t("sources_intro", lang))
 summaries = overview.source_summaries(tables, view.selection.types)
 st.caption(t("sources_count", lang, n=len(summaries), m=int(summaries["n_observations"].sum())))
-show_table(overview.sources_table(summaries, lang), lang, name="sources")
+show_table(overview.sources_table(summaries, lang), lang, wrap_text=True, name="sources")
 
 for _, source in summaries.iterrows():
     with st.expander(literal(f"[{source['grade']}] {cite(source, lang)}")):
