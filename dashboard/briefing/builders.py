@@ -164,6 +164,10 @@ def _target_slide(tables: Tables, sel: Selection, today: dt.date, target_id: str
         key_numbers = outcomes.verdict_key_numbers(item, tables, lang)
     else:
         keys = ["latest", "target", "progress" if a.kind == "numeric" else "actual"]
+        # A slide gives the progress short ("over 100%"); the method panel adds the formula's own number.
+        numbers[t("m_progress", lang)] = targets.progress_text(
+            None if a.progress is None else a.progress * 100, lang
+        )
         key_numbers = [
             (t(f"key_{k}", lang), numbers[t(f"m_{k}", lang)]) for k in keys if t(f"m_{k}", lang) in numbers
         ]

@@ -318,6 +318,11 @@ LABELS: dict[str, dict[str, str]] = {
     "m_required": {"zh": "所需年均增速 gᵣ", "en": "Required annual growth gᵣ"},
     "m_ratio": {"zh": "比值 R = d·gₐ/|gᵣ|", "en": "Ratio R = d·gₐ/|gᵣ|"},
     "m_projection": {"zh": "期限时外推值 x(T)", "en": "Projection at deadline x(T)"},
+    "progress_beyond_target": {"zh": "超过100%", "en": "over 100%"},
+    "progress_beyond_exact": {
+        "zh": "{beyond}（按公式为{percent}）",
+        "en": "{beyond} ({percent} by the formula)",
+    },
     "m_progress": {"zh": "已完成进度 (xₜ−x₀)/(x*−x₀)", "en": "Progress (xₜ−x₀)/(x*−x₀)"},
     "m_linear_unit": {"zh": "{unit}/年", "en": "{unit} a year"},
     "m_thresholds": {

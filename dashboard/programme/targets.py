@@ -318,7 +318,7 @@ def readable_status_table(
             t("col_target", lang): [target_text(by_id[tid], lang, short=True) for tid in frame["target"]],
             t("col_basis", lang): [basis_short(by_id[tid].target, lang) for tid in frame["target"]],
             t("col_deadline", lang): frame["deadline"],
-            t("col_progress", lang): frame["progress_pct"].map(lambda p: f"{p:.1f}%" if pd.notna(p) else "—"),
+            t("col_progress", lang): frame["progress_pct"].map(lambda p: progress_text(p, lang)),
         }
     )
     if sources is not None:
@@ -343,6 +343,18 @@ def _growth_text(value: float | None, model: str | None, indicator: pd.Series, l
         factor, unit = system(lang).chart_unit(indicator["unit"], indicator["unit_en"])
         return f"{significant(value * factor, 3):+g} " + t("m_linear_unit", lang, unit=unit)
     return percent_text(value, lang)
+
+
+def progress_text(percent: float | None, lang: str, exact: bool = False) -> str:
+    """How far from the base to the target the latest value has come, as a reader takes it in: beyond the
+    target it reads "over 100%", not 5335.2% (a base that sat just under the target makes any rise a huge share
+    of the distance). `exact` (the method panel, beside the formula) adds the method's own number."""
+    if percent is None or pd.isna(percent):
+        return "—"
+    if percent <= 100:
+        return f"{percent:.1f}%"
+    beyond = t("progress_beyond_target", lang)
+    return t("progress_beyond_exact", lang, beyond=beyond, percent=f"{percent:,.1f}%") if exact else beyond
 
 
 def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
@@ -371,7 +383,10 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
                 t("m_projection", lang),
                 value(projection) + (at(str(a.deadline_year)) if projection is not None else ""),
             ),
-            (t("m_progress", lang), "—" if a.progress is None else f"{a.progress * 100:.1f}%"),
+            (
+                t("m_progress", lang),
+                progress_text(None if a.progress is None else a.progress * 100, lang, exact=True),
+            ),
         ]
     return rows
 

@@ -7,10 +7,18 @@ import pytest
 import sqlalchemy as sa
 
 from dashboard.formatting import format_period
+from dashboard.i18n import t
 from dashboard.programme.overview import milestone_frame
 from dashboard.programme.sections import stock_stages
 from dashboard.programme.selection import ALL_TYPES
-from dashboard.programme.targets import ORDER, assess_targets, method_numbers, status_frame
+from dashboard.programme.targets import (
+    ORDER,
+    assess_targets,
+    method_numbers,
+    progress_text,
+    readable_status_table,
+    status_frame,
+)
 from dashboard.store.database import Store
 from dashboard.store.migrations import LATEST
 from tests.fixtures import selection, type_filter
@@ -80,7 +88,24 @@ def test_status_frame_is_sorted_best_first_and_matches_the_method_numbers(assess
         row = frame[frame["target"] == item.target["id"]].iloc[0]
         numbers = dict(method_numbers(item, "en"))
         if pd.notna(row["progress_pct"]):
-            assert numbers["Progress (xₜ−x₀)/(x*−x₀)"] == f"{row['progress_pct']:.1f}%"
+            assert f"{row['progress_pct']:,.1f}%" in numbers["Progress (xₜ−x₀)/(x*−x₀)"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_progress_past_the_target_reads_over_100_percent_with_the_formulas_number_beside_it(assessed, lang):
+    """Pledge financing's base (3,098) sat just under its target (3,200): the formula gives thousands of per
+    cent, which the table and slides show as beyond the target, and the method panel beside its formula."""
+    beyond = [i for i in assessed.values() if i.assessment.progress is not None and i.assessment.progress > 1]
+    assert beyond, "the seed holds a target whose latest value passed it"
+    frame = status_frame(beyond, lang)
+    assert (frame["progress_pct"] > 100).all()
+    shown = readable_status_table(beyond, {}, lang)[t("col_progress", lang)]
+    assert list(shown) == [t("progress_beyond_target", lang)] * len(beyond)
+    for item in beyond:
+        percent = item.assessment.progress * 100
+        panel = dict(method_numbers(item, lang))[t("m_progress", lang)]
+        assert panel.startswith(t("progress_beyond_target", lang)) and f"{percent:,.1f}%" in panel
+    assert progress_text(99.94, lang) == "99.9%" and progress_text(None, lang) == "—"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
