@@ -144,6 +144,13 @@ def test_the_overview_opens_with_the_scorecard_each_target_a_link(app, lang, tab
     # the targets' table says what it is (not "…latest figures · Target")
     tables_of_targets = [e for e in at.expander if e.label == t("targets_as_table", lang)]
     assert len(tables_of_targets) == 1 and len(tables_of_targets[0].dataframe) == 1
+    # a target not settled says why on its card: its figure alone can read as met
+    unsettled = groups["not_settled"]
+    assert unsettled, "the seed holds a target whose verdict is not settled"
+    captions = [c.value for c in at.main.caption]
+    for item in unsettled:
+        reasons = outcomes.verdict_reason_texts(item, dt.date.today(), lang)
+        assert reasons and all(text in captions for text in reasons)
 
 
 @pytest.mark.parametrize(

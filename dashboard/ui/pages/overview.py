@@ -8,7 +8,7 @@ from dashboard.charts import programme as charts
 from dashboard.formatting import format_percent, format_value, literal
 from dashboard.i18n import t
 from dashboard.i18n.numbers import system
-from dashboard.programme import computable, outcomes, overview, targets
+from dashboard.programme import computable, outcomes, overview, targets, verdicts
 from dashboard.programme.provenance import assumption_text
 from dashboard.ui.components import (
     caption_sources,
@@ -81,6 +81,11 @@ for row_start in range(0, len(cards), 3):
             st.caption(literal(f"{card['programme']} · {card['institution_type']}"))
             item = assessed[card["id"]]
             status_badge(item.status, targets.status_label(item, lang))
+            if item.verdict is not None and item.verdict.outcome == verdicts.NOT_SETTLED:
+                # Why a verdict could not be reached, beside it: the figure alone (more than 1 trillion
+                # against 800 billion) reads as met.
+                for text in outcomes.verdict_reason_texts(item, today, lang):
+                    st.caption(text)
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
             st.caption(literal(card["wording"]))
             if card["split_by_part"]:
