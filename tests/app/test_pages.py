@@ -150,7 +150,7 @@ def test_the_overview_opens_with_the_scorecard_each_target_a_link(app, lang, tab
     captions = [c.value for c in at.main.caption]
     for item in unsettled:
         reasons = outcomes.verdict_reason_texts(item, dt.date.today(), lang)
-        assert reasons and all(text in captions for text in reasons)
+        assert reasons and reasons[0] in captions
 
 
 @pytest.mark.parametrize(

@@ -82,10 +82,10 @@ for row_start in range(0, len(cards), 3):
             item = assessed[card["id"]]
             status_badge(item.status, targets.status_label(item, lang))
             if item.verdict is not None and item.verdict.outcome == verdicts.NOT_SETTLED:
-                # Why a verdict could not be reached, beside it: the figure alone (more than 1 trillion
-                # against 800 billion) reads as met.
-                for text in outcomes.verdict_reason_texts(item, today, lang):
-                    st.caption(text)
+                # Why a verdict could not be reached, beside it (the figure alone, more than 1 trillion against
+                # 800 billion, reads as met): the first reason, the one that leaves it open; the rest are on the
+                # Targets page, a link away.
+                st.caption(outcomes.verdict_reason_texts(item, today, lang)[0])
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
             st.caption(literal(card["wording"]))
             if card["split_by_part"]:
