@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from dashboard.i18n import t
 from dashboard.i18n.numbers import system, trim
@@ -103,6 +104,21 @@ def unbroken_brackets(text: str) -> str:
     "(Jan–Sep 2024)", not "(Jan–" / "Sep 2024)" (a word joiner between its characters, spaces that do not
     break). Text for the screen only: the joiners are invisible but would travel in a copied text."""
     return _LAST_BRACKETS.sub(lambda m: WORD_JOINER.join(m.group(0).replace(" ", "\u00a0")), text)
+
+
+def display_width(text: str) -> int:
+    """How many columns `text` takes in type: a wide (Chinese) character two, any other one; a line's length
+    as the eye sees it, in either language."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def period_apart(text: str) -> tuple[str, str]:
+    """A figure and its period in brackets at its end, apart: ("CNY 382.87 bn", "(Jan–Nov 2025)"); a figure
+    with no period in brackets, with "" (a slide writes the period on the label's line, in smaller type)."""
+    match = _LAST_BRACKETS.search(text)
+    if match is None or match.start() == 0:
+        return text, ""
+    return text[: match.start()].rstrip(), match.group(0)
 
 
 def significant(value: float, digits: int = 3) -> float:

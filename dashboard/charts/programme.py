@@ -23,6 +23,13 @@ def plot_date(period: str, year_at_end: bool = False) -> pd.Timestamp:
     return pd.Timestamp(p.year, 7, 1) if p.is_full_year and not year_at_end else pd.Timestamp(p.end)
 
 
+def value_axis_range(indicator: pd.Series) -> str:
+    """Where a line chart's value axis starts: at zero for amounts and counts, whose size is read against it;
+    near the figures for a rate or score, whose change is the point (public satisfaction's 80 → 82.81 points,
+    drawn from zero, was a flat line with its figures under the target's star)."""
+    return "normal" if indicator["measure"] == "rate" else "tozero"
+
+
 def _layout(fig: go.Figure, title: str, height: int = 380, subtitle: str | None = None) -> go.Figure:
     return fig.update_layout(style.layout(title, height, subtitle))
 
@@ -124,7 +131,7 @@ def series_figure(
                     hovertemplate="%{text}<extra></extra>",
                 )
             )
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode=value_axis_range(indicator))
     unit = _in_chart_unit(fig, indicator, lang)
     dates = rows["date"]
     if by_month:
@@ -363,7 +370,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
             xshift=4,
             font={"color": style.SUBTLE},
         )
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_yaxes(rangemode=value_axis_range(indicator))
     unit = _in_chart_unit(fig, indicator, lang)
     fig.update_xaxes(ticklabelmode="period", tickformat="%Y", dtick="M12")
     dates = [pd.Timestamp(x) for trace in fig.data if trace.x is not None for x in trace.x if x is not None]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.formatting import format_date
+from dashboard.formatting import display_width, format_date
 from dashboard.i18n import pick, t
 
 # The grade of a source an import created from a citation, until an editor grades it.
@@ -95,7 +95,10 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> 
     return t(key, lang) + sep.join(citations)
 
 
-SHORT_LINE_CHARS = 300
+# A short source line's length in display columns (a Chinese character is two; dashboard.formatting's
+# display_width): about two lines under a slide's chart at 1280 px in either language. Counted in characters,
+# a Chinese line ran to three and pushed a slide past a 720-px screen.
+SHORT_LINE_WIDTH = 250
 
 
 def _newest_first(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
@@ -107,10 +110,10 @@ def _newest_first(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFr
 
 
 def short_source_line(
-    source_ids: Iterable[str], sources: pd.DataFrame, lang: str, limit: int = SHORT_LINE_CHARS
+    source_ids: Iterable[str], sources: pd.DataFrame, lang: str, limit: int = SHORT_LINE_WIDTH
 ) -> str:
     """The sources at the point of use, short: outlet, date and grade, newest first, at most about `limit`
-    characters, then "and N more" (the full citations go where there is room: the notes)."""
+    display columns, then "and N more" (the full citations go where there is room: the notes)."""
     chosen = _newest_first(source_ids, sources)
     if chosen.empty:
         return ""
@@ -140,19 +143,19 @@ def short_source_line(
     for i, citation in enumerate(short):
         more = len(short) - i - 1
         tail = t("sources_more", lang, n=more) if more else ""
-        if shown and len(head + sep.join([*shown, citation]) + tail) > limit:
+        if shown and display_width(head + sep.join([*shown, citation]) + tail) > limit:
             return head + sep.join(shown) + t("sources_more", lang, n=len(short) - len(shown))
         shown.append(citation)
     return head + sep.join(shown)
 
 
-# A chart image's footer is one line: about this many characters at the download's size.
-FOOTER_CHARS = {"zh": 90, "en": 170}
+# A chart image's footer is one line: about this many display columns at the download's size.
+FOOTER_WIDTH = 170
 
 
 def footer_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
     """The one-line source footer of a chart image: the short source line cut to what one line holds."""
-    return short_source_line(source_ids, sources, lang, limit=FOOTER_CHARS[lang])
+    return short_source_line(source_ids, sources, lang, limit=FOOTER_WIDTH)
 
 
 def assumption_text(assumption_id: object, assumptions: pd.DataFrame, lang: str) -> str | None:

@@ -13,10 +13,10 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
-from dashboard.formatting import NO_VALUE, format_period, format_value, literal, unbroken_date
+from dashboard.formatting import NO_VALUE, display_width, format_period, format_value, literal, unbroken_date
 from dashboard.i18n import t
 from dashboard.programme.computable import series_download
-from dashboard.programme.provenance import SHORT_LINE_CHARS, footer_line, short_source_line, source_line
+from dashboard.programme.provenance import SHORT_LINE_WIDTH, footer_line, short_source_line, source_line
 from dashboard.programme.selection import ALL_TYPES, COMBINED, TypeFilter, within_years
 from dashboard.ui.plot import plot
 from dashboard.ui.view import View
@@ -31,7 +31,7 @@ def caption_sources(source_ids, view: View) -> None:
     line = source_line(ids, view.tables.sources, view.lang)
     if not line:
         return
-    if len(line) <= SHORT_LINE_CHARS:
+    if display_width(line) <= SHORT_LINE_WIDTH:
         st.caption(literal(line))
         return
     st.caption(literal(short_source_line(ids, view.tables.sources, view.lang)))
@@ -105,15 +105,26 @@ def chart_footer(source_ids, view: View) -> str:
     return footer_line([s for s in source_ids if isinstance(s, str)], view.tables.sources, view.lang)
 
 
-def show_chart(fig, name: str, lang: str, place=None, footer: str = "", fit_below: int | None = None) -> None:
+def show_chart(
+    fig,
+    name: str,
+    lang: str,
+    place=None,
+    footer: str = "",
+    fit_below: int | None = None,
+    caption: str = "",
+) -> None:
     """A Plotly chart with PNG and SVG downloads beside it (made by Chromium only when clicked); `footer`, a
-    short source line, is drawn under the chart in the downloaded images; `fit_below`: see plot.plot."""
+    short source line, is drawn under the chart in the downloaded images; `fit_below`: see plot.plot;
+    `caption`, a line of text (shown literally) between the chart and its downloads."""
     from dashboard.charts.images import chromium_path, figure_png, figure_svg
 
     place = place or st
     # Not st.plotly_chart: its element's identity is the figure, so a changed figure was torn down and drawn
     # anew in the browser; this element keeps the chart and updates it in place (dashboard/ui/plot.py).
     plot(fig, key=_element_key(name, "chart"), lang=lang, place=place, fit_below=fit_below)
+    if caption:
+        place.caption(literal(caption))
     if chromium_path() is None:
         place.caption(t("images_unavailable", lang))
         return
@@ -236,7 +247,7 @@ PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stExpandSidebarButton"] {display: none !important;}
 .block-container, [data-testid="stMainBlockContainer"] {padding-top: 1rem !important; max-width: 100% !important;}
-h1 {font-size: clamp(2rem, 5.5vh, 3rem) !important;}
+h1 {font-size: clamp(1.9rem, 4.8vh, 3rem) !important;}
 [data-testid="stMetricValue"] {font-size: clamp(1.75rem, min(3.2vw, 6vh), 3.4rem) !important;}
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"],
 [data-testid="stMetricLabel"] * {overflow-wrap: anywhere !important;}

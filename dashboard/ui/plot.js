@@ -110,15 +110,18 @@ function onPlot(plot, call) {
 }
 
 // A slide's chart (data.fitBelow set) is no taller than leaves fitBelow px of the screen under it, for the
-// rest of the slide (its downloads and source line), and no shorter than FIT_MIN px: a slide is read on one
-// screen, and a 720-px projector had the chart's legend and the source below the fold.
+// rest of the slide (its source line, then its downloads), and no shorter than FIT_MIN px, or FIT_MIN_SHARE
+// of a shorter screen (260 px on a 720-px one): a slide is read on one screen, and a 720-px projector had the
+// chart's legend and the source below the fold.
 const FIT_MIN = 300;
+const FIT_MIN_SHARE = 0.36;
 
 function heightOf(frame, data) {
   if (data.fitBelow == null) return data.height;
   const scroller = frame.closest('[data-testid="stMain"]');
   const top = frame.getBoundingClientRect().top + (scroller ? scroller.scrollTop : 0);
-  return Math.round(Math.max(FIT_MIN, Math.min(data.height, window.innerHeight - top - data.fitBelow)));
+  const least = Math.min(FIT_MIN, FIT_MIN_SHARE * window.innerHeight);
+  return Math.round(Math.max(least, Math.min(data.height, window.innerHeight - top - data.fitBelow)));
 }
 
 export default function (component) {

@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 import plotly
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.components.v1 import declare_component
 
@@ -78,6 +79,10 @@ def plot(fig, key: str, lang: str, place=None, fit_below: int | None = None) -> 
         isolate_styles=False,
     )
     height = int(fig.layout.height or 450)
+    if fit_below is not None and (fig.layout.legend.y or 0) < 0:
+        # A fitted chart is shorter than drawn: a legend set below the plot by a share of its height came up
+        # over the year labels. Pinned to the figure's bottom instead, it keeps clear at any height.
+        fig = go.Figure(fig).update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"})
     # The accessible name reads the title as one line (a Chinese title broken into lines gets no space).
     title = re.sub(r"<[^>]*>", "", unwrap(fig.layout.title.text or "")).strip()
     with contextlib.nullcontext() if place in (None, st) else place:

@@ -8,11 +8,14 @@ import pytest
 from dashboard.formatting import (
     WORD_JOINER,
     count_text,
+    display_width,
     format_period,
     format_value,
     literal,
+    period_apart,
     unbroken_brackets,
 )
+from dashboard.i18n import t
 from dashboard.periods import PeriodError, parse_period
 from dashboard.units import UnitError, convert
 
@@ -171,3 +174,33 @@ def test_a_figures_period_in_brackets_reads_the_same_and_holds_no_break_inside(t
     assert shown[:opening] == text[:opening]  # what comes before keeps its break points
     period = shown[opening:]
     assert " " not in period and set(period[1::2]) == {WORD_JOINER}  # a joiner between every two characters
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        ("CNY 382.87 bn (Jan–Nov 2025)", "CNY 382.87 bn", "(Jan–Nov 2025)"),
+        ("3828.7亿元（2025年1—11月）", "3828.7亿元", "（2025年1—11月）"),
+        ("16件", "16件", ""),
+        ("(2025)", "(2025)", ""),  # nothing but brackets: no figure to set apart
+    ],
+)
+def test_a_figures_period_comes_apart_from_it(text, figure, period):
+    assert period_apart(text) == (figure, period)
+
+
+def test_a_chinese_character_takes_two_columns_and_a_latin_one():
+    assert display_width("来源：CNIPA") == 6 + 5
+    assert display_width("Sources: CNIPA") == len("Sources: CNIPA")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_short_source_line_is_as_long_to_the_eye_in_either_language(tables, lang):
+    """Counted in characters, the Chinese line ran to half again the English one's width: three lines under
+    a slide's chart."""
+    from dashboard.programme.provenance import SHORT_LINE_WIDTH, short_source_line
+
+    line = short_source_line(list(tables.sources["id"]), tables.sources, lang)
+    assert t("sources_more", lang, n=1)[:4] in line or t("sources_more", lang, n=2)[:4] in line
+    more = display_width(t("sources_more", lang, n=len(tables.sources)))
+    assert SHORT_LINE_WIDTH - 60 < display_width(line) <= SHORT_LINE_WIDTH + more

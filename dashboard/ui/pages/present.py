@@ -11,7 +11,7 @@ from dashboard.briefing import fonts
 from dashboard.briefing.deck import make_deck
 from dashboard.briefing.slides import PPTX_MIME
 from dashboard.charts.images import ExportUnavailable, chromium_path
-from dashboard.formatting import literal, unbroken_brackets
+from dashboard.formatting import literal, period_apart, unbroken_brackets
 from dashboard.i18n import t
 from dashboard.programme import computable, targets
 from dashboard.store.database import StoreError
@@ -90,10 +90,20 @@ if slide.status_label:
     status_badge(slide.status, slide.status_label)
 if slide.key_numbers:
     for column, (label, value) in zip(st.columns(len(slide.key_numbers)), slide.key_numbers, strict=True):
-        column.metric(label, unbroken_brackets(value))  # "(Jan–Sep 2024)" on a line of its own, not split
+        # A figure's period goes on its label's line, in the label's smaller type: in the figure's, "(Jan–Nov
+        # 2025)" took a second line that pushed the chart and its sources down a 720-px screen.
+        figure, period = period_apart(value)
+        column.metric(f"{label}{' ' if period.startswith('(') else ''}{unbroken_brackets(period)}", figure)
 if slide.figure is not None:
-    # The chart leaves room on the screen for its downloads and the source line (two lines of it).
-    show_chart(slide.figure, slide.id.replace(":", "-"), lang, fit_below=SLIDE_BELOW_CHART_PX)
+    # The chart leaves room on the screen for the source line (two lines of it) and then its downloads: the
+    # sources come first, so that on a short screen the buttons, not the sources, go below the fold.
+    show_chart(
+        slide.figure,
+        slide.id.replace(":", "-"),
+        lang,
+        fit_below=SLIDE_BELOW_CHART_PX,
+        caption=slide.source_line,
+    )
 if slide.table is not None:
     items = targets.assess_targets(tables, sel.types, today)  # the summary slide's table, to compute with
     show_table(
@@ -103,7 +113,8 @@ if slide.table is not None:
         name="target-status",
         download=computable.target_status_download(items, tables, lang),
     )
-st.caption(literal(slide.source_line))
+if slide.figure is None:
+    st.caption(literal(slide.source_line))
 
 with st.expander(t("choose_slides", lang)):
     chosen = st.multiselect(

@@ -29,8 +29,9 @@ from dashboard.briefing.pptx import write_pptx
 from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
 from dashboard.briefing.text import FONT, pdf_runs
 from dashboard.charts.style import status_style
+from dashboard.formatting import display_width
 from dashboard.i18n import LANGUAGE_NAMES, t
-from dashboard.programme.provenance import SHORT_LINE_CHARS
+from dashboard.programme.provenance import SHORT_LINE_WIDTH
 from tests.fixtures import selection, type_filter
 
 TODAY = dt.date(2026, 11, 24)
@@ -154,7 +155,7 @@ def test_pptx_badge_numbers_source_and_notes(deck):
             source = by_text[slide.source_line].text_frame.paragraphs[0].runs[0].font
             assert Pt(10) <= source.size <= Pt(11)
             # A short line on the slide (outlet, date, grade; "and N more"); the full citations in the notes.
-            assert len(slide.source_line) <= SHORT_LINE_CHARS + 40
+            assert display_width(slide.source_line) <= SHORT_LINE_WIDTH + 40
             shown = re.findall(
                 r"[；;] ?([^；;（(]+)[（(]", "；" + slide.source_line.split("：", 1)[-1].split(": ", 1)[-1]
             )
@@ -232,12 +233,12 @@ def test_pdf_notes_pages_hold_every_slides_notes_and_slides_only_the_short_line(
         squeeze(page.extract_text()).removeprefix(heading) for page in reader.pages[len(slides) + 1 :]
     )
     for slide, page in zip(slides, reader.pages[1:], strict=False):
-        assert len(slide.source_line) <= SHORT_LINE_CHARS + 40, slide.id
+        assert display_width(slide.source_line) <= SHORT_LINE_WIDTH + 40, slide.id
         shown = squeeze(page.extract_text())
         for paragraph in slide.notes.split("\n\n"):
             paragraph = "".join(run for _, run in pdf_runs(paragraph))  # subscripts print as x_t
             assert squeeze(paragraph) in notes, (slide.id, paragraph[:40])
-            if len(paragraph) > SHORT_LINE_CHARS + 40:
+            if display_width(paragraph) > SHORT_LINE_WIDTH + 40:
                 assert squeeze(paragraph) not in shown, slide.id  # the wall of citations stays off the page
     assert notes.count(squeeze(slides[1].title)) >= 1
 

@@ -93,6 +93,15 @@ def test_an_english_trajectory_in_yuan_counts_in_billions_like_its_figures(items
     assert "CNY bn" in trajectory_figure(item, "en").layout.title.subtitle.text
 
 
+def test_a_score_is_drawn_near_its_figures_an_amount_from_zero(items):
+    """Public satisfaction (80 → 82.81 points) drawn from zero was a flat line under the target's star."""
+    from dashboard.charts.programme import trajectory_figure
+
+    score = trajectory_figure(items["ip_protection_satisfaction_2025"], "en").layout.yaxis
+    amount = trajectory_figure(items["ip_royalty_trade_2025"], "en").layout.yaxis
+    assert score.rangemode != "tozero" and amount.rangemode == "tozero"
+
+
 def test_who_drove_it_on_the_shipped_recordals(tables, items):
     item = items["patent_tech_contract_turnover_2025"]
     table = outcomes.driver_table(item, tables, "en")
