@@ -17,6 +17,8 @@ LABELS: dict[str, dict[str, str]] = {
         "institutes together also show under either type, marked as combined.",
     },
     "store": {"zh": "数据库", "en": "Store"},
+    "store_kind_sqlite": {"zh": "本机 SQLite 文件", "en": "SQLite file on this computer"},
+    "store_kind_postgresql": {"zh": "PostgreSQL 共享数据库", "en": "PostgreSQL, shared"},
     "store_unavailable": {
         "zh": "无法打开数据库，页面无法显示数据。",
         "en": "The store cannot be opened, so no figures can be shown.",

@@ -79,6 +79,15 @@ def _tables_or_stop(lang: str) -> Tables:
     raise AssertionError("unreachable")  # st.stop() ends the run
 
 
+def store_caption(lang: str) -> None:
+    """Which store the figures come from, by kind ("SQLite file on this computer", "PostgreSQL, shared"); its
+    address, secrets masked, behind the help icon: a file path on a projected sidebar said nothing to the
+    room."""
+    url = database_url()
+    kind = "store_kind_postgresql" if url.startswith("postgresql") else "store_kind_sqlite"
+    st.caption(f"{t('store', lang)}: {t(kind, lang)}", help=literal(display_url(url)))
+
+
 def sidebar() -> View:
     """Language first (so that even an error banner speaks it), then the data, then the filters. Every
     choice starts from the page's address and is written back to it, so a copied link reopens the view."""
@@ -126,7 +135,7 @@ def sidebar() -> View:
         years = st.slider(t("years", lang), first, last, key="years", help=t("years_help", lang))
     editor_panel(lang)
     with st.sidebar:
-        st.caption(f"{t('store', lang)}: {display_url(database_url())}")
+        store_caption(lang)
     selection = Selection.of(lang, choice, tables.institution_types, tuple(years))
     st.query_params.update(selection.link_params())
     return View(selection, tables.within_years(selection.years))

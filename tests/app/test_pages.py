@@ -114,6 +114,17 @@ def test_the_sources_list_shows_every_title_whole(app, tables, lang):
     assert all(title in shown for title in titles if len(title) > 45)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sidebar_names_the_store_by_kind_its_address_behind_help(app, lang):
+    from dashboard.i18n import t
+
+    at = app(lang)
+    shown = [c for c in at.sidebar.caption if c.value.startswith(t("store", lang))]
+    assert len(shown) == 1
+    assert shown[0].value == f"{t('store', lang)}: {t('store_kind_sqlite', lang)}"
+    assert "sqlite:////" in as_read(shown[0].proto.help) and "sqlite:" not in shown[0].value
+
+
 def test_an_unavailable_store_shows_a_banner_not_a_traceback(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
     at = AppTest.from_file(APP, default_timeout=90).run()
