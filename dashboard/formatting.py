@@ -91,11 +91,15 @@ NON_BREAKING_HYPHEN = "\u2011"
 
 
 def unbroken_date(text: str) -> str:
-    """A date written 2025-12-31 (or 2025-12) with hyphens a line cannot break at, for a table cell that wraps
-    (the browser broke it as "2025-12-" / "31"); other text as it is."""
-    return text.replace("-", NON_BREAKING_HYPHEN) if _DATE.fullmatch(text) else text
+    """A date written 2025-12-31 (or 2025-12) with hyphens a line cannot break at, and one written in words
+    (31 Dec 2024, Jan–Sep 2024) with spaces it cannot break at, for a table cell that wraps (the browser broke
+    it as "2025-12-" / "31"); other text as it is."""
+    if _DATE.fullmatch(text):
+        return text.replace("-", NON_BREAKING_HYPHEN)
+    return text.replace(" ", "\u00a0") if _WORDED_DATE.fullmatch(text) else text
 
 
+_WORDED_DATE = re.compile(r"(\d{1,2} )?[A-Z][a-z]{2}(–[A-Z][a-z]{2})? \d{4}")
 _LAST_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
 
 

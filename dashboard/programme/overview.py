@@ -292,7 +292,9 @@ def milestones_table(milestones: pd.DataFrame, lang: str) -> pd.DataFrame:
             **states,
             t("col_programme", lang): milestones["label"],
             t("col_milestone", lang): milestones["what"],
-            t("col_due", lang): milestones["due_date"].dt.strftime("%Y-%m-%d"),
+            t("col_due", lang): milestones["due_date"]
+            .dt.strftime("%Y-%m-%d")
+            .map(lambda d: format_period(d, lang)),
             t("col_evidence", lang): milestones["evidence"].map(
                 lambda e: e if present(e) else t("no_evidence", lang)
             ),

@@ -63,7 +63,7 @@ def milestone_table(frame: pd.DataFrame, programmes: pd.DataFrame, lang: str) ->
             t("col_state", lang): frame["state"].map(lambda s: t(f"milestone_{s}", lang)),
             t("col_programme", lang): frame["programme"].map(short),
             t("col_milestone", lang): frame[f"what_{lang}"],
-            t("col_due", lang): frame["due"],
+            t("col_due", lang): frame["due"].map(lambda d: format_period(d, lang)),  # as the evidence's date
             t("col_evidence", lang): frame[f"evidence_{lang}"].map(
                 lambda e: e if present(e) else t("no_evidence", lang)
             ),

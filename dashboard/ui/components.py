@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -39,6 +40,16 @@ def caption_sources(source_ids, view: View) -> None:
         st.caption(literal(line))
 
 
+def _static_cell(value: object) -> object:
+    """A static table's cell as it reads: text escaped with its dates unbroken; a count of five figures or
+    more with thousands separators (1,000,000 records, not 1000000; a year's four figures stay as they are)."""
+    if isinstance(value, str):
+        return literal(unbroken_date(value))
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:,}"
+    return value
+
+
 def show_table(
     frame: pd.DataFrame,
     lang: str,
@@ -54,7 +65,7 @@ def show_table(
     instead of what is shown."""
     place = place or st
     if wrap_text:
-        shown = frame.map(lambda v: literal(unbroken_date(v)) if isinstance(v, str) else v)
+        shown = frame.map(_static_cell)
         place.table(shown, hide_index=True, border="horizontal")
     else:
         place.dataframe(frame, hide_index=True, width="stretch", height="content", placeholder=NO_VALUE)

@@ -1,6 +1,8 @@
 """Every page through streamlit.testing's AppTest: each language and institution type, the filter and the
 language switch driving what is shown, and a clear banner when the store cannot be opened."""
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -198,9 +200,15 @@ def test_tables_read_in_words_without_ids(app, page, lang):
 
 
 def test_a_static_tables_dates_cannot_break_across_lines(app):
-    from dashboard.formatting import NON_BREAKING_HYPHEN
+    """Due dates are written as the evidence's dates are (31 Dec 2024, not 2024-12-31 beside 17 Jul 2025),
+    and neither can break inside."""
     from dashboard.i18n import t
 
     at = app("en", None, "ui/pages/milestones.py")
-    due = at.table[0].value[t("col_due", "en")]
-    assert due.str.contains(NON_BREAKING_HYPHEN).all() and not due.str.contains("-").any()
+    table = at.table[0].value
+    due = list(table[t("col_due", "en")])
+    assert all(re.fullmatch(r"\d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}", d) for d in due), due
+    dated = [
+        d for d in table[t("col_evidence_dated", "en")] if re.search(r"\d [A-Z]", d.replace("\u00a0", " "))
+    ]
+    assert dated and not [d for d in dated if re.search(r"\d [A-Z]|[a-z] \d", d)]

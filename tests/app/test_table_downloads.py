@@ -58,3 +58,22 @@ def test_the_targets_csv_download_holds_the_stored_figures_as_numbers(
         f"{item.indicator[f'name_{lang}']} · {names[item.target['institution_type']]}" for item in items
     ]
     assert sorted(shown[t("col_indicator", lang)]) == sorted(expected)
+
+
+def test_a_static_table_writes_large_counts_with_separators_and_keeps_numbers_in_its_files(downloads):
+    """The audit log's "1000000" records beside "1,000,000 records": a count of five figures or more reads
+    with separators; a year keeps its four figures; the CSV keeps the numbers."""
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import pandas as pd
+
+        from dashboard.ui.components import show_table
+
+        show_table(pd.DataFrame({"Year": [2025], "Records": [1_000_000]}), "en", wrap_text=True, name="log")
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    assert list(at.table[0].value.iloc[0]) == [2025, "1,000,000"]
+    saved = pd.read_csv(io.BytesIO(downloads["log.csv"]), encoding="utf-8-sig")
+    assert list(saved.iloc[0]) == [2025, 1_000_000]
