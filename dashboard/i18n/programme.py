@@ -297,7 +297,7 @@ LABELS: dict[str, dict[str, str]] = {
         "progress, below 0 is deterioration; a latest value that meets the target is achieved. A goal with no "
         "number gets a trend grade only. Only full-year figures are used, never mixed with part-year ones.",
     },
-    "all_targets": {"zh": "全部目标（点击列名排序）", "en": "All targets (click a column to sort)"},
+    "all_targets": {"zh": "全部目标", "en": "All targets"},
     "choose_target": {"zh": "查看目标", "en": "Target"},
     "view_on_targets": {"zh": "查看进度与方法", "en": "Progress and method"},
     "trajectory_title": {"zh": "{name}：轨迹", "en": "{name}: trajectory"},

@@ -11,7 +11,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from dashboard.i18n import t
 from dashboard.programme.targets import assess_targets
 from dashboard.store.database import Store
-from tests.fixtures import type_filter
+from tests.fixtures import as_read, type_filter
 
 
 @pytest.fixture
@@ -47,12 +47,17 @@ def test_the_targets_csv_download_holds_the_stored_figures_as_numbers(
     figures = [float(item.evidence["value"]) for item in items if item.evidence is not None]
     assert sorted(value.dropna()) == sorted(figures)
     assert value.isna().sum() == len(items) - len(figures)
-    shown = at.dataframe[0].value  # the table on screen keeps its words
+    # the table on screen keeps its words, in a static table that wraps them (escaped for Markdown: as read)
+    shown = at.table[0].value.map(lambda v: as_read(v) if isinstance(v, str) else v)
     assert not pd.api.types.is_float_dtype(shown[t("col_latest", lang)])
     # on screen: what and whether first, then the target beside the figure; the type within the indicator
     assert list(shown.columns[:4]) == [
         t(c, lang) for c in ("col_status", "col_indicator", "col_target", "col_latest")
     ]
+    assert len(shown.columns) <= 7  # what fits a 1280-px page; the rest is in the file and the panels
+    # the figure carries its period, as on the summary slide
+    dated = [v for v in shown[t("col_latest", lang)] if v != t("no_figure", lang)]
+    assert len(dated) == len(figures) and all(v.endswith((")", "）")) for v in dated)
     names = tables.type_names(lang)
     expected = [
         f"{item.indicator[f'name_{lang}']} · {names[item.target['institution_type']]}" for item in items

@@ -37,17 +37,31 @@ if not items:
 type_names = tables.type_names(lang)
 
 st.header(t("all_targets", lang))
-# What a target is (the indicator with its institution type, in one column) and whether it was met, then its
-# target beside the figure it rests on (a 1280-px screen showed four of eleven columns, the target not among
-# them); the basis, deadline, progress and source follow.
+# What a target is (the indicator with its institution type, in one column) and whether it was met, its target
+# beside the figure it rests on (with its period), the grade and source, and the progress: a static table
+# whose cells wrap, every word on the page. As a grid of eleven columns, a 1280-px screen showed three and cut
+# those; the basis and the deadline are in each target's panel below, and everything is in the download.
 status_table = targets.readable_status_table(items, type_names, lang, tables.sources)
 indicator, kind = t("col_indicator", lang), t("col_institution_type", lang)
+latest, period = t("col_latest", lang), t("col_latest_period", lang)
 status_table[indicator] = status_table[indicator] + " · " + status_table[kind]
-first = [t(c, lang) for c in ("col_status", "col_indicator", "col_target", "col_latest", "col_latest_period")]
-status_table = status_table[first + [c for c in status_table.columns if c not in first and c != kind]]
+status_table[latest] = [
+    value if when == "—" else t("figure_at", lang, value=value, period=when)
+    for value, when in zip(status_table[latest], status_table[period], strict=True)
+]
+shown_columns = (
+    "col_status",
+    "col_indicator",
+    "col_target",
+    "col_latest",
+    "col_evidence_grade",
+    "col_source",
+)
+status_table = status_table[[t(c, lang) for c in (*shown_columns, "col_progress")]]
 show_table(
     status_table,
     lang,
+    wrap_text=True,
     name="target-status",
     download=computable.target_status_download(items, tables, lang),
 )
