@@ -84,8 +84,11 @@ class English:
         return 100.0
 
     def money_wan(self, value: float) -> str:
-        """An amount in 万元 (CNY 10,000): CNY 120.0 m, or CNY 5,000 below a tenth of a million."""
+        """An amount in 万元 (CNY 10,000): CNY 8.30 bn from a billion up (where Chinese says 亿元, and as the
+        programme's pages write billions), CNY 120.0 m, or CNY 5,000 below a tenth of a million."""
         millions = value / self.wan_per_table_unit()
+        if abs(millions) >= 1000:
+            return f"CNY {millions / 1000:,.2f} bn"
         return f"CNY {millions:,.1f} m" if abs(millions) >= 0.1 else f"CNY {value * 1e4:,.0f}"
 
 

@@ -135,11 +135,13 @@ def test_literal_text_reads_the_same_and_holds_no_address_a_renderer_could_link(
         ("2025-12-31", "2025\u201112\u201131"),
         ("2025-12", "2025\u201112"),
         ("2025-12-31 and more", "2025-12-31 and more"),
-        ("Jan–Nov 2025", "Jan–Nov 2025"),
+        ("Jan–Nov 2025", "Jan–Nov\u00a02025"),  # a date in words: spaces that do not break
+        ("31 Dec 2024", "31\u00a0Dec\u00a02024"),
+        ("end of Sep 2025", "end of Sep 2025"),
         ("stock-patent plan", "stock-patent plan"),
     ],
 )
-def test_a_date_cell_keeps_its_hyphens_unbroken_and_other_text_is_left_alone(text, expected):
+def test_a_date_cell_cannot_break_inside_and_other_text_is_left_alone(text, expected):
     from dashboard.formatting import unbroken_date
 
     assert unbroken_date(text) == expected
@@ -204,3 +206,18 @@ def test_a_short_source_line_is_as_long_to_the_eye_in_either_language(tables, la
     assert t("sources_more", lang, n=1)[:4] in line or t("sources_more", lang, n=2)[:4] in line
     more = display_width(t("sources_more", lang, n=len(tables.sources)))
     assert SHORT_LINE_WIDTH - 60 < display_width(line) <= SHORT_LINE_WIDTH + more
+
+
+@pytest.mark.parametrize(
+    ("wan", "zh", "en"),
+    [
+        (830_360.0, "83.04亿元", "CNY 8.30 bn"),  # the inventory's deal value: billions, as 亿 in Chinese
+        (12_000.0, "1.20亿元", "CNY 120.0 m"),
+        (3_400.0, "3,400万元", "CNY 34.0 m"),
+        (0.5, "0万元", "CNY 5,000"),
+    ],
+)
+def test_money_in_wan_reads_in_the_languages_large_unit(wan, zh, en):
+    from dashboard.formatting import money_text
+
+    assert (money_text(wan, "zh"), money_text(wan, "en")) == (zh, en)
