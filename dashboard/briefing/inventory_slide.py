@@ -50,7 +50,10 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
             except LookupError:
                 anchors = None
         cited = source_line(anchors.sources, tables.sources, lang) if anchors else ""
-        line = f"{demo.NOTE} · {cited}" if cited else demo.NOTE
+        # In the slide's language: the bilingual label is for files, which travel (a Chinese slide read
+        # "合成演示数据 / synthetic demo data").
+        label = t("inv_synthetic", lang)
+        line = f"{label} · {cited}" if cited else label
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
         notes = [
             t("inv_synthetic_banner", lang).replace("**", ""),

@@ -289,7 +289,9 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     assert slide.title == "Stock-patent inventory · synthetic demo data"
     assert all(label.endswith("synthetic demo data") for label, _ in slide.key_numbers)
     assert slide.key_numbers[0][1] == f"{frame.height:,}"
-    assert slide.source_line.startswith("合成演示数据 / synthetic demo data · Sources: ")
+    assert slide.source_line.startswith("synthetic demo data · Sources: ")  # in the slide's language
+    chinese = briefing.build_slide(SLIDE_ID, tables, selection(tables, "all", "zh"), today, inventory)
+    assert chinese.source_line.startswith("合成演示数据 · 来源") and "synthetic" not in chinese.source_line
     assert "made up by" in slide.notes  # the notice, in the speaker notes
     assert "synthetic demo data" in slide.figure.layout.title.subtitle.text
     real = InventoryDeck(
