@@ -17,6 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
         "institutes together also show under either type, marked as combined.",
     },
     "store": {"zh": "数据库", "en": "Store"},
+    "store_caption": {"zh": "数据库：{kind}", "en": "Store: {kind}"},
     "store_kind_sqlite": {"zh": "本机 SQLite 文件", "en": "SQLite file on this computer"},
     "store_kind_postgresql": {"zh": "PostgreSQL 共享数据库", "en": "PostgreSQL, shared"},
     "store_unavailable": {

@@ -85,7 +85,7 @@ def store_caption(lang: str) -> None:
     room."""
     url = database_url()
     kind = "store_kind_postgresql" if url.startswith("postgresql") else "store_kind_sqlite"
-    st.caption(f"{t('store', lang)}: {t(kind, lang)}", help=literal(display_url(url)))
+    st.caption(t("store_caption", lang, kind=t(kind, lang)), help=literal(display_url(url)))
 
 
 def sidebar() -> View:

@@ -123,7 +123,7 @@ def test_the_sidebar_names_the_store_by_kind_its_address_behind_help(app, lang):
     at = app(lang)
     shown = [c for c in at.sidebar.caption if c.value.startswith(t("store", lang))]
     assert len(shown) == 1
-    assert shown[0].value == f"{t('store', lang)}: {t('store_kind_sqlite', lang)}"
+    assert shown[0].value == t("store_caption", lang, kind=t("store_kind_sqlite", lang))
     assert "sqlite:////" in as_read(shown[0].proto.help) and "sqlite:" not in shown[0].value
 
 
