@@ -74,7 +74,7 @@ def _tables_or_stop(lang: str) -> Tables:
     except DataFileError as exc:
         st.error(f"**{t('data_invalid', lang)}**", icon="⚠️")
         st.code(exc.text(lang), language=None)
-    st.caption(f"{t('store', lang)}: {display_url(database_url())}")
+    st.caption(t("store_caption", lang, kind=literal(display_url(database_url()))))  # where to look
     st.stop()
     raise AssertionError("unreachable")  # st.stop() ends the run
 
