@@ -116,6 +116,21 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
+SHORT_CELL_COLUMNS = 18  # display columns: nine Chinese characters
+
+
+def unbroken_short_chinese(text: str) -> str:
+    """Short text with Chinese in it (SHORT_CELL_COLUMNS at most: a status, an outlet, a date) that a line
+    cannot break inside: a word joiner between its characters. Longer text, and text without Chinese, as it
+    is. For the screen only: the joiners are invisible but would travel in a copied text."""
+    if display_width(text) > SHORT_CELL_COLUMNS or not _CJK.search(text):
+        return text
+    return WORD_JOINER.join(text.replace(" ", "\u00a0"))
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
 def period_apart(text: str) -> tuple[str, str]:
     """A figure and its period in brackets at its end, apart: ("CNY 382.87 bn", "(Jan–Nov 2025)"); a figure
     with no period in brackets, with "" (a slide writes the period on the label's line, in smaller type)."""

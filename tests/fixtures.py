@@ -217,10 +217,11 @@ _CHINESE_TITLE = re.compile(r"《[^》]*》")
 
 def as_read(shown: str) -> str:
     """Text as a person reads it where the app showed it literally: Markdown escapes and the invisible word
-    joiner (which keeps addresses from turning into links) taken out again."""
+    joiner (which keeps addresses from turning into links, and short Chinese cells on one line) taken out
+    again, and a space that does not break read as a space."""
     from dashboard.formatting import WORD_JOINER
 
-    return re.sub(r"\\(.)", r"\1", shown).replace(WORD_JOINER, "")
+    return re.sub(r"\\(.)", r"\1", shown).replace(WORD_JOINER, "").replace("\u00a0", " ")
 
 
 def chinese_outside_titles(text: str, names: tuple[str, ...] = ()) -> bool:

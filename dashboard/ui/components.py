@@ -14,7 +14,15 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
-from dashboard.formatting import NO_VALUE, display_width, format_period, format_value, literal, unbroken_date
+from dashboard.formatting import (
+    NO_VALUE,
+    display_width,
+    format_period,
+    format_value,
+    literal,
+    unbroken_date,
+    unbroken_short_chinese,
+)
 from dashboard.i18n import t
 from dashboard.programme.computable import series_download
 from dashboard.programme.provenance import SHORT_LINE_WIDTH, footer_line, short_source_line, source_line
@@ -41,10 +49,12 @@ def caption_sources(source_ids, view: View) -> None:
 
 
 def _static_cell(value: object) -> object:
-    """A static table's cell as it reads: text escaped with its dates unbroken; a count of five figures or
-    more with thousands separators (1,000,000 records, not 1000000; a year's four figures stay as they are)."""
+    """A static table's cell as it reads: text escaped with its dates unbroken, and short Chinese text kept on
+    one line (a browser breaks Chinese between any two characters: "已实现（最" / "终）", "国务院新闻办公" / "室"
+    in a 1280-px table); a count of five figures or more with thousands separators (1,000,000 records, not
+    1000000; a year's four figures stay as they are)."""
     if isinstance(value, str):
-        return literal(unbroken_date(value))
+        return literal(unbroken_short_chinese(unbroken_date(value)))
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
     return value

@@ -2,7 +2,6 @@
 and the Targets page's method panel shows the same numbers as `python -m dashboard status`."""
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.i18n import t
 from dashboard.programme.verdicts import OUTCOMES
 from tests.app.conftest import drawn_charts, open_app
+from tests.fixtures import as_read
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,8 +85,8 @@ def _cli_status(url: str, lang: str) -> list[dict]:
 
 
 def shown(text: object) -> object:
-    """A Markdown-escaped cell as it renders: backslash escapes removed."""
-    return re.sub(r"\\(.)", r"\1", text) if isinstance(text, str) else text
+    """A Markdown-escaped cell as it renders: backslash escapes and invisible joiners removed."""
+    return as_read(text) if isinstance(text, str) else text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
