@@ -28,7 +28,8 @@ from tests.fixtures import (
 )
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-# The visible words of the page, leaving out code (where an id belongs), icon ligatures (drawn as icons) and
+# The visible words of the page as read (the invisible word joiners that keep short cells on one line taken
+# out), leaving out code (where an id belongs), icon ligatures (drawn as icons) and
 # the text an editor is editing (the Chinese evidence of a milestone is Chinese on any page).
 VISIBLE_TEXT_JS = """() => {
   const out = [];
@@ -39,7 +40,7 @@ VISIBLE_TEXT_JS = """() => {
     const skip = 'code, pre, script, style, noscript, textarea, [data-testid=stIconMaterial], [role=img]';
     if (!el || el.closest(skip)) continue;
     if (!el.checkVisibility()) continue;
-    const text = node.textContent.trim();
+    const text = node.textContent.replace(/\u2060/g, '').trim();  // invisible joiners: not read
     if (text) out.push(text);
   }
   return out;
