@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.curation.catalogue import Tables
-from dashboard.formatting import format_period, format_value
+from dashboard.formatting import format_date, format_period, format_value
 from dashboard.i18n import t
 from dashboard.periods import parse_period
 from dashboard.programme.progress import milestone_state
@@ -339,8 +339,8 @@ def sources_table(summaries: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("col_grade", lang): summaries["grade"],
             t("col_outlet", lang): summaries[f"outlet_{lang}"],
             t("col_title", lang): summaries[f"title_{lang}"],
-            t("col_date", lang): summaries["published"].map(
-                lambda p: p if present(p) else t("date_unknown", lang)
+            t("col_date", lang): summaries["published"].map(  # as the citations under it write dates
+                lambda p: format_date(p, lang) if present(p) else t("date_unknown", lang)
             ),
             t("col_kind", lang): summaries["kind"].map(lambda k: t(f"kind_{k}", lang)),
             t("col_figures", lang): summaries["n_observations"],

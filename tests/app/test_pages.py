@@ -114,6 +114,11 @@ def test_the_sources_list_shows_every_title_whole(app, tables, lang):
     assert len(listed) > 20
     assert any(len(title) > 45 for title in titles), "a title long enough to have been cut"
     assert all(title in shown for title in titles if len(title) > 45)
+    # dates as the citations under the table write them (23 Jan 2026), not 2026-01-23
+    from dashboard.i18n import t
+
+    dates = [as_read(d) for d in listed[t("col_date", lang)]]
+    assert dates and not [d for d in dates if re.search(r"\d{4}-\d{2}", d)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
