@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.curation.catalogue import Tables
 from dashboard.editing import changes
-from dashboard.formatting import format_period, format_value
+from dashboard.formatting import NO_VALUE, format_period, format_value
 from dashboard.i18n import t
 from dashboard.programme.provenance import date_words, grade_words
 from dashboard.store import audit
@@ -174,8 +174,9 @@ def changes_since_table(frame: pd.DataFrame, tables: Tables, lang: str, zone: Zo
                 row.table_name, row.after_record or row.before_record, tables, lang
             ),
             t("col_change", lang): change_words(row.before_record, row.after_record, lang),
-            t("col_before", lang): value_words(row.table_name, row.before_record, tables, lang),
-            t("col_after", lang): value_words(row.table_name, row.after_record, tables, lang),
+            # an added record has nothing before it, a deleted one nothing after: "—", not a blank cell
+            t("col_before", lang): value_words(row.table_name, row.before_record, tables, lang) or NO_VALUE,
+            t("col_after", lang): value_words(row.table_name, row.after_record, tables, lang) or NO_VALUE,
             when_column(zone, lang): local_time(row.last_at, zone),
             t("col_editor", lang): ", ".join(editor_words(e, lang) for e in str(row.editors).split(", ")),
         }
@@ -196,8 +197,8 @@ def entries_table(entries: pd.DataFrame, tables: Tables, lang: str, zone: ZoneIn
                 t("col_record_kind", lang): record_kind(entry.table_name, lang),
                 t("col_record", lang): record_words(entry.table_name, after or before, tables, lang),
                 t("col_change", lang): change_words(before, after, lang),
-                t("col_before", lang): value_words(entry.table_name, before, tables, lang),
-                t("col_after", lang): value_words(entry.table_name, after, tables, lang),
+                t("col_before", lang): value_words(entry.table_name, before, tables, lang) or NO_VALUE,
+                t("col_after", lang): value_words(entry.table_name, after, tables, lang) or NO_VALUE,
             }
         )
     return pd.DataFrame(rows)

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard.editing import history
 from dashboard.editing.changes import audit_frame, batches, changes_since, undo
-from dashboard.formatting import format_value
+from dashboard.formatting import NO_VALUE, format_value
 from dashboard.i18n import t
 from dashboard.store.editors import Editor
 from tests.fixtures import build_store, corrected_row, import_sheet_rows
@@ -51,7 +51,7 @@ def test_changes_since_name_each_record_and_format_its_values(store, tables, lan
     if lang == "en":
         assert not [c for c in cells(shown) if CJK.search(c)]
     indicators = tables.indicators.set_index("id")
-    added = shown[shown.iloc[:, 0].notna() & shown.iloc[:, 3].eq("")]  # no 'before': the added figure
+    added = shown[shown.iloc[:, 0].notna() & shown.iloc[:, 3].eq(NO_VALUE)]  # no 'before': the added figure
     record = added.iloc[0, 1]
     assert indicators.loc["univ_transfer_contracts", f"name_{lang}"] in record
     source = tables.sources.set_index("id").loc[SOURCE]
@@ -59,7 +59,7 @@ def test_changes_since_name_each_record_and_format_its_values(store, tables, lan
     unit = indicators.loc["univ_transfer_contracts"]
     assert added.iloc[0, 4] == format_value(12345, unit["unit"], "exact", lang, unit["unit_en"])
     meta = indicators.loc[existing["indicator"]]
-    corrected = shown[shown.iloc[:, 3] != ""].iloc[0]
+    corrected = shown[shown.iloc[:, 3] != NO_VALUE].iloc[0]
     assert corrected.iloc[3] == format_value(
         existing["value"], meta["unit"], existing["qualifier"], lang, meta["unit_en"]
     )
