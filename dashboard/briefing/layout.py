@@ -41,6 +41,7 @@ from dashboard.briefing.text import (
     wrap,
 )
 from dashboard.charts.style import status_style
+from dashboard.formatting import period_apart
 from dashboard.i18n import LANGUAGE_NAMES
 
 # --- layout -------------------------------------------------------------------------------------------
@@ -182,8 +183,12 @@ def layout_slide(slide: SlideContent, images: dict[str, bytes], pdf: bool) -> Sl
     col_w = (CONTENT_W - 2 * 24) / 3
     for i, (label, value) in enumerate(slide.key_numbers[:3]):
         x = MARGIN + i * (col_w + 24)
+        # A figure's period goes on its label's line, as on the page: in the figure's type, "（2025年1—11月）"
+        # broke inside its brackets onto a second line.
+        figure, period = period_apart(value)
+        label = f"{label}{' ' if period.startswith('(') else ''}{period}"
         for size in VALUE_SIZES:
-            shown = text(value, x, y, col_w, size, bold=True)
+            shown = text(figure, x, y, col_w, size, bold=True)
             if shown.h <= VALUE_MAX_H:
                 break
         numbers.append((shown, text(label, x, 0, col_w, LABEL_SIZE, color=GREY)))

@@ -29,7 +29,7 @@ from dashboard.briefing.pptx import write_pptx
 from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
 from dashboard.briefing.text import FONT, pdf_runs
 from dashboard.charts.style import status_style
-from dashboard.formatting import display_width
+from dashboard.formatting import display_width, period_apart
 from dashboard.i18n import LANGUAGE_NAMES, t
 from dashboard.programme.provenance import SHORT_LINE_WIDTH
 from tests.fixtures import selection, type_filter
@@ -145,8 +145,11 @@ def test_pptx_badge_numbers_source_and_notes(deck):
         by_text = {s.text_frame.text: s for s in page.shapes if s.has_text_frame}
         sizes = []
         for label, value in slide.key_numbers[:3]:
-            assert label in by_text and value in by_text, (slide.id, label, value)
-            sizes.append(by_text[value].text_frame.paragraphs[0].runs[0].font.size)
+            # the figure in big type, its period (if any) on the label's line under it
+            figure, period = period_apart(value)
+            under = f"{label}{' ' if period.startswith('(') else ''}{period}"
+            assert under in by_text and figure in by_text, (slide.id, label, value)
+            sizes.append(by_text[figure].text_frame.paragraphs[0].runs[0].font.size)
         if sizes:
             assert max(sizes) == Pt(28), slide.id  # big numbers; only long words shrink
         notes = page.notes_slide.notes_text_frame.text
@@ -219,7 +222,8 @@ def test_pdf_pages_show_titles_badges_numbers_and_sources(deck):
         if slide.status_label:
             assert squeeze(slide.status_label) in text, slide.id
         for _label, value in slide.key_numbers[:3]:  # labels: subscripts print as x_t in the PDF
-            assert squeeze(value) in text, (slide.id, value)
+            figure, period = period_apart(value)
+            assert squeeze(figure) in text and squeeze(period) in text, (slide.id, value)
         assert squeeze(slide.source_line) in text, slide.id
     summary = squeeze(pages[0].extract_text())
     assert all(squeeze(c) in summary for c in slides[0].table.columns)
