@@ -221,3 +221,23 @@ def test_money_in_wan_reads_in_the_languages_large_unit(wan, zh, en):
     from dashboard.formatting import money_text
 
     assert (money_text(wan, "zh"), money_text(wan, "en")) == (zh, en)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("已实现（最终）", True),  # broke as "已实现（最" / "终）" in a 1280-px table
+        ("国务院新闻办公室", True),
+        ("2025年12月31日", True),
+        ("国家知识产权局、国家统计局", False),  # longer: wraps as before
+        ("Achieved (final)", False),  # no Chinese: breaks at its spaces
+    ],
+)
+def test_short_chinese_cells_cannot_break_inside(text, kept):
+    from dashboard.formatting import unbroken_short_chinese
+
+    shown = unbroken_short_chinese(text)
+    assert shown.replace(WORD_JOINER, "").replace("\u00a0", " ") == text
+    assert (shown != text) == kept
+    if kept:  # a joiner between every two characters
+        assert set(shown[1::2]) == {WORD_JOINER}
