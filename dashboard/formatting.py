@@ -140,6 +140,14 @@ def period_apart(text: str) -> tuple[str, str]:
     return text[: match.start()].rstrip(), match.group(0)
 
 
+def period_on_label(label: str, value: str) -> tuple[str, str]:
+    """A key number as a slide shows it: its label with the figure's period on its line, and the figure alone
+    ("The figure it rests on (Jan–Nov 2025)", "CNY 382.87 bn"): in the figure's big type, the period took a
+    second line and broke inside its brackets."""
+    figure, period = period_apart(value)
+    return f"{label}{' ' if period.startswith('(') else ''}{period}", figure
+
+
 def significant(value: float, digits: int = 3) -> float:
     """`value` rounded to `digits` significant figures: 13.7577 → 13.8, 0.051234 → 0.0512, 8123.4 → 8120."""
     if value == 0 or math.isnan(value) or math.isinf(value):

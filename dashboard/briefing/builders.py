@@ -110,20 +110,21 @@ def _summary_slide(tables: Tables, sel: Selection, today: dt.date) -> SlideConte
     table = targets.readable_status_table(items, tables.type_names(lang), lang, tables.sources)
     # The slide keeps what reads across a room (every target on one slide); the basis, the deadline and the
     # progress stay on the page and in the notes, the period goes beside the figure.
-    latest, period = t("col_latest", lang), t("col_latest_period", lang)
-    table[latest] = [
-        v if p == "—" else t("figure_at", lang, value=v, period=p)
-        for v, p in zip(table[latest], table[period], strict=True)
-    ]
-    indicator, kind = t("col_indicator", lang), t("col_institution_type", lang)
-    table[indicator] = [
-        f"{name} · {type_name}" for name, type_name in zip(table[indicator], table[kind], strict=True)
-    ]
+    table = targets.merge_type_and_period(table, lang)
     grade = t("col_evidence_grade", lang)
     table[grade] = table[grade].str.replace(t("grade_word", lang, grade=""), "", regex=False).str.strip()
     table = table.rename(columns={grade: t("col_grade", lang)})
     table = table.drop(
-        columns=[kind, period, t("col_basis", lang), t("col_deadline", lang), t("col_progress", lang)]
+        columns=[
+            t(c, lang)
+            for c in (
+                "col_institution_type",
+                "col_latest_period",
+                "col_basis",
+                "col_deadline",
+                "col_progress",
+            )
+        ]
     )
     groups = outcomes.scorecard(items)
     if any(groups.values()):

@@ -41,7 +41,7 @@ from dashboard.briefing.text import (
     wrap,
 )
 from dashboard.charts.style import status_style
-from dashboard.formatting import period_apart
+from dashboard.formatting import period_on_label
 from dashboard.i18n import LANGUAGE_NAMES
 
 # --- layout -------------------------------------------------------------------------------------------
@@ -183,10 +183,7 @@ def layout_slide(slide: SlideContent, images: dict[str, bytes], pdf: bool) -> Sl
     col_w = (CONTENT_W - 2 * 24) / 3
     for i, (label, value) in enumerate(slide.key_numbers[:3]):
         x = MARGIN + i * (col_w + 24)
-        # A figure's period goes on its label's line, as on the page: in the figure's type, "（2025年1—11月）"
-        # broke inside its brackets onto a second line.
-        figure, period = period_apart(value)
-        label = f"{label}{' ' if period.startswith('(') else ''}{period}"
+        label, figure = period_on_label(label, value)  # as on the page
         for size in VALUE_SIZES:
             shown = text(figure, x, y, col_w, size, bold=True)
             if shown.h <= VALUE_MAX_H:

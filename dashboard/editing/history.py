@@ -216,8 +216,7 @@ def what_words(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: st
     if summary.startswith(changes.IMPORT_PREFIX):
         key = "history_import_one" if len(own) == 1 else "history_import"
         return t(key, lang, file=summary[len(changes.IMPORT_PREFIX) :], n=len(own))
-    if len(own) == 1 and own.iloc[0]["table_name"] in (audit.INVENTORY, audit.STORE):
-        entry = own.iloc[0]
+    if (entry := _replacement(own)) is not None:
         return t(
             "history_replace",
             lang,
@@ -265,13 +264,21 @@ def history_table(log: pd.DataFrame, entries: pd.DataFrame, tables: Tables, lang
 def records_written(batch: pd.Series, entries: pd.DataFrame) -> int:
     """How many records a change wrote: its audited entries, except that a replaced inventory or a reset store
     is audited as one entry that names how many records it now holds (1,000,000 patents, not 1)."""
-    own = entries[entries["batch"] == batch["batch"]]
-    if len(own) == 1 and own.iloc[0]["table_name"] in (audit.INVENTORY, audit.STORE):
-        record = _loads(own.iloc[0]["after"]) or {}
-        held = record.get("records" if own.iloc[0]["table_name"] == audit.INVENTORY else "observations")
+    entry = _replacement(entries[entries["batch"] == batch["batch"]])
+    if entry is not None:
+        held = (_loads(entry["after"]) or {}).get(
+            "records" if entry["table_name"] == audit.INVENTORY else "observations"
+        )
         if held is not None:
             return int(held)
     return int(batch["changes"])
+
+
+def _replacement(own: pd.DataFrame) -> pd.Series | None:
+    """A change's one entry when it replaced the whole inventory or reset the store, else None."""
+    if len(own) == 1 and own.iloc[0]["table_name"] in (audit.INVENTORY, audit.STORE):
+        return own.iloc[0]
+    return None
 
 
 def undo_label(batch: pd.Series, entries: pd.DataFrame, tables: Tables, lang: str, zone: ZoneInfo) -> str:

@@ -330,6 +330,22 @@ def readable_status_table(
     return table
 
 
+def merge_type_and_period(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """readable_status_table read across a page or a room: the indicator with its institution type ("… ·
+    National") and the latest figure with its period ("16 patents (2025)"), each in one column."""
+    indicator, kind = t("col_indicator", lang), t("col_institution_type", lang)
+    latest, period = t("col_latest", lang), t("col_latest_period", lang)
+    return table.assign(
+        **{
+            indicator: table[indicator] + " · " + table[kind],
+            latest: [
+                value if when == "—" else t("figure_at", lang, value=value, period=when)
+                for value, when in zip(table[latest], table[period], strict=True)
+            ],
+        }
+    )
+
+
 def percent_text(fraction: float, lang: str, signed: bool = True) -> str:
     """A rate at three significant figures: +13.8%, +0.512%."""
     text = f"{significant(fraction * 100, 3):g}%"

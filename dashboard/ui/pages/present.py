@@ -11,7 +11,7 @@ from dashboard.briefing import fonts
 from dashboard.briefing.deck import make_deck
 from dashboard.briefing.slides import PPTX_MIME
 from dashboard.charts.images import ExportUnavailable, chromium_path
-from dashboard.formatting import literal, period_apart, unbroken_brackets
+from dashboard.formatting import literal, period_on_label, unbroken_brackets
 from dashboard.i18n import t
 from dashboard.programme import computable, targets
 from dashboard.store.database import StoreError
@@ -90,10 +90,10 @@ if slide.status_label:
     status_badge(slide.status, slide.status_label)
 if slide.key_numbers:
     for column, (label, value) in zip(st.columns(len(slide.key_numbers)), slide.key_numbers, strict=True):
-        # A figure's period goes on its label's line, in the label's smaller type: in the figure's, "(Jan–Nov
-        # 2025)" took a second line that pushed the chart and its sources down a 720-px screen.
-        figure, period = period_apart(value)
-        column.metric(f"{label}{' ' if period.startswith('(') else ''}{unbroken_brackets(period)}", figure)
+        # The period on the label's line, in its smaller type (on a second line of the figure, it pushed the
+        # chart and its sources down a 720-px screen), and not broken inside its brackets.
+        label_line, figure = period_on_label(label, value)
+        column.metric(unbroken_brackets(label_line), figure)
 if slide.figure is not None:
     # The chart leaves room on the screen for the source line (two lines of it) and then its downloads: the
     # sources come first, so that on a short screen the buttons, not the sources, go below the fold.

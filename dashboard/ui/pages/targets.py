@@ -41,14 +41,9 @@ st.header(t("all_targets", lang))
 # beside the figure it rests on (with its period), the grade and source, and the progress: a static table
 # whose cells wrap, every word on the page. As a grid of eleven columns, a 1280-px screen showed three and cut
 # those; the basis and the deadline are in each target's panel below, and everything is in the download.
-status_table = targets.readable_status_table(items, type_names, lang, tables.sources)
-indicator, kind = t("col_indicator", lang), t("col_institution_type", lang)
-latest, period = t("col_latest", lang), t("col_latest_period", lang)
-status_table[indicator] = status_table[indicator] + " · " + status_table[kind]
-status_table[latest] = [
-    value if when == "—" else t("figure_at", lang, value=value, period=when)
-    for value, when in zip(status_table[latest], status_table[period], strict=True)
-]
+status_table = targets.merge_type_and_period(
+    targets.readable_status_table(items, type_names, lang, tables.sources), lang
+)
 shown_columns = (
     "col_status",
     "col_indicator",

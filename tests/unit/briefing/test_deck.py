@@ -29,7 +29,7 @@ from dashboard.briefing.pptx import write_pptx
 from dashboard.briefing.slides import SUMMARY, DeckInfo, SlideContent
 from dashboard.briefing.text import FONT, pdf_runs
 from dashboard.charts.style import status_style
-from dashboard.formatting import display_width, period_apart
+from dashboard.formatting import display_width, period_apart, period_on_label
 from dashboard.i18n import LANGUAGE_NAMES, t
 from dashboard.programme.provenance import SHORT_LINE_WIDTH
 from tests.fixtures import selection, type_filter
@@ -146,8 +146,7 @@ def test_pptx_badge_numbers_source_and_notes(deck):
         sizes = []
         for label, value in slide.key_numbers[:3]:
             # the figure in big type, its period (if any) on the label's line under it
-            figure, period = period_apart(value)
-            under = f"{label}{' ' if period.startswith('(') else ''}{period}"
+            under, figure = period_on_label(label, value)
             assert under in by_text and figure in by_text, (slide.id, label, value)
             sizes.append(by_text[figure].text_frame.paragraphs[0].runs[0].font.size)
         if sizes:
