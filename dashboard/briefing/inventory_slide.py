@@ -13,7 +13,7 @@ from dashboard.formatting import count_text, money_text
 from dashboard.i18n import t
 from dashboard.inventory import demo
 from dashboard.inventory.charts import funnel_figure
-from dashboard.inventory.engine import Filters, page_data
+from dashboard.inventory.engine import Filters, summary_data
 from dashboard.inventory.tables import dataset_note, inventory_types, rules_text, synthetic_notice
 from dashboard.programme.provenance import source_line
 from dashboard.programme.selection import Selection, TypeFilter
@@ -27,7 +27,7 @@ def available(inventory: InventoryDeck | None, types: TypeFilter) -> bool:
 def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideContent:
     """The slide: the funnel from inventory to deal, with patents, deals and their value as key numbers."""
     lang, deck = sel.lang, inventory
-    data = page_data(deck.frame, Filters(inventory_types(sel.types), deck.years))
+    data = summary_data(deck.summary, Filters(inventory_types(sel.types), deck.years))
     note = dataset_note(deck.state, lang)
     funnel = dict(zip(data.funnel["level"], data.funnel["patents"], strict=True))
     value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
-import polars as pl
 
+from dashboard.inventory.engine import Summary
 from dashboard.inventory.grading import RuleSet
 from dashboard.inventory.store import InventoryState
 
@@ -46,11 +46,12 @@ class SlideContent:
 
 @dataclass(frozen=True)
 class InventoryDeck:
-    """The stored inventory as a briefing shows it: its state, the engine's frame, the grant years shown and
-    the rule set in force. Callers that have an inventory pass one; without it there is no inventory slide."""
+    """The stored inventory as a briefing shows it: its state, the engine's summary of it (engine.Summary),
+    the grant years shown and the rule set in force. Callers that have an inventory pass one; without it there
+    is no inventory slide."""
 
     state: InventoryState
-    frame: pl.DataFrame
+    summary: Summary
     years: tuple[int, int]
     rules: RuleSet
 

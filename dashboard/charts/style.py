@@ -122,26 +122,56 @@ def with_unit(fig: go.Figure, text: str) -> go.Figure:
     word). The title is pinned to the top and the plot starts under its last line, however many lines the
     title has (Plotly's own title automargin put a title with a subtitle above the figure)."""
     fig.update_yaxes(title=None)
-    subtitle = fig.layout.title.subtitle.text
-    fig.update_layout(
-        title={"subtitle": {"text": f"{subtitle} · {text}" if subtitle else text, "font": SUBTITLE_FONT}}
-    )
+    fig.update_layout(_unit_update(fig.layout.title.subtitle.text, text))
     return pinned_title(fig)
 
 
 def pinned_title(fig: go.Figure) -> go.Figure:
     """The title and its subtitle line pinned to the figure's top, the plot starting under them, as
     `with_unit` places them: a chart beside one with a unit line puts its title at the same height."""
-    lines = (fig.layout.title.text or "").count("<br>") + 1
-    return fig.update_layout(
-        title={
+    return fig.update_layout(_pinned_update(fig.layout.title.text))
+
+
+def layout_with_unit(spec: dict, text: str) -> dict:
+    """`with_unit` on a layout written as a dict (`layout`'s), for a figure built without Plotly's validation
+    (which, property by property, costs more than the data behind an Inventory chart)."""
+    spec = merged(spec, _unit_update(spec["title"].get("subtitle", {}).get("text"), text))
+    spec["yaxis"] = {k: v for k, v in spec.get("yaxis", {}).items() if k != "title"}
+    return layout_pinned(spec)
+
+
+def layout_pinned(spec: dict) -> dict:
+    """`pinned_title` on a layout written as a dict."""
+    return merged(spec, _pinned_update(spec["title"].get("text")))
+
+
+def merged(base: dict, update: dict) -> dict:
+    """`base` updated by `update` as Plotly's `update_layout` does: nested dicts merged key by key."""
+    out = dict(base)
+    for key, value in update.items():
+        out[key] = (
+            merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        )
+    return out
+
+
+def _unit_update(subtitle: str | None, text: str) -> dict:
+    return {
+        "title": {"subtitle": {"text": f"{subtitle} · {text}" if subtitle else text, "font": SUBTITLE_FONT}}
+    }
+
+
+def _pinned_update(title: str | None) -> dict:
+    lines = (title or "").count("<br>") + 1
+    return {
+        "title": {
             "y": 1,
             "yref": "container",
             "yanchor": "top",
             "pad": {"t": 12 + TITLE_LINE_PX * (lines - 1)},  # Plotly anchors a title by its first line
         },
-        margin={"t": 12 + TITLE_LINE_PX * (2 * lines - 1) + SUBTITLE_LINE_PX + 18},
-    )
+        "margin": {"t": 12 + TITLE_LINE_PX * (2 * lines - 1) + SUBTITLE_LINE_PX + 18},
+    }
 
 
 def wrap(text: str, width: int = 42) -> str:

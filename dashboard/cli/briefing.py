@@ -86,6 +86,7 @@ def run_brief(args: argparse.Namespace) -> int:
 def _inventory(db: str | None, years: tuple[int, int]):
     """The stored inventory for the briefing's inventory slide, or None when there is none."""
     from dashboard.briefing.slides import InventoryDeck
+    from dashboard.inventory.engine import summarise
     from dashboard.inventory.service import load_engine_frame
     from dashboard.inventory.store import rules, state
 
@@ -94,6 +95,6 @@ def _inventory(db: str | None, years: tuple[int, int]):
         current = state(store)
         if not current.records:
             return None
-        return InventoryDeck(current, load_engine_frame(store), years, rules(store))
+        return InventoryDeck(current, summarise(load_engine_frame(store)), years, rules(store))
     finally:
         store.dispose()

@@ -23,18 +23,30 @@ TILE_TEXT_SIZE = {"zh": 10, "en": 9}  # px: English names are longer
 TEXT_HALO = "0 0 1px white, 0 0 2px white, 0 0 2px white, 0 0 3px white"
 
 
-def _figure(data: list[dict], title: str, note: str, height: int, **layout) -> go.Figure:
-    """A figure in the house style (dashboard.charts.style), the dataset's note as its subtitle."""
+def _figure(
+    data: list[dict],
+    title: str,
+    note: str,
+    height: int,
+    unit: str | None = None,
+    pinned: bool = False,
+    **layout,
+) -> go.Figure:
+    """A figure in the house style (dashboard.charts.style), the dataset's note as its subtitle; with `unit`
+    (`_in_patents`) that unit after it (style.with_unit), or `pinned`, its title placed as if it had one."""
     margin = layout.pop("margin", {"l": 10, "r": 10, "t": 70, "b": 10})
-    return go.Figure(
-        {"data": data, "layout": style.layout(title, height, note, margin, **layout)}, _validate=False
-    )
+    spec = style.layout(title, height, note, margin, **layout)
+    if unit:
+        spec = style.layout_with_unit(spec, unit)
+    elif pinned:
+        spec = style.layout_pinned(spec)
+    return go.Figure({"data": data, "layout": spec}, _validate=False)
 
 
-def _in_patents(fig: go.Figure, lang: str) -> go.Figure:
-    """A chart of patent counts says so on its subtitle line, after the dataset's note, as every other chart
-    names its unit."""
-    return style.with_unit(fig, t("chart_unit", lang, unit=t("inv_unit_patents", lang)))
+def _in_patents(lang: str) -> str:
+    """The unit of a chart of patent counts: it says so on its subtitle line, after the dataset's note, as
+    every other chart names its unit."""
+    return t("chart_unit", lang, unit=t("inv_unit_patents", lang))
 
 
 def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
@@ -54,8 +66,9 @@ def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
         "marker": {"color": PALETTE[: len(counts)]},
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
-    fig = _figure([trace], t("inv_funnel", lang), note, 330, yaxis={"gridcolor": style.TRANSPARENT})
-    return _in_patents(fig, lang)
+    return _figure(
+        [trace], t("inv_funnel", lang), note, 330, _in_patents(lang), yaxis={"gridcolor": style.TRANSPARENT}
+    )
 
 
 def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: str, note: str) -> go.Figure:
@@ -97,11 +110,12 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
                 "hovertemplate": "%{y} · " + name + ": %{customdata}<extra></extra>",
             }
         )
-    fig = _figure(
+    return _figure(
         data,
         t("inv_dispositions", lang),
         note,
         190 + 70 * max(1, len(types)),
+        _in_patents(lang),
         barmode="stack",
         # A segment too narrow for its number at a legible size shows none (it stays in the hover), where
         # Plotly would shrink the number and turn it on its side.
@@ -113,7 +127,6 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         legend={"orientation": "h", "x": 0, "y": -0.05, "yanchor": "top", "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
     )
-    return _in_patents(fig, lang)
 
 
 def bar_figure(
@@ -127,6 +140,9 @@ def bar_figure(
     height: int = 360,
     horizontal: bool = False,
     text_outside: bool = True,
+    unit: str | None = None,
+    pinned: bool = False,
+    xaxis: dict | None = None,
 ) -> go.Figure:
     texts = texts or [count_text(v, lang) for v in values]
     top = max(values or [1]) or 1
@@ -145,19 +161,28 @@ def bar_figure(
             title,
             note,
             height,
+            unit,
+            pinned,
             yaxis={"autorange": "reversed", "gridcolor": style.TRANSPARENT},
-            xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4]},
+            xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4], **(xaxis or {})},
         )
     trace.update(x=labels, y=values)
     return _figure(
-        [trace], title, note, height, yaxis={"range": [0, top * 1.18], **style.value_ticks(values, lang)}
+        [trace],
+        title,
+        note,
+        height,
+        unit,
+        pinned,
+        yaxis={"range": [0, top * 1.18], **style.value_ticks(values, lang)},
+        **({"xaxis": xaxis} if xaxis else {}),
     )
 
 
 def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
     # A long section name on two lines, so that its bar and count keep their room in a narrow column.
     labels = [wrap(f"{s} {t(f'inv_ipc_{s}', lang)}", 26) for s in fields["ipc_section"].cast(pl.String)]
-    fig = bar_figure(
+    return bar_figure(
         labels,
         fields["patents"].to_list(),
         t("inv_by_field", lang),
@@ -166,12 +191,14 @@ def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
         colour=PALETTE[2],
         height=130 + 34 * max(1, fields.height),
         horizontal=True,
+        unit=_in_patents(lang),
     )
-    return _in_patents(fig, lang)
 
 
 def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
-    fig = bar_figure(
+    # Every second year labelled, level: fourteen years turned on their side in a half column.
+    every_second = {"dtick": 2, "tickangle": 0} if years.height > 8 else {}
+    return bar_figure(
         [str(y) for y in years["grant_year"]],
         years["patents"].to_list(),
         t("inv_by_year", lang),
@@ -179,13 +206,9 @@ def years_figure(years: pl.DataFrame, lang: str, note: str) -> go.Figure:
         lang,
         colour=PALETTE[4],
         text_outside=False,
+        unit=_in_patents(lang),
+        xaxis={"type": "category", "title": {"text": t("inv_grant_year", lang)}, **every_second},
     )
-    fig.layout.xaxis.type = "category"
-    fig.layout.xaxis.title = {"text": t("inv_grant_year", lang)}
-    # Every second year labelled, level: fourteen years turned on their side in a half column.
-    if years.height > 8:
-        fig.layout.xaxis.update(dtick=2, tickangle=0)
-    return _in_patents(fig, lang)
 
 
 def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
@@ -207,11 +230,12 @@ def deals_figure(deals: pl.DataFrame, lang: str, note: str) -> go.Figure:
         colour=[DEAL_COLOURS[k] for k in kinds],
         height=150 + 60 * max(1, len(kinds)),
         horizontal=True,
+        pinned=True,  # its title level with the grant years' beside it
+        xaxis={"range": [0, (max(values or [1]) or 1) * 2.2]},
     )
     fig.data[0].customdata = medians
     fig.data[0].hovertemplate = "%{y}: %{text} · %{customdata}<extra></extra>"
-    fig.layout.xaxis.range = [0, (max(values or [1]) or 1) * 2.2]
-    return style.pinned_title(fig)  # its title level with the grant years' beside it
+    return fig
 
 
 def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) -> go.Figure:

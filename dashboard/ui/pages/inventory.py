@@ -22,7 +22,14 @@ from dashboard.inventory.tables import (
     page_table,
     with_note,
 )
-from dashboard.ui.cache import inventory_frame, inventory_page_data, open_store, province_tiles
+from dashboard.ui.cache import (
+    inventory_frame,
+    inventory_league,
+    inventory_page_data,
+    inventory_records_page,
+    open_store,
+    province_tiles,
+)
 from dashboard.ui.components import show_chart
 from dashboard.ui.panels import inventory as panels
 from dashboard.ui.view import current_view
@@ -92,7 +99,7 @@ def results() -> None:
         st.info(t("inv_no_types", lang))
         st.stop()
     filters = Filters(types, view.selection.years, tuple(provinces), tuple(sections))
-    data = inventory_page_data(state.cache_key, filters, st.session_state.get("inv_page", 1))
+    data = inventory_page_data(state.cache_key, filters)
     st.caption(
         f"{t('inv_years_note', lang)} {t('inv_outside_years', lang, n=count_text(data.outside_years, lang)) if data.outside_years else ''}"
     )
@@ -135,7 +142,9 @@ def results() -> None:
                     place.info(t("inv_no_deals", lang))
         elif shown_view == "institutions":
             st.subheader(t("inv_league", lang))
-            league = league_table(data.league, type_names, province_names, lang)
+            league = league_table(
+                inventory_league(state.cache_key, filters), type_names, province_names, lang
+            )
             # Counts with thousands separators, amounts with two places: 50,616 and 94.40, not 50616 and 94.4.
             counts = ("inv_col_patents", "inv_col_pooled", "inv_col_deals")
             number_formats = {t(c, lang): st.column_config.NumberColumn(format="localized") for c in counts}
@@ -159,14 +168,15 @@ def results() -> None:
             )
         else:
             st.subheader(t("inv_table", lang))
-            st.session_state["inv_page"] = data.page
+            rows, page, pages = inventory_records_page(
+                state.cache_key, filters, data.shown, st.session_state.get("inv_page", 1)
+            )
+            st.session_state["inv_page"] = page
             with st.container(horizontal=True, vertical_alignment="bottom"):
-                st.number_input(t("inv_page", lang), 1, data.pages, key="inv_page", width=160)
-                st.caption(
-                    t("inv_page_of", lang, page=data.page, pages=f"{data.pages:,}", n=f"{data.shown:,}")
-                )
+                st.number_input(t("inv_page", lang), 1, pages, key="inv_page", width=160)
+                st.caption(t("inv_page_of", lang, page=page, pages=f"{pages:,}", n=f"{data.shown:,}"))
             st.dataframe(
-                page_table(data.rows, type_names, province_names, lang),
+                page_table(rows, type_names, province_names, lang),
                 hide_index=True,
                 width="stretch",
                 height="content",

@@ -57,6 +57,35 @@ def test_with_unit_gives_a_longer_title_more_room_above_the_plot():
     assert two.layout.title.pad.t > one.layout.title.pad.t
 
 
+@pytest.mark.parametrize("title", ["一行标题", "第一行<br>第二行"])
+@pytest.mark.parametrize("subtitle", [None, "合成演示数据"])
+def test_a_layout_written_as_a_dict_gets_the_unit_and_the_title_place_a_figure_gets(title, subtitle):
+    # The Inventory's charts are built without Plotly's validation (style.layout_with_unit, layout_pinned);
+    # they must come out as the validated path (with_unit, pinned_title) draws them.
+    import plotly.graph_objects as go
+
+    from dashboard.charts.style import layout, layout_pinned, layout_with_unit, pinned_title, with_unit
+
+    def spec() -> dict:
+        written = layout(title, 300, subtitle, {"l": 10, "r": 10, "t": 70, "b": 10})
+        written["yaxis"] = {**written["yaxis"], "title": {"text": "件"}}
+        return written
+
+    def drawn(fig: go.Figure) -> dict:
+        out = go.Figure(fig.to_dict()).layout.to_plotly_json()  # validated, as the browser gets it
+        if not out.get("yaxis", {}).get("title"):
+            out.get("yaxis", {}).pop("title", None)  # an empty title is no title
+        return out
+
+    assert drawn(go.Figure(layout=layout_with_unit(spec(), "单位：件"))) == drawn(
+        with_unit(go.Figure(layout=spec()), "单位：件")
+    )
+    assert drawn(go.Figure(layout=layout_pinned(spec()))) == drawn(pinned_title(go.Figure(layout=spec())))
+    given = spec()
+    layout_with_unit(given, "单位：件")
+    assert given == spec()  # the dict given is not changed under its caller
+
+
 @pytest.mark.parametrize(
     "title",
     [

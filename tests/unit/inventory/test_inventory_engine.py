@@ -10,7 +10,7 @@ from dashboard.curation.dataset import load_dataset
 from dashboard.i18n import t
 from dashboard.inventory import demo
 from dashboard.inventory import store as inventory_store
-from dashboard.inventory.engine import FUNNEL, Filters, page_data, prepare, rule_shift
+from dashboard.inventory.engine import FUNNEL, Filters, page_data, prepare, rule_shift, summarise
 from dashboard.inventory.grading import RuleSet
 from dashboard.provinces import load_province_tiles
 from dashboard.store.database import Store, StoreError
@@ -280,7 +280,7 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
         "fixture",
         None,
     )
-    inventory = InventoryDeck(state, frame, (2000, 2030), DEFAULT_RULES)
+    inventory = InventoryDeck(state, summarise(frame), (2000, 2030), DEFAULT_RULES)
     assert SLIDE_ID in briefing.default_slide_ids(tables, type_filter(tables, "university"), today, inventory)
     assert SLIDE_ID not in briefing.default_slide_ids(
         tables, type_filter(tables, "enterprise"), today, inventory
@@ -296,7 +296,7 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     assert "synthetic demo data" in slide.figure.layout.title.subtitle.text
     real = InventoryDeck(
         inventory_store.InventoryState(4, frame.height, False, "import", {"file": "x.csv"}, "fixture", None),
-        frame,
+        summarise(frame),
         (2000, 2030),
         DEFAULT_RULES,
     )
