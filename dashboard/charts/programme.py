@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import style
 from dashboard.charts.style import MILESTONE_STYLE, PALETTE, QUALIFIER_SYMBOL, status_style, wrap
-from dashboard.formatting import format_period, format_value
+from dashboard.formatting import format_date, format_period, format_value
 from dashboard.i18n import t
 from dashboard.i18n.numbers import system
 from dashboard.periods import parse_period
@@ -82,9 +82,17 @@ def series_figure(
     step = pd.Timedelta(days=4 if by_month else 70)
     rows = rows.assign(bound=rows["qualifier"].ne("exact")).sort_values(["date", "bound"], kind="stable")
     same = rows.groupby(["institution_type", "date"])["date"]
-    rank = same.cumcount()
+    rank, size = same.cumcount(), same.transform("size")
     first = rank.eq(0)
-    rows["date"] = rows["date"] + (rank - (same.transform("size") - 1) / 2) * step
+    rows["date"] = rows["date"] + (rank - (size - 1) / 2) * step
+    # One year's figures give no line to follow: each carries its value beside it (the left one of a pair to
+    # its left), so that two marks side by side are never left for the hover to tell apart.
+    labelled = (
+        not by_month and not rows.empty and rows["date"].max() - rows["date"].min() < pd.Timedelta(days=300)
+    )
+    rows["label_at"] = [
+        "middle left" if n > 1 and r == 0 else "middle right" for r, n in zip(rank, size, strict=True)
+    ]
     fig = go.Figure()
     groups = list(rows.sort_values("date").groupby("institution_type", sort=False))
     for n, (type_id, group) in enumerate(groups):
@@ -102,16 +110,19 @@ def series_figure(
         ):
             if part.empty:
                 continue
-            hover = [
-                f"{name} · {format_period(r.period, lang, indicator['measure'])}: "
-                f"{format_value(r.value, indicator['unit'], r.qualifier, lang, indicator['unit_en'])}"
+            values = [
+                format_value(r.value, indicator["unit"], r.qualifier, lang, indicator["unit_en"])
                 for r in part.itertuples()
+            ]
+            hover = [
+                f"{name} · {format_period(r.period, lang, indicator['measure'])}: {value}"
+                for r, value in zip(part.itertuples(), values, strict=True)
             ]
             fig.add_trace(
                 go.Scatter(
                     x=part["date"],
                     y=part["value"],
-                    mode="lines+markers" if joined else "markers",
+                    mode=("lines+markers" if joined else "markers") + ("+text" if labelled else ""),
                     name=name,
                     legendgroup=type_id,
                     showlegend=len(groups) > 1 and (joined or full.empty),
@@ -127,8 +138,12 @@ def series_figure(
                             "color": style.VERMILION,
                         },
                     },
-                    text=hover,
-                    hovertemplate="%{text}<extra></extra>",
+                    customdata=hover,
+                    hovertemplate="%{customdata}<extra></extra>",
+                    text=values if labelled else None,
+                    textposition=list(part["label_at"]) if labelled else None,
+                    textfont={"color": colour},
+                    cliponaxis=False,
                 )
             )
     fig.update_yaxes(rangemode=value_axis_range(indicator))
@@ -175,8 +190,9 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
     fig = go.Figure()
     for n, span in enumerate(spans.itertuples()):
         end = span.end if not span.open_ended else pd.Timestamp(right_edge)
-        start_text = span.start.strftime("%Y-%m-%d")
-        end_text = span.end.strftime("%Y-%m-%d") if not span.open_ended else "—"
+        # Dates in the hover as the page writes them (2024年2月27日 / 27 Feb 2024), not 2024-02-27.
+        start_text = format_date(f"{span.start:%Y-%m-%d}", lang)
+        end_text = format_date(f"{span.end:%Y-%m-%d}", lang) if not span.open_ended else "—"
         fig.add_trace(
             go.Bar(
                 x=[(end - span.start).total_seconds() * 1000],
@@ -211,7 +227,8 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
                         "line": {"color": colour, "width": 2},
                     },
                     text=[
-                        f"{w}<br>{t('deadline', lang)}: {d:%Y-%m-%d}<br>{t('evidence', lang)}: {e}"
+                        f"{w}<br>{t('deadline', lang)}: {format_date(f'{d:%Y-%m-%d}', lang)}<br>"
+                        f"{t('evidence', lang)}: {e}"
                         for w, d, e in zip(group["what"], group["due_date"], group["evidence"], strict=True)
                     ],
                     hovertemplate="%{text}<extra></extra>",

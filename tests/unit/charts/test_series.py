@@ -90,6 +90,22 @@ def test_two_figures_for_one_year_stand_apart_under_that_years_label():
     assert list(axis.ticktext) == ["2024"]  # the year, not "2024年7月"
     low, high = (pd.Timestamp(x) for x in axis.range)
     assert low < min(drawn.values()) and max(drawn.values()) < high
+    # each carries its value beside it, the left one on its left, so that the two are told apart on screen
+    placed = {
+        y: (text, position)
+        for tr in fig.data
+        for y, text, position in zip(tr.y, tr.text, tr.textposition, strict=True)
+    }
+    from dashboard.formatting import format_value
+
+    assert placed[100.0] == (format_value(100.0, "count", "exact", "zh", ""), "middle left")
+    assert placed[200.0] == (format_value(200.0, "count", "more_than", "zh", ""), "middle right")
+
+
+def test_a_series_of_years_leaves_its_values_to_the_hover():
+    fig = series_figure(observations(["2022", "2023", "2024"]), INDICATOR, {}, "en")
+    assert all("text" not in tr.mode and tr.text is None for tr in fig.data)
+    assert all(tr.customdata and "2023" in " ".join(tr.customdata) for tr in fig.data)
 
 
 @pytest.mark.parametrize(

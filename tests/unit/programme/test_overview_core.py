@@ -209,3 +209,20 @@ def test_the_timelines_today_label_sits_above_its_line(tables):
     # never crosses it.
     assert line.yref == "y domain" and label.yref == "paper"
     assert label.yanchor == "bottom" and label.y >= line.y1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_timelines_hovers_write_dates_as_the_page_does(tables, lang):
+    import re
+
+    from dashboard.charts.programme import timeline_figure
+    from dashboard.formatting import format_date
+
+    today = dt.date(2026, 11, 29)
+    spans, milestones = timeline_frames(tables, selection(tables, "all", lang), today)
+    fig = timeline_figure(spans, milestones, lang, today)
+    hovers = [tr.hovertemplate for tr in fig.data if tr.type == "bar"]
+    hovers += [text for tr in fig.data if tr.type == "scatter" for text in tr.text]
+    assert hovers and not any(re.search(r"\d{4}-\d{2}-\d{2}", h) for h in hovers)
+    issued = spans.iloc[0]["start"]
+    assert format_date(f"{issued:%Y-%m-%d}", lang) in hovers[0]
