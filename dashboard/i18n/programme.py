@@ -414,6 +414,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The stages are counted on different scopes and dates (some count inventions only): they cannot be "
         "subtracted from one another or turned into a conversion rate.",
     },
+    "univ_stock_scope": {
+        "zh": "盘点数计入各类专利，拥有量只计有效发明专利，所以前者可以更大：{date}盘点的{every}中，发明专利{inventions}"
+        "（占{share}，发明专利数÷盘点总数）。",
+        "en": "The inventory counts patents of every kind, the holdings only valid invention patents, so the first "
+        "can be the larger: of the {every} inventoried by {date}, {inventions} were inventions ({share}: inventions "
+        "÷ all inventoried).",
+    },
     "univ_recordals": {"zh": "备案的专利转让和许可", "en": "Recorded transfers and licences"},
     "rates_by_type": {
         "zh": "各类机构的发明专利产业化率",

@@ -7,6 +7,7 @@ import pandas as pd
 from dashboard.curation.catalogue import Tables
 from dashboard.formatting import format_period, format_value
 from dashboard.i18n import t
+from dashboard.periods import parse_period
 from dashboard.programme.overview import latest_observation, present
 from dashboard.programme.selection import COMBINED, Selection
 
@@ -54,6 +55,32 @@ def stock_stages(tables: Tables, sel: Selection) -> pd.DataFrame:
             )
             break
     return pd.DataFrame(rows, columns=["indicator", "institution_type", "label", "value", "text", "source"])
+
+
+def inventory_scope(tables: Tables, stages: pd.DataFrame, lang: str) -> tuple[str, str] | None:
+    """Why the inventory can count more than the invention patents held: one report's inventory split into
+    inventions and the rest (the latest report that gives both, for universities and institutes together).
+    The sentence and its source id, or None where the chart does not show both stages or no report splits it."""
+    if not {"valid_invention_patents_held", "stock_patents_inventoried"} <= set(stages["indicator"]):
+        return None
+    obs = tables.observations[tables.observations["institution_type"] == COMBINED]
+    key = ["period", "source"]
+    every = obs[obs["indicator"] == "stock_patents_inventoried"].set_index(key)["value"]
+    inventions = obs[obs["indicator"] == "stock_inventions_inventoried"].set_index(key)["value"]
+    both = pd.concat({"every": every, "inventions": inventions}, axis=1, join="inner").dropna()
+    if both.empty:
+        return None
+    (period, source), row = max(both.iterrows(), key=lambda pair: parse_period(pair[0][0]).end)
+    unit, unit_en = "件", "patents"
+    text = t(
+        "univ_stock_scope",
+        lang,
+        date=format_period(period, lang),
+        every=format_value(row["every"], unit, "exact", lang, unit_en),
+        inventions=format_value(row["inventions"], unit, "exact", lang, unit_en),
+        share=f"{row['inventions'] / row['every']:.0%}",
+    )
+    return text, source
 
 
 def milestone_table(frame: pd.DataFrame, programmes: pd.DataFrame, lang: str) -> pd.DataFrame:

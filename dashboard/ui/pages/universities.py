@@ -36,7 +36,10 @@ else:
         footer=chart_footer(stages["source"], view),
     )
     st.caption(t("univ_stock_note", lang))
-    caption_sources(stages["source"], view)
+    scope = sections.inventory_scope(tables, stages, lang)
+    if scope:
+        st.caption(scope[0])
+    caption_sources([*stages["source"], *([scope[1]] if scope else [])], view)
 
 st.header(t("univ_recordals", lang))
 left, right = st.columns(2)

@@ -134,6 +134,22 @@ def test_stock_stages_follow_the_filter(tables):
     assert stock_stages(tables, selection(tables, "enterprise", "en")).empty
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_inventory_beside_the_holdings_says_why_it_can_be_larger(tables, lang):
+    from dashboard.formatting import count_text
+    from dashboard.programme.sections import inventory_scope
+
+    stages = stock_stages(tables, selection(tables, ALL_TYPES, lang))
+    text, source = inventory_scope(tables, stages, lang)
+    obs = tables.observations.set_index(["indicator", "institution_type", "source"])["value"]
+    every = obs[("stock_patents_inventoried", "university_and_institute", source)]
+    inventions = obs[("stock_inventions_inventoried", "university_and_institute", source)]
+    assert inventions < every
+    assert count_text(every, lang) in text and count_text(inventions, lang) in text
+    assert f"{inventions / every:.0%}" in text and "÷" in text  # the derived share shows its formula
+    assert inventory_scope(tables, stages[stages["indicator"] != "valid_invention_patents_held"], lang) is None
+
+
 def test_milestone_states_use_todays_date(tables):
     frame = milestone_frame(tables, type_filter(tables), dt.date(2025, 6, 1)).set_index("id")
     assert frame.loc["stock_inventory_full_coverage", "state"] == "overdue"  # its evidence came later
