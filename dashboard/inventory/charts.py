@@ -156,27 +156,17 @@ def bar_figure(
     }
     if horizontal:
         trace.update(x=values, y=labels, orientation="h")
-        return _figure(
-            [trace],
-            title,
-            note,
-            height,
-            unit,
-            pinned,
-            yaxis={"autorange": "reversed", "gridcolor": style.TRANSPARENT},
-            xaxis={"showticklabels": False, "showgrid": False, "range": [0, top * 1.4], **(xaxis or {})},
-        )
-    trace.update(x=labels, y=values)
-    return _figure(
-        [trace],
-        title,
-        note,
-        height,
-        unit,
-        pinned,
-        yaxis={"range": [0, top * 1.18], **style.value_ticks(values, lang)},
-        **({"xaxis": xaxis} if xaxis else {}),
-    )
+        axes = {
+            "yaxis": {"autorange": "reversed", "gridcolor": style.TRANSPARENT},
+            "xaxis": {"showticklabels": False, "showgrid": False, "range": [0, top * 1.4], **(xaxis or {})},
+        }
+    else:
+        trace.update(x=labels, y=values)
+        axes = {
+            "yaxis": {"range": [0, top * 1.18], **style.value_ticks(values, lang)},
+            **({"xaxis": xaxis} if xaxis else {}),
+        }
+    return _figure([trace], title, note, height, unit, pinned, **axes)
 
 
 def fields_figure(fields: pl.DataFrame, lang: str, note: str) -> go.Figure:
