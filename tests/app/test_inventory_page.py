@@ -165,6 +165,23 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
     assert any("atlantis" in i.value for i in unknown.info)
 
 
+def test_an_excel_download_too_large_is_refused_with_the_reason_on_the_page(
+    inventory_sqlite_url, monkeypatch
+):
+    from dashboard.inventory import tables
+
+    at = open_page(inventory_sqlite_url, monkeypatch, lang="en")
+    open_view(at, "patents", "en")
+    assert not any(t("inv_xlsx_too_many", "en", n="")[:20] in c.value for c in at.caption)
+    shown = int(at.metric[0].value.replace(",", ""))
+    monkeypatch.setattr(tables, "XLSX_LIMIT", shown - 1)
+    at.run()
+    xlsx = [b for b in at.get("download_button") if b.proto.label == "XLSX" and "inv" in b.proto.id]
+    reason = t("inv_xlsx_too_many", "en", n=f"{shown - 1:,}")
+    assert xlsx and xlsx[-1].proto.disabled
+    assert reason in [c.value for c in at.caption]
+
+
 def test_the_bench_floor_builds_the_figures_the_page_draws(inventory_sqlite_url, monkeypatch):
     # `bench --inventory` times its floor with charts.page_figures: the page must draw exactly those, per tab.
     from dashboard.inventory.charts import page_figures

@@ -160,6 +160,8 @@ def downloads(
             disabled=xlsx_refused is not None,
             help=xlsx_refused or xlsx_help or t("download_xlsx", lang),
         )
+    if xlsx_refused:  # said beside the greyed button, not only in its tooltip
+        st.caption(xlsx_refused)
 
 
 VIEWS = ("provinces", "years", "institutions", "patents")  # the tabs' ids, as the address names them

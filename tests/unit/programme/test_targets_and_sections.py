@@ -147,7 +147,9 @@ def test_the_inventory_beside_the_holdings_says_why_it_can_be_larger(tables, lan
     assert inventions < every
     assert count_text(every, lang) in text and count_text(inventions, lang) in text
     assert f"{inventions / every:.0%}" in text and "÷" in text  # the derived share shows its formula
-    assert inventory_scope(tables, stages[stages["indicator"] != "valid_invention_patents_held"], lang) is None
+    assert (
+        inventory_scope(tables, stages[stages["indicator"] != "valid_invention_patents_held"], lang) is None
+    )
 
 
 def test_milestone_states_use_todays_date(tables):
