@@ -57,7 +57,7 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
         notes = [
             t("inv_synthetic_banner", lang).replace("**", ""),
-            *shaped,
+            *([t("inv_synthetic_follows", lang), *shaped] if shaped else []),
             t("inv_shaped_rest", lang),
             *notes,
         ]

@@ -112,7 +112,12 @@ def test_everything_drawn_from_the_demo_is_marked_synthetic(inventory_sqlite_url
     assert at.title[0].value == "The stock-patent inventory: from inventory to deal"
     banner = at.warning[0].value
     assert banner.startswith(f"**{t('inv_synthetic', 'en').capitalize()}**")
-    assert "CNIPA" in " ".join(c.value for c in at.caption)  # the published figures it is shaped on, cited
+    # one line on the first screen; what follows published figures, and their sources, one click away
+    (details,) = [e for e in at.expander if e.label == t("inv_synthetic_details", "en")]
+    assert "CNIPA" in " ".join(c.value for c in details.caption)
+    assert (
+        t("inv_synthetic_follows", "en") in details.markdown[0].value and "\n- " in details.markdown[0].value
+    )
     charts, marked = [], 0
     for view in VIEWS:
         open_view(at, view, "en")
