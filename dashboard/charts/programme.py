@@ -86,8 +86,9 @@ def series_figure(
     first = rank.eq(0)
     rows["date"] = rows["date"] + (rank - (size - 1) / 2) * step
     # One year's figures give no line to follow: each carries its value beside it (the left one of a pair to
-    # its left), so that two marks side by side are never left for the hover to tell apart.
-    labelled = (
+    # its left), so that two marks side by side are never left for the hover to tell apart. So does a type's
+    # lone figure among other types' lines (a dot in 2020 under lines that run to 2025).
+    one_year = (
         not by_month and not rows.empty and rows["date"].max() - rows["date"].min() < pd.Timedelta(days=300)
     )
     rows["label_at"] = [
@@ -98,6 +99,7 @@ def series_figure(
     for n, (type_id, group) in enumerate(groups):
         colour = PALETTE[n % len(PALETTE)]
         name = type_names.get(type_id, type_id)
+        labelled = one_year or len(group) == 1
         full = group[group["period"].map(lambda p: parse_period(p).is_full_year)]
         joined_years = full[first[full.index]]
         # Full years are joined by a line (one figure a year: a second for the same year stands beside it,

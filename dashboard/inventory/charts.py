@@ -120,7 +120,7 @@ def dispositions_figure(frame: pl.DataFrame, type_names: dict[str, str], lang: s
         # A segment too narrow for its number at a legible size shows none (it stays in the hover), where
         # Plotly would shrink the number and turn it on its side.
         uniformtext={"minsize": 11, "mode": "hide"},
-        yaxis={"gridcolor": style.TRANSPARENT},
+        yaxis={"gridcolor": style.TRANSPARENT, "ticklabelstandoff": 6},  # the type's name clear of its bar
         xaxis={"showticklabels": False},
         # The legend under the bars: above them, a legend wrapped to two rows on a narrow screen ran into the
         # subtitle.

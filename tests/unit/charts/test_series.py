@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.charts.programme import MONTH_TICK, series_figure
+from dashboard.formatting import format_value
 
 INDICATOR = pd.Series(
     {"name_zh": "备案次数", "name_en": "Recordals", "unit": "count", "unit_en": "", "measure": "cumulative"},
@@ -96,10 +97,18 @@ def test_two_figures_for_one_year_stand_apart_under_that_years_label():
         for tr in fig.data
         for y, text, position in zip(tr.y, tr.text, tr.textposition, strict=True)
     }
-    from dashboard.formatting import format_value
-
     assert placed[100.0] == (format_value(100.0, "count", "exact", "zh", ""), "middle left")
     assert placed[200.0] == (format_value(200.0, "count", "more_than", "zh", ""), "middle right")
+
+
+def test_a_types_lone_figure_among_other_types_lines_carries_its_value():
+    lines = observations(["2020", "2021", "2022", "2023"])
+    lone = observations(["2020"]).assign(institution_type="university", value=[3.9])
+    fig = series_figure(pd.concat([lines, lone], ignore_index=True), INDICATOR, {}, "en")
+    labelled = [tr for tr in fig.data if "text" in tr.mode]
+    assert [list(tr.y) for tr in labelled] == [[3.9]] and list(labelled[0].text) == [
+        format_value(3.9, "count", "exact", "en", "")
+    ]
 
 
 def test_a_series_of_years_leaves_its_values_to_the_hover():
