@@ -10,7 +10,7 @@ charts; only the tab of institutions and the tab of records go back to the recor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -97,14 +97,12 @@ class PageData:
     fields: pl.DataFrame  # ipc_section, patents, deals
     grant_years: pl.DataFrame  # grant_year, patents
     deals: pl.DataFrame  # deal_type, deals, value (万元, disclosed values summed), median
-    # The tables, only where asked for (page_data; the page asks for the open tab's alone):
-    league: pl.DataFrame | None = (
-        None  # institution, institution_type, province, patents, pooled, deals, value
-    )
+    # The tables and the page of records, only where asked for (page_data; the page asks for the open tab's):
+    # league: institution, institution_type, province, patents, pooled, deals, value
+    league: pl.DataFrame | None = None
     rows: pl.DataFrame | None = None  # one page of the filtered records
     pages: int = 1
     page: int = 1
-    extra: dict = field(default_factory=dict)
 
 
 # Every column the page filters by or counts by, but the institution and the deal's value.
@@ -195,7 +193,6 @@ def summary_data(summary: Summary, filters: Filters) -> PageData:
         fields=fields,
         grant_years=years,
         deals=deals,
-        pages=max(1, -(-n // PAGE_SIZE)),
     )
 
 

@@ -36,10 +36,13 @@ else:
         footer=chart_footer(stages["source"], view),
     )
     st.caption(t("univ_stock_note", lang))
+    sources = list(stages["source"])
     scope = sections.inventory_scope(tables, stages, lang)
     if scope:
-        st.caption(scope[0])
-    caption_sources([*stages["source"], *([scope[1]] if scope else [])], view)
+        text, source = scope
+        st.caption(text)
+        sources.append(source)
+    caption_sources(sources, view)
 
 st.header(t("univ_recordals", lang))
 left, right = st.columns(2)
