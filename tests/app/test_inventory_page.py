@@ -140,6 +140,8 @@ def test_only_the_open_tab_runs_and_the_address_names_it(inventory_sqlite_url, m
     # a patent with no deal has no deal type: its cell reads "—", not "None"
     assert at.dataframe[0].value[t("inv_col_deal_type", "zh")].isna().any()
     assert at.dataframe[0].proto.placeholder == NO_VALUE
+    # the patent number stays in sight as the grid scrolls sideways
+    assert json.loads(at.dataframe[0].proto.columns)[t("inv_col_patent_number", "zh")]["pinned"] is True
     assert at.number_input(key="inv_page").value == 1
     open_view(at, "institutions", "zh")
     assert len(at.dataframe) == 1 and not at.get("number_input")

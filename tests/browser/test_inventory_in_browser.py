@@ -64,4 +64,10 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     shown_funnel = drawn_chart(fresh)
     expect(shown_funnel).to_contain_text(f"{count_text(narrowed.height, 'en')} · 100.0%", timeout=TIMEOUT)
     expect(fresh.get_by_text("“Z” is not known").first).to_be_visible()
+    # A page of the records scrolls inside a grid that fits the screen, so its sideways scrollbar is in reach.
+    fresh.goto(f"{editable_app}/inventory?lang=en&province={busiest}&view=patents")
+    grid = fresh.get_by_test_id("stDataFrame")
+    expect(grid).to_be_visible(timeout=TIMEOUT)
+    assert narrowed.height > 20, "the test needs more records than the grid shows at once"
+    assert grid.bounding_box()["height"] < fresh.viewport_size["height"] * 0.75
     fresh.close()

@@ -37,6 +37,7 @@ from dashboard.ui.view import current_view
 # How the open tab's figures share its width (charts.TAB_FIGURES names them, in this order); None: one under
 # the other (the province tile map, beside another chart, had its tiles run into each other at 1280 px).
 TAB_COLUMNS = {"provinces": None, "years": 2}
+RECORDS_HEIGHT = 456  # px: the header and 12 rows of records
 
 view = current_view()
 lang, tables = view.lang, view.tables
@@ -175,12 +176,16 @@ def results() -> None:
             with st.container(horizontal=True, vertical_alignment="bottom"):
                 st.number_input(t("inv_page", lang), 1, pages, key="inv_page", width=160)
                 st.caption(t("inv_page_of", lang, page=page, pages=f"{pages:,}", n=f"{data.shown:,}"))
+            # A page of records scrolls inside a screen-high grid: grown to its 50 rows, the grid put its sideways
+            # scrollbar (its columns do not fit 1280 px) far below the screen, and its last column looked cut. The
+            # patent number stays in sight as it scrolls sideways.
             st.dataframe(
                 page_table(rows, type_names, province_names, lang),
                 hide_index=True,
                 width="stretch",
-                height="content",
+                height=RECORDS_HEIGHT,
                 placeholder=NO_VALUE,  # a patent with no deal: no deal type, value or date
+                column_config={t("inv_col_patent_number", lang): st.column_config.TextColumn(pinned=True)},
             )
             st.caption(note)
             panels.downloads(
