@@ -194,13 +194,20 @@ def timeline_figure(spans: pd.DataFrame, milestones: pd.DataFrame, lang: str, to
         end = span.end if not span.open_ended else pd.Timestamp(right_edge)
         # Dates in the hover as the page writes them (2024年2月27日 / 27 Feb 2024), not 2024-02-27.
         start_text = format_date(f"{span.start:%Y-%m-%d}", lang)
-        end_text = format_date(f"{span.end:%Y-%m-%d}", lang) if not span.open_ended else "—"
+        end_text = (
+            format_date(f"{span.end:%Y-%m-%d}", lang) if not span.open_ended else t("no_deadline", lang)
+        )
         fig.add_trace(
             go.Bar(
                 x=[(end - span.start).total_seconds() * 1000],
                 base=[span.start],
                 y=[span.label],
                 orientation="h",
+                # An open-ended pilot's bar says so: running to the chart's edge, it read as a deadline past it.
+                text=[f"{t('no_deadline', lang)} →"] if span.open_ended else None,
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": style.BLACK},
                 marker={"color": PALETTE[n % len(PALETTE)], "opacity": 0.35 if span.open_ended else 0.75},
                 name=span.label,
                 showlegend=False,

@@ -102,6 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
     "timeline_heading": {"zh": "计划与期限", "en": "Plans and deadlines"},
     "timeline_title": {"zh": "各计划的时间线与里程碑", "en": "Timeline of the plans and their milestones"},
     "today": {"zh": "今天", "en": "Today"},
+    "no_deadline": {"zh": "未设截止日期", "en": "no deadline set"},
     "issued": {"zh": "印发", "en": "Issued"},
     "milestone": {"zh": "里程碑", "en": "Milestone"},
     "evidence": {"zh": "证据", "en": "Evidence"},

@@ -226,3 +226,20 @@ def test_the_timelines_hovers_write_dates_as_the_page_does(tables, lang):
     assert hovers and not any(re.search(r"\d{4}-\d{2}-\d{2}", h) for h in hovers)
     issued = spans.iloc[0]["start"]
     assert format_date(f"{issued:%Y-%m-%d}", lang) in hovers[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_open_ended_plan_says_it_has_no_deadline_on_its_bar(tables, lang):
+    from dashboard.charts.programme import timeline_figure
+    from dashboard.i18n import t
+
+    today = dt.date(2026, 11, 29)
+    spans, milestones = timeline_frames(tables, selection(tables, "all", lang), today)
+    assert spans["open_ended"].any() and not spans["open_ended"].all()
+    fig = timeline_figure(spans, milestones, lang, today)
+    bars = {tr.y[0]: tr for tr in fig.data if tr.type == "bar"}
+    for span in spans.itertuples():
+        said = [text for text in (bars[span.label].text or ()) if t("no_deadline", lang) in text]
+        assert bool(said) == bool(span.open_ended), span.label
+        if span.open_ended:
+            assert t("no_deadline", lang) in bars[span.label].hovertemplate
