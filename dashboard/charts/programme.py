@@ -156,11 +156,16 @@ def series_figure(
         # and leave it bare, so the axis counts months, with a little room either side.
         # One tick a month for up to four months, else every second or third month: a half-width chart has
         # room for about four labels ("2025年7月") before Plotly turns them on their side.
+        # The first tick is the first month's start on or after the earliest figure: one before it sat at the
+        # axis's left edge, its label ("2025年7月") half under the value axis's "0".
         room = pd.Timedelta(days=20)
         months = (dates.max() - dates.min()).days / 30.4
         every = 1 if months <= 4 else 2 if months <= 8 else 3
         fig.update_xaxes(
-            tickformat=MONTH_TICK[lang], dtick=f"M{every}", range=[dates.min() - room, dates.max() + room]
+            tickformat=MONTH_TICK[lang],
+            dtick=f"M{every}",
+            tick0=dates.min().normalize() + pd.offsets.MonthBegin(0),
+            range=[dates.min() - room, dates.max() + room],
         )
     else:
         # A label under the middle of a year, where its figure sits: every year up to seven, else every second

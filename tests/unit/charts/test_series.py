@@ -124,6 +124,14 @@ def test_a_half_years_figures_get_a_tick_every_second_month(periods, dtick):
     assert series_figure(observations(periods), INDICATOR, {}, "zh").layout.xaxis.dtick == dtick
 
 
+@pytest.mark.parametrize(("first", "tick"), [("2025-07-17", "2025-08-01"), ("2025-09-01", "2025-09-01")])
+def test_month_ticks_start_at_the_earliest_figure_not_at_the_axis_edge(first, tick):
+    # A tick before the earliest figure fell at the axis's left edge, its label under the value axis's "0".
+    axis = series_figure(observations([first, "2025-12"]), INDICATOR, {}, "zh").layout.xaxis
+    assert pd.Timestamp(axis.tick0) == pd.Timestamp(tick)
+    assert pd.Timestamp(axis.tick0) - pd.Timestamp(axis.range[0]) >= pd.Timedelta(days=20)
+
+
 @pytest.mark.parametrize(("lang", "factor", "unit"), [("zh", 1, "单位：亿元"), ("en", 0.1, "Unit: CNY bn")])
 def test_a_yuan_series_is_drawn_in_the_unit_its_figures_are_written_in(lang, factor, unit):
     indicator = INDICATOR.copy()
