@@ -114,8 +114,9 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "按惯例应在{expected}前后公布，截至目前未见记录。",
         "en": "It is usually out by {expected}; none is on record yet.",
     },
-    "target_rises_short": {"zh": "明显提高（无数值目标）", "en": "Clearly higher (no number set)"},
-    "target_falls_short": {"zh": "明显下降（无数值目标）", "en": "Clearly lower (no number set)"},
+    # The direction only: "markedly" is one plan's word (the SME plan says "lifted overall"); the wording has it.
+    "target_rises_short": {"zh": "提高（无数值目标）", "en": "Higher (no number set)"},
+    "target_falls_short": {"zh": "下降（无数值目标）", "en": "Lower (no number set)"},
     # --- the status table ---------------------------------------------------------------------------------------
     "col_evidence_grade": {"zh": "依据等级", "en": "Evidence grade"},
     "col_basis": {"zh": "判断口径", "en": "Basis"},
@@ -140,6 +141,7 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "{type}占{base}—{end}年变化的比重",
         "en": "{type}' share of the {base}–{end} change",
     },
+    "drivers_key_on": {"zh": "{indicator}：{share}", "en": "{indicator}: {share}"},
     "col_share_of_change": {"zh": "占变化的比重", "en": "Share of the change"},
     "drivers_caption": {
         "zh": "{indicator}，{base}年至{end}年。比重 =（该类型{end}年值 − {base}年值）÷（合计的变化）；“其他”一行为推算值。依据等级：{grades}。",

@@ -167,3 +167,33 @@ def test_each_row_of_the_status_table_names_the_source_of_its_figure(tables, ite
         assert pick(source, "outlet", lang) in cell, item.target["id"]
         assert evidence["source"] not in cell  # words, not the id
     assert "—" not in set(column) or any(item.evidence is None for item in listed)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_share_of_the_change_on_a_slide_names_its_indicator_when_it_is_not_the_targets_own(
+    tables, items, lang
+):
+    # The technology-contract target's drivers are split on the recordals (contract value is not published by
+    # type); its key number said "22.7%" of an unnamed change on a slide about contract value.
+    names = tables.indicators.set_index("id")[f"name_{lang}"]
+    split_elsewhere = [i for i in items.values() if i.drivers and i.drivers.indicator != i.indicator.name]
+    split_on_own = [i for i in items.values() if i.drivers and i.drivers.indicator == i.indicator.name]
+    assert split_elsewhere
+    for item in split_elsewhere + split_on_own:
+        share_label = outcomes.verdict_key_numbers(item, tables, lang)[-1][0]
+        named = share_label.startswith(names[item.drivers.indicator])
+        assert named == any(item is other for other in split_elsewhere), item.target["id"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_target_without_a_number_is_shortened_to_its_direction_not_to_another_plans_words(items, lang):
+    from dashboard.programme.targets import target_text
+
+    # Two plans ask for a rise in words of their own ("markedly higher", "lifted overall"): the short form,
+    # in the status table and on the slides, must not put one plan's adverb in the other's mouth.
+    rising = [i for i in items.values() if i.target["comparator"] == "rises"]
+    assert len({i.target[f"wording_{lang}"] for i in rising}) > 1
+    for item in rising:
+        short = target_text(item, lang, short=True)
+        assert short == t("target_rises_short", lang)
+        assert not any(word in short for word in ("明显", "整体", "lifted", "learly"))
