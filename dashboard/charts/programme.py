@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts import style
 from dashboard.charts.style import MILESTONE_STYLE, PALETTE, QUALIFIER_SYMBOL, status_style, wrap
-from dashboard.formatting import format_date, format_period, format_value
+from dashboard.formatting import format_date, format_period, format_value, significant
 from dashboard.i18n import t
 from dashboard.i18n.numbers import system
 from dashboard.periods import parse_period
@@ -279,6 +279,9 @@ def trajectory_figure(item, lang: str) -> go.Figure:
     def value_text(v: float) -> str:
         return format_value(v, indicator["unit"], "exact", lang, unit_en)
 
+    def when(period) -> str:  # "2025年" / "2025" in the hovers, as the page writes periods
+        return format_period(str(period), lang, indicator["measure"])
+
     obs = item.observations.copy()
     if not obs.empty:
         obs["date"] = obs["period"].map(plot_date)
@@ -330,7 +333,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 name=t("series_baseline", lang),
                 mode="markers",
                 marker={"size": 14, "symbol": "square", "color": style.SUBTLE},
-                hovertemplate=f"{t('series_baseline', lang)} {a.base_period}: {value_text(a.base_value)}<extra></extra>",
+                hovertemplate=f"{t('series_baseline', lang)} {when(a.base_period)}: {value_text(a.base_value)}<extra></extra>",
             )
         )
     if a.target_value is not None:
@@ -346,7 +349,7 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                     "color": style.ORANGE,
                     "line": {"color": style.INK, "width": 1},
                 },
-                hovertemplate=f"{t('series_target', lang)} {a.deadline_year}: {value_text(a.target_value)}<extra></extra>",
+                hovertemplate=f"{t('series_target', lang)} {when(a.deadline_year)}: {value_text(a.target_value)}<extra></extra>",
             )
         )
         if a.base_value is not None and a.base_period and a.required_growth is not None:
@@ -375,7 +378,9 @@ def trajectory_figure(item, lang: str) -> go.Figure:
                 mode="lines+markers",
                 line={"color": colour, "dash": "dash", "width": 2},
                 marker={"symbol": "circle-open", "size": 10},
-                hovertemplate=f"{t('series_projection', lang)} {a.deadline_year}: {value_text(a.projection)}<extra></extra>",
+                # An estimate, to three figures as the progress table gives it (not 2.3541万亿元 beside its 2.35万亿元).
+                hovertemplate=f"{t('series_projection', lang)} {when(a.deadline_year)}: "
+                f"{value_text(significant(a.projection))}<extra></extra>",
             )
         )
     for when in break_dates:

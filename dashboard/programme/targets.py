@@ -380,8 +380,10 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
     def value(v: float | None, qualifier: str = "exact") -> str:
         return "—" if v is None else format_value(v, ind["unit"], qualifier, lang, ind["unit_en"])
 
-    def at(period: str | None) -> str:
-        return f" ({format_period(period, lang)})" if period else ""
+    def at(period: str | None) -> str:  # 16件（2025年）, as the verdict panel writes it; 16 (2025)
+        if not period:
+            return ""
+        return f"（{format_period(period, lang)}）" if lang == "zh" else f" ({format_period(period, lang)})"
 
     rows = [
         (t("m_base", lang), value(a.base_value) + at(a.base_period)),

@@ -116,7 +116,8 @@ def test_the_projection_names_its_year_as_the_base_and_latest_rows_do(assessed, 
         rows = method_numbers(item, lang)
         projection, base = rows[-2][1], rows[0][1]
         year = format_period(str(item.assessment.deadline_year), lang)
-        assert projection.endswith(f" ({year})") and base.endswith(")")
+        bracketed = f"（{year}）" if lang == "zh" else f" ({year})"
+        assert projection.endswith(bracketed) and base.endswith(bracketed[-1])
         assert "_" not in rows[-2][0]  # the label is words and symbols, no raw underscore
 
 
@@ -219,3 +220,24 @@ def test_a_verdict_ignores_the_years_the_view_narrowed_to(tables):
         if i.target["id"] == "high_value_patents_per_10k_2025"
     )
     assert item.assessment.latest_period == "2022" and item.verdict.figure["period"] == "2025"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_method_panel_and_the_trajectorys_hovers_write_periods_and_estimates_as_the_page_does(
+    assessed, lang
+):
+    from dashboard.charts.programme import trajectory_figure
+    from dashboard.formatting import format_period
+
+    item = assessed["ip_pledge_financing_2025"]  # its projection runs from 2023 to the deadline
+    a = item.assessment
+    numbers = dict(method_numbers(item, lang))
+    base = numbers[t("m_base", lang)]
+    # Chinese full-width brackets in Chinese text ("3098亿元（2021年）"), not " (2021年)"
+    assert base.endswith(
+        f"（{format_period(a.base_period, lang)}）" if lang == "zh" else f" ({a.base_period})"
+    )
+    hovers = " ".join(tr.hovertemplate or "" for tr in trajectory_figure(item, lang).data)
+    assert f"{t('series_projection', lang)} {format_period(str(a.deadline_year), lang)}: " in hovers
+    projection = numbers[t("m_projection", lang)].split("（")[0].split(" (")[0]
+    assert projection in hovers  # the estimate to the same figures as the panel
