@@ -26,6 +26,110 @@ const FULLSCREEN_ICON = {
   path: "M3 3h7v2H5v5H3V3zm11 0h7v7h-2V5h-5V3zM3 14h2v5h5v2H3v-7zm16 0h2v7h-7v-2h5v-5z",
 };
 
+// A title comes wrapped at a number of characters (dashboard/charts/style.wrap), blind to the width it is drawn
+// at: a full-width chart's title broke after 42 characters, and two charts side by side whose titles broke into
+// different numbers of lines started their plots at different heights. A title pinned to the chart's top
+// (style.pinned_title) is laid out again here for the width it is drawn at, and the charts of one row start
+// their plots under the row's longest title. The PNG, SVG and slide images keep the server's wrapping.
+const TITLE_LINE_PX = 22; // style.TITLE_LINE_PX
+const TITLE_SLACK = 0.95; // of the width: the canvas's measure of the text and Plotly's drawing of it differ a little
+const measure = document.createElement("canvas").getContext("2d");
+
+function cssFont(size, family) {
+  const quoted = family
+    .split(",")
+    .map((name) => name.trim())
+    .map((name) => (/^["']|^(serif|sans-serif|monospace)$/.test(name) ? name : `"${name}"`));
+  return `${size}px ${quoted.join(", ")}`;
+}
+
+// The figure's title as one line, how it is measured, and how many lines the server broke it into; null for a
+// title this does not lay out (not pinned, or marked up beyond line breaks).
+function titleOf(layout) {
+  const title = layout.title || {};
+  const text = typeof title.text === "string" ? title.text : "";
+  const pinned = title.yref === "container" && title.yanchor === "top" && title.pad && layout.margin;
+  if (!text || !pinned || /<(?!br>)/.test(text)) return null;
+  const lines = text.split("<br>");
+  const family = (title.font && title.font.family) || (layout.font && layout.font.family) || "sans-serif";
+  return {
+    text: lines.join(lines.some((line) => line.includes(" ")) ? " " : ""), // as style.unwrap joins them
+    font: cssFont((title.font && title.font.size) || 17, family),
+    served: lines.length,
+  };
+}
+
+// `text` broken into lines no wider than `width` px: at spaces where it has them, else between characters,
+// never inside a run of Latin letters or digits.
+function titleLines(title, width) {
+  measure.font = title.font;
+  const spaced = title.text.includes(" ");
+  const tokens = spaced ? title.text.split(" ") : title.text.match(/[A-Za-z0-9.,%+\-–]+|./gu) || [];
+  const lines = [];
+  let line = "";
+  for (const token of tokens) {
+    const longer = line ? `${line}${spaced ? " " : ""}${token}` : token;
+    if (line && measure.measureText(longer).width > width * TITLE_SLACK) {
+      lines.push(line);
+      line = token;
+    } else {
+      line = longer;
+    }
+  }
+  return line ? [...lines, line] : lines;
+}
+
+function titleWidth(width) {
+  return width * 0.99 - 12; // the title starts at 1% of the width (style.layout); the right margin
+}
+
+// For every drawn or waiting chart with a title laid out here: its lines at its width, and the most lines of the
+// charts in its row (frames whose tops are level). One measuring pass over the page. A chart already drawn
+// whose fit changed (its neighbour arrived after it, with a longer title) is laid out again, unless `skip` has it.
+function fitTitles(skip = []) {
+  const frames = [...document.querySelectorAll(".house-plot")].filter((frame) => {
+    if (frame.__houseTitle?.()) return true;
+    delete frame.__houseFit;
+    return false;
+  });
+  const placed = frames.map((frame) => ({
+    frame,
+    top: Math.round(frame.getBoundingClientRect().top),
+    width: frame.__houseSize().width,
+  }));
+  placed.forEach((p) => (p.lines = titleLines(p.frame.__houseTitle(), titleWidth(p.width))));
+  placed.forEach((p) => {
+    const row = placed.filter((q) => Math.abs(q.top - p.top) <= 2);
+    p.frame.__houseFit = { lines: p.lines, rowLines: Math.max(...row.map((q) => q.lines.length)) };
+  });
+  placed
+    .filter((p) => !skip.includes(p.frame) && !p.frame.__houseDraw && p.frame.__houseRetitle)
+    .forEach((p) => p.frame.__houseRetitle());
+}
+
+// The layout changes that put `fit`'s lines in the title and the plot under the row's longest title, by
+// style._pinned_update's arithmetic for n lines: the title's pad 12 + 22(n − 1), the top margin 12 + 22(2n − 1)
+// + 36 (Plotly anchors a multi-line title by its first line).
+function titleUpdate(layout, fit) {
+  const served = titleOf(layout).served;
+  const lines = fit.lines.length;
+  return {
+    "title.text": fit.lines.join("<br>"),
+    "title.pad.t": layout.title.pad.t + TITLE_LINE_PX * (lines - served),
+    "margin.t": layout.margin.t + 2 * TITLE_LINE_PX * (fit.rowLines - served), // the row's longest title's
+  };
+}
+
+function withTitle(layout, fit) {
+  if (!fit) return layout;
+  const update = titleUpdate(layout, fit);
+  return {
+    ...layout,
+    title: { ...layout.title, text: update["title.text"], pad: { ...layout.title.pad, t: update["title.pad.t"] } },
+    margin: { ...layout.margin, t: update["margin.t"] },
+  };
+}
+
 function loadPlotly(src) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!shared.loads[src]) {
@@ -85,6 +189,7 @@ function drawAll(frames) {
   frames.filter((frame) => !frame.isConnected && frame.__houseDraw).forEach((frame) => shared.sight?.observe(frame));
   const waiting = frames.filter((frame) => frame.isConnected && frame.__houseDraw);
   const sizes = waiting.map((frame) => frame.__houseSize()); // every measurement before any drawing
+  fitTitles(waiting);
   waiting.forEach((frame, i) => {
     shared.sight?.unobserve(frame);
     const draw = frame.__houseDraw;
@@ -160,10 +265,21 @@ export default function (component) {
   loadPlotly(data.src).then(
     (Plotly) => {
       frame.querySelector(".house-plot-failed")?.remove();
+      let figure = null;
+      const parsed = () => (figure = figure || JSON.parse(data.figure));
+      frame.__houseTitle = () => titleOf(parsed().layout);
+      frame.__houseRetitle = () => {
+        const fit = frame.__houseFit;
+        const titled = JSON.stringify(fit || null);
+        if (!plot.__houseDrawnAt || !fit || plot.__houseTitled === titled) return;
+        plot.__houseTitled = titled;
+        onPlot(plot, () => Plotly.relayout(plot, titleUpdate(parsed().layout, fit)));
+      };
       drawWhenInSight(frame, (size) => {
-        const figure = JSON.parse(data.figure);
+        const layout = withTitle(parsed().layout, frame.__houseFit);
         plot.__houseDrawnAt = size;
-        onPlot(plot, () => Plotly.react(plot, figure.data, { ...figure.layout, ...size }, config));
+        plot.__houseTitled = JSON.stringify(frame.__houseFit || null);
+        onPlot(plot, () => Plotly.react(plot, figure.data, { ...layout, ...size }, config));
         plot.style.opacity = "";
       });
       if (!frame.__houseUnwatch) {
@@ -175,7 +291,11 @@ export default function (component) {
           const changed = was && (now.width !== was.width || now.height !== was.height);
           if (frame.isConnected && !frame.__houseDraw && changed) {
             plot.__houseDrawnAt = now;
-            onPlot(plot, () => Plotly.relayout(plot, now));
+            fitTitles([frame]);
+            const fit = frame.__houseFit;
+            plot.__houseTitled = JSON.stringify(fit || null);
+            const retitled = fit ? titleUpdate(parsed().layout, fit) : {};
+            onPlot(plot, () => Plotly.relayout(plot, { ...now, ...retitled }));
           }
         };
         const watch = new ResizeObserver(resized);
@@ -202,6 +322,8 @@ export default function (component) {
     frame.__houseUnwatch?.();
     delete frame.__houseUnwatch;
     delete frame.__houseDraw;
+    delete frame.__houseTitle;
+    delete frame.__houseRetitle;
     shared.pending.delete(frame);
     shared.sight?.unobserve(frame);
     // No Plotly.purge: a draw may still be finishing; the plot goes with its frame.

@@ -170,3 +170,34 @@ def test_a_resize_while_a_chart_is_still_drawing_waits_for_the_draw(page: Page, 
     page.wait_for_function(DRAWN_AT_ITS_WIDTH, arg=last.element_handle(), timeout=TIMEOUT)
     assert failures == []
     no_error(page)
+
+
+def _title_lines_and_plot_top(chart) -> tuple[int, float]:
+    """How many lines the drawn title has, and where the chart's plot area starts on the page."""
+    return chart.evaluate(
+        """el => [el.querySelectorAll('.gtitle .line').length || 1,
+                  el.querySelector('.cartesianlayer .xy .gridlayer, .nsewdrag').getBoundingClientRect().top]"""
+    )
+
+
+def test_titles_are_laid_out_for_the_width_they_are_drawn_at_and_a_rows_plots_start_level(
+    page: Page, streamlit_app
+):
+    # Finance in English: "Patent and trademark pledge financing registered" beside "IP royalties, imports plus
+    # exports". The server breaks titles after 42 characters whatever the chart's width.
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{streamlit_app}/finance?lang=en")
+    left, right = drawn_chart(page, 0), drawn_chart(page, 1)
+    page.wait_for_timeout(500)  # the second chart's draw, in the same frame as the first's
+    (left_lines, left_top), (right_lines, right_top) = (_title_lines_and_plot_top(c) for c in (left, right))
+    assert left_lines > right_lines  # the longer title takes two lines in a half-width chart ...
+    assert abs(left_top - right_top) <= 1  # ... and both plots start under it, level
+    # Wider, the same title fits one line, as the server's wrapping never let it.
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_function(
+        f"() => document.querySelector('{CHARTS} .gtitle').querySelectorAll('.line').length <= 1",
+        timeout=TIMEOUT,
+    )
+    (left_lines, left_top), (_, right_top) = (_title_lines_and_plot_top(c) for c in (left, right))
+    assert left_lines == 1 and abs(left_top - right_top) <= 1
+    no_error(page)
