@@ -45,7 +45,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "no_targets": {"zh": "所选机构类型没有目标。", "en": "No targets for the selected institution type."},
     "latest": {"zh": "最新", "en": "Latest"},
-    "no_figure": {"zh": "暂无公布数据", "en": "no figure published"},
+    # On the target's own scope: a combined type's rate may have no figure while its parts have theirs.
+    "no_figure": {"zh": "暂无该口径的公布数据", "en": "no figure published on this scope"},
     "target": {"zh": "目标", "en": "Target"},
     "deadline": {"zh": "期限", "en": "Deadline"},
     "baseline": {"zh": "基期", "en": "Baseline"},
