@@ -33,8 +33,8 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
     value = float(data.deals["value"].fill_null(0).sum()) if data.deals.height else 0.0
     mark = f" · {note}" if deck.state.synthetic else ""
     numbers = [
-        (t("inv_m_patents", lang) + mark, count_text(data.shown, lang)),
-        (t("inv_m_deals", lang) + mark, count_text(funnel["deal"], lang)),
+        (t("inv_m_patents", lang) + mark, t("inv_m_count", lang, n=count_text(data.shown, lang))),
+        (t("inv_m_deals", lang) + mark, t("inv_m_count", lang, n=count_text(funnel["deal"], lang))),
         (t("inv_m_value", lang) + mark, money_text(value, lang)),
     ]
     notes = [

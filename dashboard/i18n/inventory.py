@@ -105,6 +105,10 @@ LABELS: dict[str, dict[str, str]] = {
     "inv_m_patents": {"zh": "专利", "en": "Patents"},
     "inv_m_pool": {"zh": "进入转化资源库", "en": "In the conversion pool"},
     "inv_m_deals": {"zh": "已成交", "en": "Deals"},
+    "inv_m_count": {
+        "zh": "{n}件",
+        "en": "{n}",
+    },  # a count of patents on the first screen (the label names them)
     "inv_m_value": {"zh": "成交金额（已披露）", "en": "Deal value (disclosed)"},
     "inv_patents": {"zh": "专利数", "en": "Patents"},
     "inv_unit_patents": {"zh": "件", "en": "patents"},

@@ -35,6 +35,11 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def patents(n: int) -> str:
+    """A count of patents as the first screen shows it in Chinese: 1.2万件."""
+    return t("inv_m_count", "zh", n=count_text(n, "zh"))
+
+
 @pytest.fixture(scope="module")
 def records() -> pl.DataFrame:
     return inventory_records()
@@ -81,20 +86,20 @@ def test_the_filters_drive_every_number(inventory_sqlite_url, monkeypatch, recor
     two = tuple(sorted(busiest["province"][:2]))
     at = open_page(inventory_sqlite_url, monkeypatch)
     years = tuple(at.slider(key="years").value)
-    assert metrics(at)["专利"] == count_text(expected_count(records, years).height, "zh")
+    assert metrics(at)["专利"] == patents(expected_count(records, years).height)
     at.multiselect(key="province").set_value(list(two)).run()
     at.multiselect(key="field").set_value(["G"]).run()
     chosen = expected_count(records, years, provinces=two, sections=("G",))
     shown = metrics(at)
-    assert shown["专利"] == count_text(chosen.height, "zh")
-    assert shown["已成交"] == count_text(chosen["deal_type"].is_not_null().sum(), "zh")
+    assert shown["专利"] == patents(chosen.height)
+    assert shown["已成交"] == patents(chosen["deal_type"].is_not_null().sum())
     at.selectbox(key="institution_type").set_value("research_institute").run()
     institutes = expected_count(records, years, ("research_institute",), two, ("G",))
-    assert metrics(at)["专利"] == count_text(institutes.height, "zh")
+    assert metrics(at)["专利"] == patents(institutes.height)
     assert institutes.height > 0
     at.slider(key="years").set_value((2018, 2020)).run()
     narrower = expected_count(records, (2018, 2020), ("research_institute",), two, ("G",))
-    assert metrics(at)["专利"] == count_text(narrower.height, "zh")
+    assert metrics(at)["专利"] == patents(narrower.height)
     every_year = expected_count(records, (0, 9999), ("research_institute",), two, ("G",))
     assert any(f"另有 {every_year.height - narrower.height:,} 件专利" in c.value for c in at.caption)
     at.selectbox(key="institution_type").set_value("enterprise").run()
@@ -324,6 +329,6 @@ def test_the_address_opens_the_page_filtered_and_an_unknown_value_falls_back_wit
     assert at.multiselect(key="field").value == ["G"]
     years = tuple(at.slider(key="years").value)
     chosen = expected_count(records, years, provinces=tuple(busiest), sections=("G",))
-    assert metrics(at)["专利"] == count_text(chosen.height, "zh")
+    assert metrics(at)["专利"] == patents(chosen.height)
     notices = [i.value for i in at.info]
     assert any("atlantis" in n for n in notices) and any("“Z”" in n or "Z" in n for n in notices)

@@ -115,9 +115,10 @@ def results() -> None:
     for label, shown in zip(
         ("inv_m_patents", "inv_m_pool", "inv_m_deals", "inv_m_value"),
         (
-            count_text(data.shown, lang),
-            count_text(funnel["conversion_pool"], lang),
-            count_text(funnel["deal"], lang),
+            *(
+                t("inv_m_count", lang, n=count_text(n, lang))
+                for n in (data.shown, funnel["conversion_pool"], funnel["deal"])
+            ),
             money_text(value, lang),
         ),
         strict=True,
