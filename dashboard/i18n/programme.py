@@ -291,10 +291,11 @@ LABELS: dict[str, dict[str, str]] = {
     "page_milestones": {"zh": "里程碑", "en": "Milestones"},
     "targets_title": {"zh": "目标进度：是否如期实现", "en": "Targets: on track for the deadline?"},
     "targets_method_intro": {
-        "zh": "方法参照联合国统计司可持续发展目标进展评估和加拿大统计局的开放实现：比较实际年均增速与按期达标所需的年均增速。"
+        "zh": "方法参照联合国统计司的可持续发展目标进展评估，以及加拿大统计局在其开源平台（Open SDG）中的做法：比较实际年均增速与按期达标所需的年均增速。"
         "比值≥{on_track}为进度正常，{acceleration}–{on_track}为需加速，0–{acceleration}为进展有限，小于0为倒退；"
         "最新值已达标即为已实现。没有数值的目标只给趋势评级。只使用全年数据，不与非全年数据混用。",
-        "en": "After the UN Statistics Division's SDG progress assessment and Statistics Canada's open variant: the "
+        "en": "After the UN Statistics Division's SDG progress assessment and Statistics Canada's version of it in "
+        "its open-source Open SDG platform: the "
         "actual annual growth is compared with the growth needed to reach the target by its deadline. A ratio "
         "≥ {on_track} is on track, {acceleration}–{on_track} needs acceleration, 0–{acceleration} is limited "
         "progress, below 0 is deterioration; a latest value that meets the target is achieved. A goal with no "

@@ -89,9 +89,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "There is no figure from before the plan to compare with.",
     },
     "verdict_reason_open_basis": {
-        "zh": "来源未说明目标是期限年份当年的数值还是计划期内的累计数；两种读法都列出，结论不作最终结论。",
+        "zh": "来源未说明目标是期限年份当年的数值还是计划期内的累计数；两种读法在结论面板中都列出，结论不会是最终结论。",
         "en": "The source leaves open whether the target is the deadline year's figure or a total over the plan; "
-        "both readings are shown and the verdict is never final.",
+        "both readings are shown in the verdict panel, and the verdict is never final.",
     },
     "verdict_reason_grade_c": {
         "zh": "依据的数据只见于转载或二手报道（C级）。",
