@@ -131,6 +131,15 @@ def unbroken_short_chinese(text: str) -> str:
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
+def unbroken_last_part(text: str) -> str:
+    """A label whose last " · " part (a period, a type: SHORT_CELL_COLUMNS at most) a line breaks before,
+    not inside: "… · 2024年1—9月", not "… · 2024年1" / "—9月". For the screen only (word joiners)."""
+    head, sep, tail = text.rpartition(" · ")
+    if not sep or display_width(tail) > SHORT_CELL_COLUMNS:
+        return text
+    return head + " ·\u00a0" + WORD_JOINER.join(tail.replace(" ", "\u00a0"))
+
+
 def period_apart(text: str) -> tuple[str, str]:
     """A figure and its period in brackets at its end, apart: ("CNY 382.87 bn", "(Jan–Nov 2025)"); a figure
     with no period in brackets, with "" (a slide writes the period on the label's line, in smaller type)."""

@@ -241,3 +241,16 @@ def test_short_chinese_cells_cannot_break_inside(text, kept):
     assert (shown != text) == kept
     if kept:  # a joiner between every two characters
         assert set(shown[1::2]) == {WORD_JOINER}
+
+
+def test_a_labels_last_part_breaks_before_it_not_inside_it():
+    from dashboard.formatting import WORD_JOINER, unbroken_last_part
+
+    label = "专利商标质押融资登记金额 · 2024年1—9月"
+    shown = unbroken_last_part(label)
+    assert shown.replace(WORD_JOINER, "").replace("\u00a0", " ") == label  # the same text to the eye
+    head, tail = shown.split(" ·\u00a0")
+    assert head == "专利商标质押融资登记金额" and WORD_JOINER in tail and " " not in tail
+    assert unbroken_last_part("no separator") == "no separator"
+    long_tail = "Value added · " + "a very long part that may wrap"
+    assert unbroken_last_part(long_tail) == long_tail

@@ -11,7 +11,7 @@ from dashboard.briefing import fonts
 from dashboard.briefing.deck import make_deck
 from dashboard.briefing.slides import PPTX_MIME
 from dashboard.charts.images import ExportUnavailable, chromium_path
-from dashboard.formatting import literal, period_on_label, unbroken_brackets
+from dashboard.formatting import literal, period_on_label, unbroken_brackets, unbroken_last_part
 from dashboard.i18n import t
 from dashboard.programme import computable, targets
 from dashboard.store.database import StoreError
@@ -89,11 +89,14 @@ st.title(slide.title)
 if slide.status_label:
     status_badge(slide.status, slide.status_label)
 if slide.key_numbers:
-    for column, (label, value) in zip(st.columns(len(slide.key_numbers)), slide.key_numbers, strict=True):
+    # Figures level along the row's foot whatever their labels' lines (a label on three lines set its figure
+    # 60 px below its neighbour's).
+    columns = st.columns(len(slide.key_numbers), vertical_alignment="bottom")
+    for column, (label, value) in zip(columns, slide.key_numbers, strict=True):
         # The period on the label's line, in its smaller type (on a second line of the figure, it pushed the
-        # chart and its sources down a 720-px screen), and not broken inside its brackets.
+        # chart and its sources down a 720-px screen), and not broken inside its brackets or its last part.
         label_line, figure = period_on_label(label, value)
-        column.metric(unbroken_brackets(label_line), figure)
+        column.metric(unbroken_last_part(unbroken_brackets(label_line)), figure)
 if slide.figure is not None:
     # The chart leaves room on the screen for the source line (two lines of it) and then its downloads: the
     # sources come first, so that on a short screen the buttons, not the sources, go below the fold.
