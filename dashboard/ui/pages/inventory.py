@@ -38,6 +38,7 @@ from dashboard.ui.view import current_view
 # the other (the province tile map, beside another chart, had its tiles run into each other at 1280 px).
 TAB_COLUMNS = {"provinces": None, "years": 2}
 RECORDS_HEIGHT = 456  # px: the header and 12 rows of records
+RECORDS_DEAL_WIDTH = 104  # px: "2026-07-11", "Open licence"
 
 view = current_view()
 lang, tables = view.lang, view.tables
@@ -186,7 +187,13 @@ def results() -> None:
                 width="stretch",
                 height=RECORDS_HEIGHT,
                 placeholder=NO_VALUE,  # a patent with no deal: no deal type, value or date
-                column_config={t("inv_col_patent_number", lang): st.column_config.TextColumn(pinned=True)},
+                column_config={
+                    t("inv_col_patent_number", lang): st.column_config.TextColumn(pinned=True),
+                    # sized for a deal's values: the grid sizes a column by its first rows, mostly without a deal
+                    # ("—"), and cut "2026-07-11" and "Licence"
+                    t("inv_col_deal_type", lang): st.column_config.TextColumn(width=RECORDS_DEAL_WIDTH),
+                    t("inv_col_deal_date", lang): st.column_config.TextColumn(width=RECORDS_DEAL_WIDTH),
+                },
             )
             st.caption(note)
             panels.downloads(
