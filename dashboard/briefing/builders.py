@@ -128,11 +128,12 @@ def _summary_slide(tables: Tables, sel: Selection, today: dt.date) -> SlideConte
     )
     groups = outcomes.scorecard(items)
     if any(groups.values()):
-        # Every group in three numbers: achieved (final / provisional), not achieved / not settled, awaiting.
+        # Every group in three numbers: achieved (final + provisional), not achieved + not settled, awaiting.
+        # The parts of a number are written as a sum ("1 / 3" read as "one of three").
         n = {g: len(m) for g, m in groups.items()}
         numbers = [
-            (t("scorecard_key_achieved", lang), f"{n['achieved_final']} / {n['achieved_provisional']}"),
-            (t("scorecard_key_open", lang), f"{n['not_achieved']} / {n['not_settled']}"),
+            (t("scorecard_key_achieved", lang), f"{n['achieved_final']} + {n['achieved_provisional']}"),
+            (t("scorecard_key_open", lang), f"{n['not_achieved']} + {n['not_settled']}"),
             (t("scorecard_awaiting_figures", lang), str(n["awaiting_figures"])),
         ]
     else:

@@ -160,8 +160,9 @@ LABELS: dict[str, dict[str, str]] = {
     "scorecard_not_achieved": {"zh": "未实现", "en": "Not achieved"},
     "scorecard_not_settled": {"zh": "尚无定论", "en": "Not settled"},
     "scorecard_awaiting_figures": {"zh": "等待数据", "en": "Awaiting figures"},
-    "scorecard_key_achieved": {"zh": "已实现：最终 / 暂定", "en": "Achieved: final / provisional"},
-    "scorecard_key_open": {"zh": "未实现 / 尚无定论", "en": "Not achieved / not settled"},
+    # Parts of one count, written as a sum: "1 / 3" read as "one of three".
+    "scorecard_key_achieved": {"zh": "已实现（最终 + 暂定）", "en": "Achieved (final + provisional)"},
+    "scorecard_key_open": {"zh": "未实现 + 尚无定论", "en": "Not achieved + not settled"},
     "scorecard_none": {"zh": "无", "en": "None"},
     "scorecard_before_deadline": {
         "zh": "所选目标的期限尚未到，结论将在期限过后给出。",

@@ -197,3 +197,14 @@ def test_a_target_without_a_number_is_shortened_to_its_direction_not_to_another_
         short = target_text(item, lang, short=True)
         assert short == t("target_rises_short", lang)
         assert not any(word in short for word in ("明显", "整体", "lifted", "learly"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_summary_slide_writes_a_numbers_parts_as_a_sum_not_a_fraction(tables, items, lang):
+    # "1 / 3" under "achieved: final / provisional" read as "one of three".
+    slide = build_slide("summary", tables, selection(tables, "all", lang), TODAY)
+    groups = {g: len(m) for g, m in outcomes.scorecard(list(items.values())).items()}
+    (achieved_label, achieved), (open_label, still_open), _ = slide.key_numbers
+    assert "/" not in achieved + still_open + achieved_label + open_label
+    assert achieved == f"{groups['achieved_final']} + {groups['achieved_provisional']}"
+    assert still_open == f"{groups['not_achieved']} + {groups['not_settled']}"
