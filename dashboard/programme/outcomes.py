@@ -91,7 +91,7 @@ def verdict_key_numbers(item: AssessedTarget, tables: Tables, lang: str) -> list
         type_name = tables.type_names(lang)[first.institution_type]
         label = t("drivers_key", lang, type=type_name, end=d.end_year, base=d.base_year)
         if d.indicator != item.indicator.name:  # split on a related indicator: the label names it
-            on = tables.indicators.set_index("id").loc[d.indicator, f"name_{lang}"]
+            on = tables.indicator(d.indicator)[f"name_{lang}"]
             label = t("drivers_key_on", lang, share=label, indicator=on)
         numbers.append((label, percent_text(first.share, lang, signed=False)))
     elif shown is not None:

@@ -71,7 +71,7 @@ def inventory_scope(tables: Tables, stages: pd.DataFrame, lang: str) -> tuple[st
     if both.empty:
         return None
     (period, source), row = max(both.iterrows(), key=lambda pair: parse_period(pair[0][0]).end)
-    unit, unit_en = tables.indicators.set_index("id").loc["stock_patents_inventoried", ["unit", "unit_en"]]
+    unit, unit_en = tables.indicator("stock_patents_inventoried")[["unit", "unit_en"]]
     text = t(
         "univ_stock_scope",
         lang,

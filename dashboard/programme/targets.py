@@ -377,17 +377,14 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
     """The numbers behind the progress method, as (label, value) pairs, in the method panel's order."""
     a, ind = item.assessment, item.indicator
 
-    def value(v: float | None, qualifier: str = "exact") -> str:
-        return "—" if v is None else format_value(v, ind["unit"], qualifier, lang, ind["unit_en"])
-
-    def at(period: str | None) -> str:  # 16件（2025年）, as the verdict panel writes it; 16 (2025)
-        if not period:
-            return ""
-        return f"（{format_period(period, lang)}）" if lang == "zh" else f" ({format_period(period, lang)})"
+    def value(v: float | None, qualifier: str = "exact", period: str | None = None) -> str:
+        """'16件（2025年）', as the verdict panel writes a figure at its period (figure_text)."""
+        text = "—" if v is None else format_value(v, ind["unit"], qualifier, lang, ind["unit_en"])
+        return t("figure_at", lang, value=text, period=format_period(period, lang)) if period else text
 
     rows = [
-        (t("m_base", lang), value(a.base_value) + at(a.base_period)),
-        (t("m_latest", lang), value(a.latest_value, a.latest_qualifier or "exact") + at(a.latest_period)),
+        (t("m_base", lang), value(a.base_value, period=a.base_period)),
+        (t("m_latest", lang), value(a.latest_value, a.latest_qualifier or "exact", a.latest_period)),
         (t("m_target", lang), target_text(item, lang)),
         (t("m_deadline", lang), str(a.deadline_year)),
         (t("m_actual", lang), _growth_text(a.actual_growth, a.growth_model, ind, lang)),
@@ -399,7 +396,7 @@ def method_numbers(item: AssessedTarget, lang: str) -> list[tuple[str, str]]:
             (t("m_ratio", lang), "—" if a.ratio is None else f"{significant(a.ratio, 3):g}"),
             (
                 t("m_projection", lang),
-                value(projection) + (at(str(a.deadline_year)) if projection is not None else ""),
+                value(projection, period=None if projection is None else str(a.deadline_year)),
             ),
             (
                 t("m_progress", lang),

@@ -87,17 +87,16 @@ function titleWidth(width) {
 // charts in its row (frames whose tops are level). One measuring pass over the page. A chart already drawn
 // whose fit changed (its neighbour arrived after it, with a longer title) is laid out again, unless `skip` has it.
 function fitTitles(skip = []) {
-  const frames = [...document.querySelectorAll(".house-plot")].filter((frame) => {
-    if (frame.__houseTitle?.()) return true;
-    delete frame.__houseFit;
-    return false;
+  const placed = [];
+  document.querySelectorAll(".house-plot").forEach((frame) => {
+    const title = frame.__houseTitle?.();
+    if (!title) {
+      delete frame.__houseFit;
+      return;
+    }
+    const top = Math.round(frame.getBoundingClientRect().top);
+    placed.push({ frame, top, lines: titleLines(title, titleWidth(frame.__houseSize().width)) });
   });
-  const placed = frames.map((frame) => ({
-    frame,
-    top: Math.round(frame.getBoundingClientRect().top),
-    width: frame.__houseSize().width,
-  }));
-  placed.forEach((p) => (p.lines = titleLines(p.frame.__houseTitle(), titleWidth(p.width))));
   placed.forEach((p) => {
     const row = placed.filter((q) => Math.abs(q.top - p.top) <= 2);
     p.frame.__houseFit = { lines: p.lines, rowLines: Math.max(...row.map((q) => q.lines.length)) };
@@ -107,26 +106,15 @@ function fitTitles(skip = []) {
     .forEach((p) => p.frame.__houseRetitle());
 }
 
-// The layout changes that put `fit`'s lines in the title and the plot under the row's longest title, by
+// The title and top margin that put `fit`'s lines in the title and the plot under the row's longest title, by
 // style._pinned_update's arithmetic for n lines: the title's pad 12 + 22(n − 1), the top margin 12 + 22(2n − 1)
 // + 36 (Plotly anchors a multi-line title by its first line).
-function titleUpdate(layout, fit) {
+function fittedTitle(layout, fit) {
   const served = titleOf(layout).served;
-  const lines = fit.lines.length;
+  const pad = { ...layout.title.pad, t: layout.title.pad.t + TITLE_LINE_PX * (fit.lines.length - served) };
   return {
-    "title.text": fit.lines.join("<br>"),
-    "title.pad.t": layout.title.pad.t + TITLE_LINE_PX * (lines - served),
-    "margin.t": layout.margin.t + 2 * TITLE_LINE_PX * (fit.rowLines - served), // the row's longest title's
-  };
-}
-
-function withTitle(layout, fit) {
-  if (!fit) return layout;
-  const update = titleUpdate(layout, fit);
-  return {
-    ...layout,
-    title: { ...layout.title, text: update["title.text"], pad: { ...layout.title.pad, t: update["title.pad.t"] } },
-    margin: { ...layout.margin, t: update["margin.t"] },
+    title: { ...layout.title, text: fit.lines.join("<br>"), pad },
+    margin: { ...layout.margin, t: layout.margin.t + 2 * TITLE_LINE_PX * (fit.rowLines - served) },
   };
 }
 
@@ -268,17 +256,23 @@ export default function (component) {
       let figure = null;
       const parsed = () => (figure = figure || JSON.parse(data.figure));
       frame.__houseTitle = () => titleOf(parsed().layout);
-      frame.__houseRetitle = () => {
+      // The figure's layout with its title fitted (fitTitles), noting which fit the plot is drawn with.
+      const layoutNow = () => {
         const fit = frame.__houseFit;
-        const titled = JSON.stringify(fit || null);
-        if (!plot.__houseDrawnAt || !fit || plot.__houseTitled === titled) return;
-        plot.__houseTitled = titled;
-        onPlot(plot, () => Plotly.relayout(plot, titleUpdate(parsed().layout, fit)));
+        plot.__houseTitled = JSON.stringify(fit || null);
+        return fit ? { ...parsed().layout, ...fittedTitle(parsed().layout, fit) } : parsed().layout;
       };
+      // The drawn plot laid out again: at a new `size`, or for a changed title fit.
+      const relayout = (size) => {
+        const unchanged = plot.__houseTitled === JSON.stringify(frame.__houseFit || null);
+        if (!size && (!plot.__houseDrawnAt || unchanged)) return;
+        const { title, margin } = layoutNow();
+        onPlot(plot, () => Plotly.relayout(plot, frame.__houseFit ? { ...size, title, margin } : size));
+      };
+      frame.__houseRetitle = () => relayout();
       drawWhenInSight(frame, (size) => {
-        const layout = withTitle(parsed().layout, frame.__houseFit);
+        const layout = layoutNow();
         plot.__houseDrawnAt = size;
-        plot.__houseTitled = JSON.stringify(frame.__houseFit || null);
         onPlot(plot, () => Plotly.react(plot, figure.data, { ...layout, ...size }, config));
         plot.style.opacity = "";
       });
@@ -292,10 +286,7 @@ export default function (component) {
           if (frame.isConnected && !frame.__houseDraw && changed) {
             plot.__houseDrawnAt = now;
             fitTitles([frame]);
-            const fit = frame.__houseFit;
-            plot.__houseTitled = JSON.stringify(fit || null);
-            const retitled = fit ? titleUpdate(parsed().layout, fit) : {};
-            onPlot(plot, () => Plotly.relayout(plot, { ...now, ...retitled }));
+            relayout(now);
           }
         };
         const watch = new ResizeObserver(resized);

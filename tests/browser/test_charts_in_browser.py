@@ -188,7 +188,8 @@ def test_titles_are_laid_out_for_the_width_they_are_drawn_at_and_a_rows_plots_st
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{streamlit_app}/finance?lang=en")
     left, right = drawn_chart(page, 0), drawn_chart(page, 1)
-    page.wait_for_timeout(500)  # the second chart's draw, in the same frame as the first's
+    # Both drawn, and every Plotly call queued on them (a re-fit of the first's title) finished.
+    page.evaluate(f"() => Promise.all([...document.querySelectorAll('{PLOT}')].map(p => p.__houseCalls))")
     (left_lines, left_top), (right_lines, right_top) = (_title_lines_and_plot_top(c) for c in (left, right))
     assert left_lines > right_lines  # the longer title takes two lines in a half-width chart ...
     assert abs(left_top - right_top) <= 1  # ... and both plots start under it, level
