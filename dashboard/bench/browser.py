@@ -8,6 +8,10 @@ A child writes N synthetic demo records into a throwaway SQLite store (as `bench
 - **rss6**: a second cold server, six sessions open the page at once; the server's peak memory is `rss6_mb`.
 - **naive**: the naive peer (`dashboard/bench/naive_app.py`) under `streamlit run` on the same store, driven
   through the same changes in its own multiselects.
+- **streamlit**: a page holding only the Inventory page's two multiselects (`dashboard/bench/widgets_app.py`),
+  driven through the same changes: what Streamlit itself takes from a choice to a settled page, before any
+  figure is sent or drawn. No page whose filters are Streamlit widgets settles faster, so ours_ms can come no
+  nearer the floor than streamlit_ms plus the floor itself.
 - **floor**: after each change, the figures ours shows (each Plotly element's data and layout, at its size) are
   kept; a static page in the same browser, with plotly.js from the installed plotly package (no network),
   draws the first state's figures and then redraws each state's with bare `Plotly.react`. A page cannot show
@@ -39,7 +43,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.bench.inventory import APP, NAIVE_APP, ROOT, _child, _memory_cap_mb
+from dashboard.bench.inventory import APP, NAIVE_APP, ROOT, WIDGETS_APP, _child, _memory_cap_mb
 from dashboard.charts.images import HEADLESS_CHROMIUM_ARGS
 
 CHROMIUM = "/usr/bin/chromium"
@@ -200,12 +204,12 @@ class Session:
         return last - since, answered - since
 
 
-def _labels(ours: bool) -> dict[str, str]:
+def _labels(named: bool) -> dict[str, str]:
     from dashboard.i18n import t
 
     return (
         {"province": t("inv_province", "zh"), "field": t("inv_field", "zh")}
-        if ours
+        if named
         else {
             "province": "Provinces",
             "field": "Field",
@@ -213,9 +217,9 @@ def _labels(ours: bool) -> dict[str, str]:
     )
 
 
-def _option(ours: bool, kind: str, value: str) -> str:
-    """The option's text as each app shows it (ours: names in Chinese; the peer: ids)."""
-    if not ours:
+def _option(named: bool, kind: str, value: str) -> str:
+    """The option's text as each app shows it (ours and the bare page: names in Chinese; the peer: ids)."""
+    if not named:
         return value
     from dashboard.i18n import t
     from dashboard.provinces import load_province_tiles
@@ -248,19 +252,29 @@ def changes(path: Path, count: int = CHANGES) -> list[tuple[str, str]]:
     return mixed[:count]
 
 
-def drive(browser, base: str, pid: int, ours: bool, steps: list[tuple[str, str]], timeout_s: float) -> Driven:
-    """Open the page once (timed from navigation), then make every change in `steps`."""
-    session = Session(browser, f"{base}/inventory?lang=zh" if ours else base)
+def drive(
+    browser,
+    base: str,
+    pid: int,
+    steps: list[tuple[str, str]],
+    timeout_s: float,
+    page: str = "",
+    named: bool = True,
+    keep_figures: bool = False,
+) -> Driven:
+    """Open `page` once (timed from navigation), then make every change in `steps`; `named`: the options are
+    shown by name (ours), not by id (the peer); `keep_figures`: keep the figures after each change."""
+    session = Session(browser, f"{base}{page}")
     driven = Driven()
     try:
         driven.first_ms = session.settle(1, 0, timeout_s)
         driven.first_rss_mb = _peak_mb(pid)
-        labels = _labels(ours)
+        labels = _labels(named)
         for kind, value in steps:
-            settled, answered = session.change(labels[kind], _option(ours, kind, value), timeout_s)
+            settled, answered = session.change(labels[kind], _option(named, kind, value), timeout_s)
             driven.times.append(settled)
             driven.answered.append(answered)
-            if ours:
+            if keep_figures:
                 driven.figures.append(json.loads(session.page.evaluate(FIGURES)))
     finally:
         session.context.close()
@@ -300,10 +314,13 @@ def floor(browser, states: list[list[dict]]) -> list[float]:
     return times
 
 
-def format_line(rows: int, ours: float, naive: float, bare: float, rss: float, rss6: float) -> str:
+def format_line(
+    rows: int, ours: float, naive: float, bare: float, rss: float, rss6: float, widgets: float
+) -> str:
     return (
         f"browser rows={rows} ours_ms={ours:.0f} naive_ms={naive:.0f} floor_ms={bare:.0f} "
-        f"speedup={naive / ours:.1f} ratio={ours / bare:.2f} rss_mb={rss:.0f} rss6_mb={rss6:.0f}"
+        f"speedup={naive / ours:.1f} ratio={ours / bare:.2f} rss_mb={rss:.0f} rss6_mb={rss6:.0f} "
+        f"streamlit_ms={widgets:.0f}"
     )
 
 
@@ -327,7 +344,9 @@ def run(rows: int, seed: int = 1, log=print, count: int = CHANGES) -> str:
             try:
                 with serve(APP, url, logs / "ours.log") as (base, pid):
                     log(f"  ours: one session on a cold server, then {len(steps)} filter changes …")
-                    ours = drive(browser, base, pid, True, steps, timeout_s)
+                    ours = drive(
+                        browser, base, pid, steps, timeout_s, "/inventory?lang=zh", keep_figures=True
+                    )
                     rss, rss_after = ours.first_rss_mb, _peak_mb(pid)
                 log(
                     f"  ours: first screen {ours.first_ms:.0f} ms; changes ms {[round(x) for x in ours.times]}"
@@ -343,13 +362,24 @@ def run(rows: int, seed: int = 1, log=print, count: int = CHANGES) -> str:
                 log(f"  peak memory: one session {rss:.0f} MB, {SESSIONS} at once {rss6:.0f} MB")
                 with serve(NAIVE_APP, url, logs / "naive.log") as (base, pid):
                     log("  the naive peer on the same changes …")
-                    naive = drive(browser, base, pid, False, steps, timeout_s)
+                    naive = drive(browser, base, pid, steps, timeout_s, named=False)
                 log(
                     f"  naive: first screen {naive.first_ms:.0f} ms; changes ms {[round(x) for x in naive.times]}"
                 )
                 log(f"  naive: the server's last message after ms {[round(x) for x in naive.answered]}")
+                with serve(WIDGETS_APP, url, logs / "widgets.log") as (base, pid):
+                    log(
+                        "  Streamlit alone: the page's two multiselects and nothing else, on the same changes …"
+                    )
+                    widgets = drive(browser, base, pid, steps, timeout_s)
+                log(f"  streamlit alone: changes ms {[round(x) for x in widgets.times]}")
                 bare = floor(browser, ours.figures)
                 log(f"  floor (bare Plotly.react of ours' figures) ms {[round(x) for x in bare]}")
+                least = statistics.median(widgets.times) + statistics.median(bare)
+                log(
+                    f"  no page filtered by Streamlit widgets settles under streamlit alone + floor = {least:.0f} ms: "
+                    f"ratio {least / statistics.median(bare):.2f}"
+                )
             finally:
                 browser.close()
     return format_line(
@@ -359,4 +389,5 @@ def run(rows: int, seed: int = 1, log=print, count: int = CHANGES) -> str:
         statistics.median(bare),
         rss,
         rss6,
+        statistics.median(widgets.times),
     )

@@ -28,6 +28,7 @@ from dashboard.ui.router import page_path
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 NAIVE_APP = ROOT / "dashboard" / "bench" / "naive_app.py"
+WIDGETS_APP = ROOT / "dashboard" / "bench" / "widgets_app.py"
 PAGE = page_path("inventory")
 CHOICES = ("all", "university", "research_institute", "university_and_institute")
 SECTIONS = tuple("ABCDEFGH")

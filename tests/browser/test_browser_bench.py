@@ -9,7 +9,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LINE = re.compile(
     r"browser rows=2000 ours_ms=(\S+) naive_ms=(\S+) floor_ms=(\S+) speedup=(\S+) ratio=(\S+) "
-    r"rss_mb=(\S+) rss6_mb=(\S+)"
+    r"rss_mb=(\S+) rss6_mb=(\S+) streamlit_ms=(\S+)"
 )
 # In a process of its own: the tier's session already runs Playwright's sync API, which cannot start twice.
 RUN = "from dashboard.bench import browser; print(browser.run(2000, 1, count=2))"
@@ -25,3 +25,4 @@ def test_the_browser_bench_prints_its_line():
     assert match, lines[-1]
     assert all(float(value) > 0 for value in match.groups()), lines[-1]
     assert any(line.startswith("  floor") for line in lines)
+    assert any(line.startswith("  streamlit alone") for line in lines)

@@ -132,10 +132,10 @@ def _page_modules() -> set[str]:
 
 
 def _by_path() -> set[str]:
-    """Modules run by path rather than imported: the pages (st.navigation) and the bench's naive peer."""
-    from dashboard.bench.inventory import NAIVE_APP
+    """Modules run by path rather than imported: the pages (st.navigation) and the bench's two other apps."""
+    from dashboard.bench.inventory import NAIVE_APP, WIDGETS_APP
 
-    return _page_modules() | {module_name(Path(NAIVE_APP))}
+    return _page_modules() | {module_name(Path(NAIVE_APP)), module_name(Path(WIDGETS_APP))}
 
 
 def test_every_module_is_reachable_from_the_app_or_the_command_line():
