@@ -19,6 +19,7 @@ from dashboard.formatting import count_text, money_text
 from dashboard.i18n import pick, t
 
 TILE_TEXT_SIZE = {"zh": 10, "en": 9}  # px: English names are longer
+MAP_TOP = 59  # px: the tile map's top margin but its subtitle's lines
 # A CSS text-shadow: a white glow around dark text.
 TEXT_HALO = "0 0 1px white, 0 0 2px white, 0 0 2px white, 0 0 3px white"
 
@@ -267,12 +268,16 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
         },
     }
     rows, cols = max(r["row"] for r in records), max(r["col"] for r in records)
+    subtitle = f"{note}<br>{wrap(t('map_note', lang), 84)}"
+    # The tiles start under the subtitle's last line, however many lines the schematic's note takes (the
+    # English one takes two, and its last line touched the top row of tiles).
+    lines = subtitle.count("<br>") + 1
     return _figure(
         [trace],
         t("inv_by_province", lang),
-        f"{note}<br>{wrap(t('map_note', lang), 84)}",
+        subtitle,
         580,
-        margin={"l": 10, "r": 10, "t": 95, "b": 10},
+        margin={"l": 10, "r": 10, "t": MAP_TOP + style.SUBTITLE_LINE_PX * lines, "b": 10},
         paper_bgcolor="white",
         xaxis={"visible": False, "range": [-0.6, cols + 0.6]},
         yaxis={"visible": False, "range": [rows + 0.6, -0.6], "scaleanchor": "x", "scaleratio": 1},

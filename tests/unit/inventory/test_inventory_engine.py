@@ -199,6 +199,23 @@ def test_the_province_maps_scale_writes_numbers_as_the_language_does(lang):
         assert bar.tickformat == ",~f"
 
 
+@pytest.mark.parametrize("note", ["synthetic demo data", "imported from a file<br>on two lines"])
+def test_the_province_maps_tiles_start_a_line_lower_for_each_line_of_its_subtitle(note):
+    from dashboard.charts.style import SUBTITLE_LINE_PX
+    from dashboard.inventory import charts
+
+    tiles = load_province_tiles()
+    counts = pl.DataFrame({"province": list(tiles["id"][:3]), "patents": [154_922, 40_000, 7_000]})
+    tops = {}
+    for lang in ("zh", "en"):
+        fig = charts.province_map_figure(tiles, counts, lang, note)
+        tops[fig.layout.title.subtitle.text.count("<br>") + 1] = fig.layout.margin.t
+    # the English schematic note takes a line more than the Chinese one
+    (fewer, few_top), (more, more_top) = sorted(tops.items())
+    assert more > fewer
+    assert more_top - few_top == SUBTITLE_LINE_PX * (more - fewer)
+
+
 def test_the_inventory_round_trips_through_the_store_and_rules_regrade_it(store_url, records):
     store = build_store(store_url)
     try:
