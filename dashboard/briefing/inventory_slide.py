@@ -15,7 +15,7 @@ from dashboard.inventory import demo
 from dashboard.inventory.charts import funnel_figure
 from dashboard.inventory.engine import Filters, summary_data
 from dashboard.inventory.tables import dataset_note, inventory_types, rules_text, synthetic_notice
-from dashboard.programme.provenance import source_line
+from dashboard.programme.provenance import short_source_line, source_line
 from dashboard.programme.selection import Selection, TypeFilter
 
 
@@ -49,13 +49,17 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
                 anchors = demo.published_anchors(tables)
             except LookupError:
                 anchors = None
-        cited = source_line(anchors.sources, tables.sources, lang) if anchors else ""
         # In the slide's language: the bilingual label is for files, which travel (a Chinese slide read
-        # "合成演示数据 / synthetic demo data").
+        # "合成演示数据 / synthetic demo data"). Under the chart, the sources short, as on every slide (their
+        # full titles ran to four lines at 1280 px and pushed the downloads off a 720-px screen); in full in
+        # the notes.
         label = t("inv_synthetic", lang)
+        cited = short_source_line(anchors.sources, tables.sources, lang) if anchors else ""
+        full = source_line(anchors.sources, tables.sources, lang) if anchors else ""
         line = f"{label} · {cited}" if cited else label
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
         notes = [
+            f"{label} · {full}" if full else label,
             t("inv_synthetic_banner", lang).replace("**", ""),
             *([t("inv_synthetic_follows", lang), *shaped] if shaped else []),
             t("inv_shaped_rest", lang),
@@ -69,5 +73,5 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
         key_numbers=numbers,
         figure=funnel_figure(data.funnel, lang, note) if data.shown else None,
         source_line=line,
-        notes="\n\n".join([line, *notes]),
+        notes="\n\n".join(notes if deck.state.synthetic else [line, *notes]),
     )
