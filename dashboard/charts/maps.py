@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import BLUE, FONT, INK, LIGHT, SUBTITLE_FONT
+from dashboard.charts.style import BLUE, FONT, INK, LIGHT, SUBTITLE_FONT, SUBTITLE_LINE_PX, wrap
 from dashboard.i18n import LANGUAGES, pick, t
 
 HIGHLIGHT_COLOUR = BLUE  # highlighted tiles also get a thick dark outline
@@ -15,6 +15,10 @@ TILE_SIZE = 46  # px; fits the 8 × 9 grid at the figure's height of 520 px
 HEIGHT = 520
 
 TEXT_SIZE = {"zh": 12, "en": 10}
+# The schematic's note broken at this many characters: the English one on two lines, which fit a map half the
+# width of a 1000-px window (on one line it ran 37 px past the Finance map's edge there).
+NOTE_WIDTH = 84
+MAP_TOP = 52  # px: the tile map's top margin but its subtitle's lines
 
 # English names too wide for a tile at 10 px, broken over two lines (hover shows the full name).
 EN_TILE_LABELS = {
@@ -27,6 +31,11 @@ EN_TILE_LABELS = {
     "Guangdong": "Guang-<br>dong",
     "Hong Kong": "Hong<br>Kong",
 }
+
+
+def schematic_note(lang: str) -> str:
+    """What a tile map says under its title: that it is schematic, in lines of at most NOTE_WIDTH characters."""
+    return wrap(t("map_note", lang), NOTE_WIDTH)
 
 
 def tile_label(tiles_row: pd.Series, lang: str) -> str:
@@ -92,7 +101,8 @@ def tile_map_figure(
         },
         font={"family": FONT, "size": 13},
         height=HEIGHT,
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        # the tiles start under the note's last line
+        margin={"l": 10, "r": 10, "t": MAP_TOP + SUBTITLE_LINE_PX * (note.count("<br>") + 1), "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={

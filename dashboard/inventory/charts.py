@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import style
-from dashboard.charts.maps import tile_label
+from dashboard.charts.maps import schematic_note, tile_label
 from dashboard.charts.style import DEAL_COLOURS, DISPOSITION_STYLE, PALETTE, wrap
 from dashboard.formatting import count_text, money_text
 from dashboard.i18n import pick, t
@@ -268,7 +268,7 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
         },
     }
     rows, cols = max(r["row"] for r in records), max(r["col"] for r in records)
-    subtitle = f"{note}<br>{wrap(t('map_note', lang), 84)}"
+    subtitle = f"{note}<br>{schematic_note(lang)}"
     # The tiles start under the subtitle's last line, however many lines the schematic's note takes (the
     # English one takes two, and its last line touched the top row of tiles).
     lines = subtitle.count("<br>") + 1

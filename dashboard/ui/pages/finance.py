@@ -31,7 +31,7 @@ if "enterprise" in view.selection.types.shown:
             highlighted,
             lang,
             t("pilots_map_title", lang),
-            t("map_note", lang),
+            geography.schematic_note(lang),
         ),
         "warrant-pilots-map",
         lang,

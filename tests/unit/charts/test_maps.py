@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard.charts.maps import tile_map_figure
+from dashboard.charts.maps import NOTE_WIDTH, schematic_note, tile_map_figure
+from dashboard.charts.style import SUBTITLE_LINE_PX
 from dashboard.provinces import TILES_CSV, load_province_tiles
 
 HEADER = "id,name_zh,name_en,row,col\n"
@@ -161,3 +162,14 @@ def test_layout_is_a_schematic_grid(tiles):
 def test_unknown_highlighted_name_raises(tiles, highlighted):
     with pytest.raises(KeyError, match="not a provincial-level division"):
         figure(tiles, "zh", highlighted)
+
+
+def test_the_schematic_note_is_broken_into_short_lines_and_the_tiles_start_under_its_last(tiles):
+    lines = {lang: schematic_note(lang).split("<br>") for lang in ("zh", "en")}
+    assert all(len(line) <= NOTE_WIDTH for parts in lines.values() for line in parts)
+    assert len(lines["en"]) > len(lines["zh"])  # the English note is the longer
+    tops = {
+        lang: tile_map_figure(tiles, PILOTS, lang, "title", schematic_note(lang)).layout.margin.t
+        for lang in lines
+    }
+    assert tops["en"] - tops["zh"] == SUBTITLE_LINE_PX * (len(lines["en"]) - len(lines["zh"]))
