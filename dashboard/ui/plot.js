@@ -29,10 +29,13 @@ const FULLSCREEN_ICON = {
 // A title comes wrapped at a number of characters (dashboard/charts/style.wrap), blind to the width it is drawn
 // at: a full-width chart's title broke after 42 characters, and two charts side by side whose titles broke into
 // different numbers of lines started their plots at different heights. A title pinned to the chart's top
-// (style.pinned_title) is laid out again here for the width it is drawn at, and the charts of one row start
-// their plots under the row's longest title. The PNG, SVG and slide images keep the server's wrapping.
+// (style.pinned_title) is laid out again here for the width it is drawn at, its subtitle line too (in a narrow
+// window a subtitle ran past the chart's edge), and the charts of one row start their plots under the row's
+// tallest title. The PNG, SVG and slide images keep the server's wrapping.
 const TITLE_LINE_PX = 22; // style.TITLE_LINE_PX
+const SUBTITLE_LINE_PX = 18; // style.SUBTITLE_LINE_PX
 const TITLE_SLACK = 0.95; // of the width: the canvas's measure of the text and Plotly's drawing of it differ a little
+const PART = " · "; // a subtitle breaks between its parts (the dataset's note · the unit) before inside one
 const measure = document.createElement("canvas").getContext("2d");
 
 function cssFont(size, family) {
@@ -43,32 +46,40 @@ function cssFont(size, family) {
   return `${size}px ${quoted.join(", ")}`;
 }
 
-// The figure's title as one line, how it is measured, and how many lines the server broke it into; null for a
-// title this does not lay out (not pinned, or marked up beyond line breaks).
-function titleOf(layout) {
-  const title = layout.title || {};
-  const text = typeof title.text === "string" ? title.text : "";
-  const pinned = title.yref === "container" && title.yanchor === "top" && title.pad && layout.margin;
-  if (!text || !pinned || /<(?!br>)/.test(text)) return null;
+// A text the server broke into lines: as one line (as style.unwrap joins them), how it is measured, and how many
+// lines the server broke it into; null for a text marked up beyond line breaks.
+function textOf(text, font, family, size) {
+  if (typeof text !== "string" || !text || /<(?!br>)/.test(text)) return null;
   const lines = text.split("<br>");
-  const family = (title.font && title.font.family) || (layout.font && layout.font.family) || "sans-serif";
   return {
-    text: lines.join(lines.some((line) => line.includes(" ")) ? " " : ""), // as style.unwrap joins them
-    font: cssFont((title.font && title.font.size) || 17, family),
+    text: lines.join(lines.some((line) => line.includes(" ")) ? " " : ""),
+    font: cssFont((font && font.size) || size, (font && font.family) || family),
     served: lines.length,
   };
 }
 
-// `text` broken into lines no wider than `width` px: at spaces where it has them, else between characters,
-// never inside a run of Latin letters or digits.
-function titleLines(title, width) {
+// The figure's title and subtitle as textOf gives them; null for a title this does not lay out (not pinned, or
+// marked up). A subtitle this cannot lay out keeps the server's lines (`sub` null).
+function titleOf(layout) {
+  const title = layout.title || {};
+  const pinned = title.yref === "container" && title.yanchor === "top" && title.pad && layout.margin;
+  const family = (title.font && title.font.family) || (layout.font && layout.font.family) || "sans-serif";
+  const main = pinned ? textOf(title.text, title.font, family, 17) : null;
+  if (!main) return null;
+  const subtitle = title.subtitle || {};
+  return { ...main, sub: subtitle.text ? textOf(subtitle.text, subtitle.font, family, 12) : null };
+}
+
+// `text` broken into lines no wider than `width` px: at `joiner` where it has one, else at spaces where it has
+// them, else between characters, never inside a run of Latin letters or digits.
+function titleLines(title, width, joiner = " ") {
   measure.font = title.font;
-  const spaced = title.text.includes(" ");
-  const tokens = spaced ? title.text.split(" ") : title.text.match(/[A-Za-z0-9.,%+\-–]+|./gu) || [];
+  const spaced = title.text.includes(joiner);
+  const tokens = spaced ? title.text.split(joiner) : title.text.match(/[A-Za-z0-9.,%+\-–]+|./gu) || [];
   const lines = [];
   let line = "";
   for (const token of tokens) {
-    const longer = line ? `${line}${spaced ? " " : ""}${token}` : token;
+    const longer = line ? `${line}${spaced ? joiner : ""}${token}` : token;
     if (line && measure.measureText(longer).width > width * TITLE_SLACK) {
       lines.push(line);
       line = token;
@@ -79,13 +90,27 @@ function titleLines(title, width) {
   return line ? [...lines, line] : lines;
 }
 
+function subtitleLines(sub, width) {
+  if (!sub) return null;
+  const parts = sub.text.includes(PART) ? titleLines(sub, width, PART) : [sub.text];
+  // a part too long for a line on its own breaks inside
+  return parts.flatMap((part) => titleLines({ ...sub, text: part }, width));
+}
+
 function titleWidth(width) {
   return width * 0.99 - 12; // the title starts at 1% of the width (style.layout); the right margin
 }
 
-// For every drawn or waiting chart with a title laid out here: its lines at its width, and the most lines of the
-// charts in its row (frames whose tops are level). One measuring pass over the page. A chart already drawn
-// whose fit changed (its neighbour arrived after it, with a longer title) is laid out again, unless `skip` has it.
+// The height above the plot that `lines` of title and `sublines` of subtitle take (a chart without a subtitle
+// keeps its line: style._pinned_update leaves room for one).
+function headPx(lines, sublines) {
+  return 2 * TITLE_LINE_PX * lines + SUBTITLE_LINE_PX * Math.max(1, sublines);
+}
+
+// For every drawn or waiting chart with a title laid out here: its lines at its width, and the height the tallest
+// head of the charts in its row takes (frames whose tops are level). One measuring pass over the page. A chart
+// already drawn whose fit changed (its neighbour arrived after it, with a longer title) is laid out again,
+// unless `skip` has it.
 function fitTitles(skip = []) {
   const placed = [];
   document.querySelectorAll(".house-plot").forEach((frame) => {
@@ -95,26 +120,32 @@ function fitTitles(skip = []) {
       return;
     }
     const top = Math.round(frame.getBoundingClientRect().top);
-    placed.push({ frame, top, lines: titleLines(title, titleWidth(frame.__houseSize().width)) });
+    const width = titleWidth(frame.__houseSize().width);
+    const lines = titleLines(title, width);
+    const sublines = subtitleLines(title.sub, width);
+    placed.push({ frame, top, lines, sublines, head: headPx(lines.length, (sublines || []).length) });
   });
   placed.forEach((p) => {
     const row = placed.filter((q) => Math.abs(q.top - p.top) <= 2);
-    p.frame.__houseFit = { lines: p.lines, rowLines: Math.max(...row.map((q) => q.lines.length)) };
+    p.frame.__houseFit = { lines: p.lines, sublines: p.sublines, rowHead: Math.max(...row.map((q) => q.head)) };
   });
   placed
     .filter((p) => !skip.includes(p.frame) && !p.frame.__houseDraw && p.frame.__houseRetitle)
     .forEach((p) => p.frame.__houseRetitle());
 }
 
-// The title and top margin that put `fit`'s lines in the title and the plot under the row's longest title, by
-// style._pinned_update's arithmetic for n lines: the title's pad 12 + 22(n − 1), the top margin 12 + 22(2n − 1)
-// + 36 (Plotly anchors a multi-line title by its first line).
+// The title and top margin that put `fit`'s lines in the title and subtitle and the plot under the row's tallest
+// head, by style._pinned_update's arithmetic for n lines: the title's pad 12 + 22(n − 1), the top margin
+// 12 + 22(2n − 1) + 18 + 18 (Plotly anchors a multi-line title by its first line), and 18 more for each further
+// subtitle line.
 function fittedTitle(layout, fit) {
-  const served = titleOf(layout).served;
-  const pad = { ...layout.title.pad, t: layout.title.pad.t + TITLE_LINE_PX * (fit.lines.length - served) };
+  const served = titleOf(layout);
+  const servedHead = headPx(served.served, served.sub ? served.sub.served : 0);
+  const pad = { ...layout.title.pad, t: layout.title.pad.t + TITLE_LINE_PX * (fit.lines.length - served.served) };
+  const subtitle = fit.sublines ? { subtitle: { ...layout.title.subtitle, text: fit.sublines.join("<br>") } } : {};
   return {
-    title: { ...layout.title, text: fit.lines.join("<br>"), pad },
-    margin: { ...layout.margin, t: layout.margin.t + 2 * TITLE_LINE_PX * (fit.rowLines - served) },
+    title: { ...layout.title, text: fit.lines.join("<br>"), pad, ...subtitle },
+    margin: { ...layout.margin, t: layout.margin.t + fit.rowHead - servedHead },
   };
 }
 

@@ -14,7 +14,7 @@ from dashboard.i18n import t
 from dashboard.provinces import load_province_tiles
 from dashboard.ui.plot import PLOTLY_JS, STATIC_PLOTLY_JS
 from tests.browser.conftest import run_streamlit
-from tests.browser.steps import CHARTS, TIMEOUT, drawn_chart, no_error, settle
+from tests.browser.steps import CHARTS, TIMEOUT, draw_every_chart, drawn_chart, no_error, settle
 from tests.fixtures import inventory_records
 
 PLOT = ".house-plot-area"
@@ -201,4 +201,26 @@ def test_titles_are_laid_out_for_the_width_they_are_drawn_at_and_a_rows_plots_st
     )
     (left_lines, left_top), (_, right_top) = (_title_lines_and_plot_top(c) for c in (left, right))
     assert left_lines == 1 and abs(left_top - right_top) <= 1
+    no_error(page)
+
+
+def test_a_subtitle_too_wide_for_a_narrow_chart_breaks_into_lines_inside_it(page: Page, streamlit_app):
+    # Enterprises in English in an 820-px window: the products chart is 236 px wide, and its subtitle
+    # "Enterprises (SMEs included) · Unit: products" on one line ran 19 px past its edge.
+    page.set_viewport_size({"width": 820, "height": 900})
+    page.goto(f"{streamlit_app}/enterprises?lang=en")
+    drawn_chart(page)  # the page has arrived
+    draw_every_chart(page)
+    page.evaluate(f"() => Promise.all([...document.querySelectorAll('{PLOT}')].map(p => p.__houseCalls))")
+    subtitles = page.locator(CHARTS).evaluate_all(
+        """charts => charts.map(el => {
+             const sub = el.querySelector('.gtitle-subtitle'), box = el.getBoundingClientRect();
+             if (!sub) return null;
+             const r = sub.getBoundingClientRect();
+             return {lines: sub.querySelectorAll('.line').length || 1, over: r.right - box.right,
+                     width: box.width};
+           }).filter(Boolean)"""
+    )
+    assert subtitles and all(s["over"] <= 1 for s in subtitles), subtitles
+    assert any(s["lines"] > 1 for s in subtitles), subtitles  # the narrow chart's took two lines to fit
     no_error(page)
