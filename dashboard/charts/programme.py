@@ -418,12 +418,17 @@ def trajectory_figure(item, lang: str) -> go.Figure:
     return style.with_unit(fig, t("chart_unit", lang, unit=unit))
 
 
+# A stage's name broken after this many characters: on one line, the longest English one took three quarters of
+# the chart's width in a 1000-px window, and the figures beside the bars ran past its edge.
+STAGE_LABEL_WIDTH = 26
+
+
 def stage_figure(stages: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """Horizontal bars, one per stage (columns: label, value, text), in the order given, top to bottom."""
     fig = go.Figure(
         go.Bar(
             x=stages["value"],
-            y=stages["label"],
+            y=[wrap(label, STAGE_LABEL_WIDTH) for label in stages["label"]],
             orientation="h",
             text=stages["text"],
             textposition="outside",

@@ -136,6 +136,18 @@ def test_stock_stages_follow_the_filter(tables):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_stage_chart_breaks_long_stage_names_into_short_lines(tables, lang):
+    from dashboard.charts.programme import STAGE_LABEL_WIDTH, stage_figure
+
+    stages = stock_stages(tables, selection(tables, ALL_TYPES, lang))
+    drawn = list(stage_figure(stages, lang, "title").data[0].y)
+    assert [label.replace("<br>", "" if lang == "zh" else " ") for label in drawn] == list(stages["label"])
+    assert all(len(line) <= STAGE_LABEL_WIDTH for label in drawn for line in label.split("<br>"))
+    if lang == "en":  # the longest English name is 72 characters; the Chinese ones fit a line
+        assert any("<br>" in label for label in drawn)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_inventory_beside_the_holdings_says_why_it_can_be_larger(tables, lang):
     from dashboard.formatting import count_text
     from dashboard.programme.sections import inventory_scope
