@@ -54,9 +54,13 @@ def funnel_figure(funnel: pl.DataFrame, lang: str, note: str) -> go.Figure:
     labels = [t(f"inv_level_{level}", lang) for level in funnel["level"]]
     counts = funnel["patents"].to_list()
     first = counts[0] or 1
-    text = [f"{count_text(n, lang)} · {n / first:.1%}" for n in counts]
-    # Narrow levels carry their numbers beside the bar, where they stay legible.
+    # Narrow levels carry their numbers beside the bar, where they stay legible, on two lines: on one, they ran
+    # past the edge of a chart half a 1000-px window wide.
     position = ["inside" if n / first >= 0.3 else "outside" for n in counts]
+    text = [
+        f"{count_text(n, lang)}{' · ' if where == 'inside' else '<br>'}{n / first:.1%}"
+        for n, where in zip(counts, position, strict=True)
+    ]
     trace = {
         "type": "funnel",
         "y": labels,

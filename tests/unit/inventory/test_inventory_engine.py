@@ -146,6 +146,18 @@ def test_every_figure_is_valid_plotly_and_carries_the_note(frame):
         assert "合成演示数据" in subtitle or "synthetic demo data" in subtitle
 
 
+def test_the_funnels_numbers_beside_a_narrow_level_take_two_short_lines(frame):
+    from dashboard.inventory import charts
+
+    data = page_data(frame, Filters())
+    (trace,) = charts.funnel_figure(data.funnel, "en", "synthetic demo data").data
+    beside = [text for text, where in zip(trace.text, trace.textposition, strict=True) if where == "outside"]
+    inside = [text for text, where in zip(trace.text, trace.textposition, strict=True) if where == "inside"]
+    assert beside and inside
+    assert all(text.count("<br>") == 1 for text in beside)
+    assert all("<br>" not in text and " · " in text for text in inside)
+
+
 def test_the_years_tab_titles_stand_level_and_its_years_level_too(frame):
     from dashboard.inventory import charts
 
