@@ -54,8 +54,9 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
         # full titles ran to four lines at 1280 px and pushed the downloads off a 720-px screen); in full in
         # the notes.
         label = t("inv_synthetic", lang)
-        cited = short_source_line(anchors.sources, tables.sources, lang) if anchors else ""
-        full = source_line(anchors.sources, tables.sources, lang) if anchors else ""
+        heading = t("inv_proportions_from", lang)
+        cited = short_source_line(anchors.sources, tables.sources, lang, heading=heading) if anchors else ""
+        full = source_line(anchors.sources, tables.sources, lang, heading) if anchors else ""
         line = f"{label} · {cited}" if cited else label
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
         notes = [

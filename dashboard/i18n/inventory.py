@@ -16,7 +16,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "inv_synthetic": {"zh": "合成演示数据", "en": "synthetic demo data"},
     "inv_synthetic_banner": {
-        "zh": "**合成演示数据（synthetic demo data）**：本页所有记录都是本工具的演示数据生成器虚构的，不是真实专利，不能引用。",
+        "zh": "**合成演示数据**：本页所有记录都是本工具的演示数据生成器虚构的，不是真实专利，不能引用。",
         "en": "**Synthetic demo data**: every record on this page was made up by this tool's demo generator; none is a real "
         "patent and none may be cited.",
     },
@@ -24,6 +24,9 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "仅以下比例参照公布数据：",
         "en": "Only these proportions follow published figures:",
     },
+    # Before the sources of the proportions a demo follows: beside synthetic figures, "来源：" read as if the
+    # figures came from them.
+    "inv_proportions_from": {"zh": "仅比例参照：", "en": "Only the proportions follow: "},
     "inv_synthetic_details": {"zh": "哪些比例参照了公布数据", "en": "What follows published figures"},
     "inv_shaped_split": {
         "zh": "高校与科研机构之比取自两者的有效发明专利拥有量（{university} : {institute}，{period}）",

@@ -78,8 +78,10 @@ def cited_sources_table(source_ids: Iterable[str], sources: pd.DataFrame, lang: 
     )
 
 
-def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> str:
-    """'来源：…；…' for the distinct sources among `source_ids`, newest first."""
+def source_line(
+    source_ids: Iterable[str], sources: pd.DataFrame, lang: str, heading: str | None = None
+) -> str:
+    """'来源：…；…' for the distinct sources among `source_ids`, newest first (`heading` in place of '来源：')."""
     ids = list(dict.fromkeys(s for s in source_ids if isinstance(s, str) and s))
     if not ids:
         return ""
@@ -92,7 +94,7 @@ def source_line(source_ids: Iterable[str], sources: pd.DataFrame, lang: str) -> 
     citations = [cite(row, lang) for _, row in chosen.iterrows()]
     sep = t("list_sep", lang)
     key = "source_line" if len(citations) == 1 else "sources_line"
-    return t(key, lang) + sep.join(citations)
+    return (heading or t(key, lang)) + sep.join(citations)
 
 
 # A short source line's length in display columns (a Chinese character is two; dashboard.formatting's
@@ -110,10 +112,15 @@ def _newest_first(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFr
 
 
 def short_source_line(
-    source_ids: Iterable[str], sources: pd.DataFrame, lang: str, limit: int = SHORT_LINE_WIDTH
+    source_ids: Iterable[str],
+    sources: pd.DataFrame,
+    lang: str,
+    limit: int = SHORT_LINE_WIDTH,
+    heading: str | None = None,
 ) -> str:
     """The sources at the point of use, short: outlet, date and grade, newest first, at most about `limit`
-    display columns, then "and N more" (the full citations go where there is room: the notes)."""
+    display columns, then "and N more" (the full citations go where there is room: the notes); `heading` in
+    place of '来源：'."""
     chosen = _newest_first(source_ids, sources)
     if chosen.empty:
         return ""
@@ -138,7 +145,7 @@ def short_source_line(
             )
         )
     sep = t("list_sep", lang)
-    head = t("source_line" if len(short) == 1 else "sources_line", lang)
+    head = heading or t("source_line" if len(short) == 1 else "sources_line", lang)
     shown = []
     for i, citation in enumerate(short):
         more = len(short) - i - 1

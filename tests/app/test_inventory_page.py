@@ -68,7 +68,7 @@ def test_an_empty_store_offers_the_demo_to_editors_only(sqlite_url, monkeypatch)
     editor.button(key="inv_demo_go").click().run()
     assert not editor.exception, [e.value for e in editor.exception]
     assert any("已生成 1,200 条合成演示记录" in s.value for s in editor.success)
-    assert any("合成演示数据（synthetic demo data）" in w.value for w in editor.warning)
+    assert any(w.value.startswith("**合成演示数据**：") for w in editor.warning)
     assert metrics(editor)["专利"]  # the page now shows the inventory
     store = Store.open(sqlite_url)
     try:

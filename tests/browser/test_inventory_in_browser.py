@@ -29,7 +29,7 @@ def test_empty_state_then_the_demo_then_a_filtered_funnel(page: Page, editable_a
     rows.press("Enter")
     page.get_by_role("button", name="生成合成演示数据").click()
     expect(page.get_by_text(f"已生成 {ROWS:,} 条合成演示记录")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text("合成演示数据（synthetic demo data）").first).to_be_visible()
+    expect(page.get_by_test_id("stAlert").filter(has_text="合成演示数据").first).to_be_visible()
 
     # The same demo, made here, says what the funnel must show for the busiest province.
     records = demo.generate(

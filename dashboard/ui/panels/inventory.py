@@ -231,7 +231,7 @@ def synthetic_banner(state: inventory_store.InventoryState, tables: Tables, lang
         shaped = [t("inv_synthetic_follows", lang), *(f"- {line}" for line in lines)] if lines else []
         st.markdown("\n".join([*shaped, "", t("inv_shaped_rest", lang)]))
         if anchors:
-            st.caption(source_line(anchors.sources, tables.sources, lang))
+            st.caption(source_line(anchors.sources, tables.sources, lang, t("inv_proportions_from", lang)))
 
 
 def rules_panel(lang: str, rules: grading.RuleSet, shift_of) -> None:

@@ -318,14 +318,18 @@ def test_the_briefing_offers_an_inventory_slide_marked_synthetic(frame):
     assert slide.title == "Stock-patent inventory · synthetic demo data"
     assert all(label.endswith("synthetic demo data") for label, _ in slide.key_numbers)
     assert slide.key_numbers[0][1] == f"{frame.height:,}"
-    assert slide.source_line.startswith("synthetic demo data · Sources: ")  # in the slide's language
+    # in the slide's language, and the sources said to be those of the proportions only
+    assert slide.source_line.startswith("synthetic demo data · Only the proportions follow: ")
     # under the chart the sources are short (outlet, date, grade); their titles are in the notes
     anchors = demo.published_anchors(tables)
     titles = [str(x) for x in tables.sources.set_index("id").loc[list(anchors.sources), "title_en"]]
     assert titles and not any(title in slide.source_line for title in titles)
     assert all(title in slide.notes for title in titles)
     chinese = briefing.build_slide(SLIDE_ID, tables, selection(tables, "all", "zh"), today, inventory)
-    assert chinese.source_line.startswith("合成演示数据 · 来源") and "synthetic" not in chinese.source_line
+    assert (
+        chinese.source_line.startswith("合成演示数据 · 仅比例参照：")
+        and "synthetic" not in chinese.source_line
+    )
     assert "made up by" in slide.notes  # the notice, in the speaker notes
     assert "synthetic demo data" in slide.figure.layout.title.subtitle.text
     real = InventoryDeck(
