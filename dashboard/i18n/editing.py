@@ -84,9 +84,9 @@ LABELS: dict[str, dict[str, str]] = {
     "edit_milestone": {"zh": "里程碑证据", "en": "Milestone evidence"},
     "milestone_pick": {"zh": "选择里程碑", "en": "Pick a milestone"},
     "milestone_form_intro": {
-        "zh": "记录证据：它说了什么、出自哪个来源、所指的日期。状态（已完成、晚于期限完成、未到期、已逾期）由证据自动判断。",
+        "zh": "记录证据：它说了什么、出自哪个来源、所指的日期。状态（已完成、晚于期限完成、未到期、期限已过未见完成证据）由证据自动判断。",
         "en": "Record the evidence: what it says, its source and the date it refers to. The state (done, done "
-        "late, due, overdue) follows from the evidence.",
+        "late, due, deadline passed without evidence) follows from the evidence.",
     },
     "field_evidence_complete": {"zh": "证据表明已完成", "en": "The evidence shows it met"},
     "field_evidence_zh": {"zh": "证据（中文）", "en": "Evidence (Chinese)"},

@@ -306,7 +306,7 @@ LABELS: dict[str, dict[str, str]] = {
     "view_on_targets": {"zh": "查看进度与方法", "en": "Progress and method"},
     "trajectory_title": {"zh": "{name}：轨迹", "en": "{name}: trajectory"},
     "series_observed": {"zh": "公布值", "en": "Published"},
-    "series_partial": {"zh": "非全年值（不计入增速）", "en": "Part-year (not in the pace)"},
+    "series_partial": {"zh": "非全年值（不计入增速）", "en": "Part-year figure (not used for growth)"},
     "series_baseline": {"zh": "基期", "en": "Baseline"},
     "series_target": {"zh": "目标", "en": "Target"},
     "series_required": {"zh": "按期达标所需路径", "en": "Path needed to meet it"},
@@ -322,7 +322,10 @@ LABELS: dict[str, dict[str, str]] = {
     "m_deadline": {"zh": "期限 T", "en": "Deadline T"},
     "m_actual": {"zh": "实际年均增速 gₐ", "en": "Actual annual growth gₐ"},
     "m_required": {"zh": "所需年均增速 gᵣ", "en": "Required annual growth gᵣ"},
-    "m_ratio": {"zh": "比值 R = d·gₐ/|gᵣ|", "en": "Ratio R = d·gₐ/|gᵣ|"},
+    "m_ratio": {
+        "zh": "比值 R = d·gₐ/|gᵣ|（d为目标方向：提高为+1，降低为−1）",
+        "en": "Ratio R = d·gₐ/|gᵣ| (d: +1 for a target to rise, −1 for one to fall)",
+    },
     "m_projection": {"zh": "期限时外推值 x(T)", "en": "Projection at deadline x(T)"},
     "progress_beyond_target": {"zh": "超过100%", "en": "over 100%"},
     "progress_beyond_exact": {
@@ -390,9 +393,11 @@ LABELS: dict[str, dict[str, str]] = {
     "met_before": {"zh": "曾于{period}达标", "en": "met in {period}"},
     "milestone_done": {"zh": "已完成", "en": "Done"},
     "milestone_due": {"zh": "未到期", "en": "Due"},
+    # Not "overdue": a plan whose goals a number shows met (the SME plan's industrialisation rate) read as failed
+    # beside that verdict; what is known is only that no source says the milestone is done.
     "milestone_overdue": {
-        "zh": "已逾期（未见完成证据）",
-        "en": "Overdue (no evidence of completion on record)",
+        "zh": "期限已过，未见完成证据",
+        "en": "Deadline passed; no evidence of completion on record",
     },
     "milestones_title": {"zh": "里程碑", "en": "Milestones"},
     "milestones_intro": {

@@ -70,9 +70,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "It rests on an approximate figure (“about”, “nearly”).",
     },
     "verdict_reason_other_basis": {
-        "zh": "依据的数据不是目标所用的口径（例如以当年额推断累计额：累计额只会更高）。",
-        "en": "The figure is on another basis than the target's (e.g. one year's flow for a total over the plan, "
-        "which can only be higher).",
+        # verdicts.py gives it only for a target read as a total over the plan, resting on a figure that is one
+        # year's or of unstated basis (which, for an unstated one, the reason "basis_unstated" beside it says)
+        "zh": "按计划期累计数理解目标时，依据的数据是单年数或口径未说明的数，只能作为累计额的下限（累计额只会更高）。",
+        "en": "Read as a total over the plan, the target is set against a figure that is one year's or of unstated "
+        "basis, which counts only as a lower bound for the total (the total can only be higher).",
     },
     "verdict_reason_basis_unstated": {
         "zh": "来源未说明该数据是期限年份当年的数值还是计划期内的累计数，按当年额无法判断。",
@@ -80,8 +82,10 @@ LABELS: dict[str, dict[str, str]] = {
         "so on a yearly reading it settles nothing.",
     },
     "verdict_reason_qualitative": {
-        "zh": "目标没有数值；我们以“年均提高至少{marked}”作为“明显提高”的判断标准，这个标准是我们定的。",
-        "en": "The goal has no number; we read “clearly higher” as rising at least {marked} a year, a threshold "
+        # Said of every goal without a number, whatever its own word for "higher" ("明显提高" for universities,
+        # "整体提升" for SMEs)
+        "zh": "目标没有数值；我们以“年均提高至少{marked}”作为达到目标的判断标准，这个标准是我们定的。",
+        "en": "The goal has no number; we count it met if the figure rises at least {marked} a year, a threshold "
         "of our own.",
     },
     "verdict_reason_no_base": {
@@ -109,6 +113,11 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "我们持有的数据与目标所计的范围不完全一致（见“计入范围”和假设）。",
         "en": "The figures we hold do not count quite what the target counts (see “What is counted” and the "
         "assumption).",
+    },
+    # On a target's card, under "awaiting figures", above a latest figure that may already pass the target
+    "verdict_awaiting_why": {
+        "zh": "{year}年的数据尚未公布；下面的最新值只是信号，不作结论依据。",
+        "en": "The {year} figure is not out yet; the latest figure below is a signal, not the verdict's basis.",
     },
     "verdict_overdue_release": {
         "zh": "按惯例应在{expected}前后公布，截至目前未见记录。",

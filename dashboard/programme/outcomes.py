@@ -152,11 +152,24 @@ def verdict_reason_texts(item: AssessedTarget, today: dt.date, lang: str) -> lis
         return []
     marked = f"{THRESHOLDS.trend_marked:.1%}"
     texts = [t(f"verdict_reason_{code}", lang, marked=marked) for code in v.reasons]
-    if v.outcome == verdicts.AWAITING and v.expected is not None and v.expected < today:
-        texts.append(
-            t("verdict_overdue_release", lang, expected=format_date(v.expected.strftime("%Y-%m"), lang))
-        )
-    return texts
+    return texts + _late_release(v, today, lang)
+
+
+def _late_release(v: verdicts.Verdict, today: dt.date, lang: str) -> list[str]:
+    """That a verdict awaiting figures waits past when its figure is usually published, if it does."""
+    if v.outcome != verdicts.AWAITING or v.expected is None or v.expected >= today:
+        return []
+    return [t("verdict_overdue_release", lang, expected=format_date(v.expected.strftime("%Y-%m"), lang))]
+
+
+def awaiting_texts(item: AssessedTarget, today: dt.date, lang: str) -> list[str]:
+    """Why a verdict awaits figures, for its card: the deadline year's figure is not out (the latest figure shown
+    beside it, 13.38 % against 13 %, read as met), and when it usually is, once that has passed."""
+    v = item.verdict
+    if v is None or v.outcome != verdicts.AWAITING:
+        return []
+    year = parse_period(str(item.target["deadline"])[:4]).year
+    return [t("verdict_awaiting_why", lang, year=year), *_late_release(v, today, lang)]
 
 
 def break_texts(item: AssessedTarget, lang: str) -> list[str]:

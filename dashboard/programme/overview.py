@@ -15,6 +15,7 @@ from dashboard.periods import parse_period
 from dashboard.programme.progress import milestone_state
 from dashboard.programme.provenance import assumption_text, free_text
 from dashboard.programme.selection import Selection, TypeFilter
+from dashboard.programme.verdicts import latest
 
 # The seed announcement (Xinhua, 2024-02-28, on CNIPA's press conference of 2024-02-27).
 ANNOUNCEMENT_SOURCE = "2024-02-28-xinhua-cnipa-february-presser"
@@ -40,19 +41,17 @@ def _with_period_order(obs: pd.DataFrame) -> pd.DataFrame:
 def latest_observation(
     observations: pd.DataFrame, indicator: str, institution_type: str, full_year_only: bool = False
 ) -> pd.Series | None:
-    """The most recent figure of an indicator for one institution type (the latest period end; at equal ends
-    a full year beats a part of it); None when none is published."""
+    """The most recent figure of an indicator for one institution type, chosen as a verdict chooses it
+    (verdicts.latest: the latest period end; at equal ends a full year before a part of it, an exact figure
+    before an approximation before a lower bound, then the better grade); None when none is published. (Picked
+    by the order of the rows instead, a slide gave "more than 3,100" for 2024 beside a verdict resting on the
+    same year's exact 3,197.)"""
     rows = observations[
         (observations["indicator"] == indicator) & (observations["institution_type"] == institution_type)
     ]
     if full_year_only:
         rows = rows[rows["period"].map(lambda p: parse_period(p).is_full_year)]
-    if rows.empty:
-        return None
-    rows = _with_period_order(rows).sort_values(
-        ["_end", "_precision"], ascending=[True, False], kind="stable"
-    )
-    return rows.iloc[-1].drop(["_end", "_precision"])
+    return latest(rows)
 
 
 @dataclass(frozen=True)

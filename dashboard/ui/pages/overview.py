@@ -86,6 +86,8 @@ for row_start in range(0, len(cards), 3):
                 # 800 billion, reads as met): the first reason, the one that leaves it open; the rest are on the
                 # Targets page, a link away.
                 st.caption(outcomes.verdict_reason_texts(item, today, lang)[0])
+            for text in outcomes.awaiting_texts(item, today, lang):  # a latest figure may pass the target
+                st.caption(text)
             st.metric(f"{t('target', lang)} · {card['deadline']}", card["target_value"])
             st.caption(literal(card["wording"]))
             if card["split_by_part"]:

@@ -58,6 +58,17 @@ def test_awaiting_figures_says_when_the_figure_is_usually_out_and_whether_that_h
     assert not any("none is on record yet" in text for text in early)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_card_awaiting_figures_says_the_deadline_years_figure_is_not_out(items, lang):
+    # 13.38 % for 2024 against a target of 13 %: beside "awaiting figures", the card says why
+    share = items["patent_intensive_industry_gdp_share_2025"]
+    assert outcomes.awaiting_texts(share, TODAY, lang) == [t("verdict_awaiting_why", lang, year=2025)]
+    pledge = items["ip_pledge_financing_2025"]  # its figure is usually out by January 2026: that is said too
+    late = outcomes.awaiting_texts(pledge, TODAY, lang)
+    assert len(late) == 2 and late[1] in outcomes.verdict_reason_texts(pledge, TODAY, lang)
+    assert outcomes.awaiting_texts(items["high_value_patents_per_10k_2025"], TODAY, lang) == []
+
+
 def test_a_series_break_is_told_where_the_growth_spans_it(items, tables):
     item = items["patent_intensive_industry_gdp_share_2025"]
     texts = outcomes.break_texts(item, "en")

@@ -73,11 +73,24 @@ def test_latest_prefers_the_latest_end_and_a_full_year_over_its_part():
             "institution_type": ["all"] * 4,
             "period": ["2024-09", "2023", "2024", "2025-06"],
             "value": [1.0, 2.0, 3.0, 4.0],
+            "qualifier": ["exact"] * 4,
+            "grade": ["B"] * 4,
         }
     )
     assert latest_observation(obs, "x", "all")["period"] == "2025-06"
     assert latest_observation(obs.iloc[:3], "x", "all")["period"] == "2024"
     assert latest_observation(obs, "x", "enterprise") is None
+
+
+def test_latest_of_one_period_is_the_figure_a_verdict_rests_on(tables):
+    # 2024's certified patent-intensive products: an exact 3,197 and a later "more than 3,100"
+    from dashboard.programme.verdicts import latest
+
+    obs = tables.observations
+    chosen = latest_observation(obs, "patent_intensive_products_certified", "enterprise")
+    assert (chosen["period"], chosen["qualifier"]) == ("2024", "exact")
+    for (indicator, kind), rows in obs.groupby(["indicator", "institution_type"]):
+        assert latest_observation(obs, indicator, kind).equals(latest(rows)), (indicator, kind)
 
 
 @pytest.mark.parametrize(
