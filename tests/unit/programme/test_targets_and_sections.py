@@ -236,12 +236,17 @@ def test_a_verdict_ignores_the_years_the_view_narrowed_to(tables):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_method_panel_and_the_trajectorys_hovers_write_periods_and_estimates_as_the_page_does(
-    assessed, lang
+    tables, lang
 ):
     from dashboard.charts.programme import trajectory_figure
     from dashboard.formatting import format_period
 
-    item = assessed["ip_pledge_financing_2025"]  # its projection runs from 2023 to the deadline
+    # before the deadline, when its trajectory draws the projection from 2023 to the deadline
+    (item,) = [
+        i
+        for i in assess_targets(tables, type_filter(tables), dt.date(2025, 6, 30))
+        if i.target["id"] == "ip_pledge_financing_2025"
+    ]
     a = item.assessment
     numbers = dict(method_numbers(item, lang))
     base = numbers[t("m_base", lang)]
@@ -253,3 +258,13 @@ def test_the_method_panel_and_the_trajectorys_hovers_write_periods_and_estimates
     assert f"{t('series_projection', lang)} {format_period(str(a.deadline_year), lang)}: " in hovers
     projection = numbers[t("m_projection", lang)].split("（")[0].split(" (")[0]
     assert projection in hovers  # the estimate to the same figures as the panel
+
+
+def test_past_the_deadline_the_trajectory_draws_no_projection_but_the_method_panel_keeps_it(assessed):
+    from dashboard.charts.programme import trajectory_figure
+
+    item = assessed["ip_pledge_financing_2025"]
+    assert item.verdict is not None and item.assessment.projection is not None
+    names = [trace.name for trace in trajectory_figure(item, "zh").data]
+    assert t("series_projection", "zh") not in names and t("series_target", "zh") in names
+    assert t("m_projection", "zh") in dict(method_numbers(item, "zh"))
