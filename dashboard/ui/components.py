@@ -248,8 +248,15 @@ def series_chart(view: View, indicator: str, container=None) -> bool:
     meta = tables.indicator(indicator)
     if len(obs) == 1:  # one figure is a number, not a chart
         row = obs.iloc[0]
+        # Whose figure it is, unless it is the nation's: under a type filter, a rate shown bare sat beneath
+        # "no figure published on this scope" and read as that scope's.
+        whose = (
+            ""
+            if row["institution_type"] == "all"
+            else f" · {tables.type_names(lang)[row['institution_type']]}"
+        )
         place.metric(
-            f"{meta[f'name_{lang}']} · {format_period(row['period'], lang, meta['measure'])}",
+            f"{meta[f'name_{lang}']}{whose} · {format_period(row['period'], lang, meta['measure'])}",
             format_value(row["value"], meta["unit"], row["qualifier"], lang, meta["unit_en"]),
         )
     else:

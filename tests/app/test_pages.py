@@ -83,6 +83,16 @@ def test_a_combined_target_under_one_type_shows_only_that_types_figure(app):
     assert not any(label.startswith("Research institutes") for label in labels)
 
 
+def test_a_lone_figure_of_one_type_names_its_type(seeded_app):
+    # Research institutes only, on the target for universities and institutes together: its one rate is the
+    # institutes', and says so (bare, it sat under "no figure published on this scope")
+    at = seeded_app(
+        "targets", lang="zh", type="research_institute", target="univ_inst_industrialisation_2025"
+    )
+    rates = [m.label for m in at.metric if m.label.startswith("有效发明专利产业化率")]
+    assert rates and all("· 科研机构 ·" in label for label in rates)
+
+
 def test_the_language_switch_changes_every_label(app):
     at = app("zh")
     assert at.title[0].value == "专利转化运用跟踪"
