@@ -401,10 +401,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "milestones_title": {"zh": "里程碑", "en": "Milestones"},
     "milestones_intro": {
-        "zh": "各计划的阶段性任务，状态依据记录在案的证据：已完成——证据表明已按期完成；已完成（晚于期限）——证据所指日期在期限之后；未到期——尚无完成证据、未到期限；已逾期——已过期限，仍无完成证据。进展数据不等于完成。",
+        "zh": "各计划的阶段性任务，状态依据记录在案的证据：已完成——证据表明已按期完成；已完成（晚于期限）——证据所指日期在期限之后；未到期——尚无完成证据、未到期限；期限已过，未见完成证据——期限已过，但没有来源说明已完成（不等于没有完成）。进展数据不等于完成。",
         "en": "Each plan's milestones, judged on the evidence on record. Done: the evidence shows it met by its "
         "date. Done late: the evidence dates from after it. Due: no evidence of completion yet, and not yet due. "
-        "Overdue: past its date with no evidence of completion. Progress figures are not completion.",
+        "Deadline passed: past its date, and no source on record says it is done (which is not to say it is "
+        "undone). Progress figures are not completion.",
     },
     "col_state": {"zh": "状态", "en": "State"},
     "univ_title": {"zh": "高校和科研机构", "en": "Universities and research institutes"},
