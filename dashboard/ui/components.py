@@ -16,10 +16,12 @@ from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
 from dashboard.formatting import (
     NO_VALUE,
+    PERIOD_COLUMNS,
     display_width,
     format_period,
     format_value,
     literal,
+    unbroken_brackets,
     unbroken_date,
     unbroken_short_chinese,
 )
@@ -49,12 +51,13 @@ def caption_sources(source_ids, view: View) -> None:
 
 
 def _static_cell(value: object) -> object:
-    """A static table's cell as it reads: text escaped with its dates unbroken, and short Chinese text kept on
-    one line (a browser breaks Chinese between any two characters: "已实现（最" / "终）", "国务院新闻办公" / "室"
-    in a 1280-px table); a count of five figures or more with thousands separators (1,000,000 records, not
-    1000000; a year's four figures stay as they are)."""
+    """A static table's cell as it reads: text escaped with its dates unbroken, short Chinese text kept on one
+    line (a browser breaks Chinese between any two characters: "已实现（最" / "终）", "国务院新闻办公" / "室"
+    in a 1280-px table), and a period or date in brackets at its end broken before, not inside ("国务院新闻办
+    公室（2026年1" / "月23日）", "3828.7亿元（2025年1—" / "11月）"); a count of five figures or more with
+    thousands separators (1,000,000 records, not 1000000; a year's four figures stay as they are)."""
     if isinstance(value, str):
-        return literal(unbroken_short_chinese(unbroken_date(value)))
+        return literal(unbroken_brackets(unbroken_short_chinese(unbroken_date(value)), PERIOD_COLUMNS))
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
     return value

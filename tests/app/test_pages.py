@@ -117,7 +117,7 @@ def test_the_sources_list_shows_every_title_whole(app, tables, lang):
     at = app(lang, ALL_TYPES, "ui/pages/sources.py")
     assert not at.main.dataframe
     listed = at.main.table[0].value
-    shown = {str(v).replace("\\", "") for v in listed.to_numpy().ravel()}
+    shown = {as_read(str(v)) for v in listed.to_numpy().ravel()}
     titles = tables.sources[f"title_{lang}"].where(
         tables.sources[f"title_{lang}"].ne(""), tables.sources["title_zh"]
     )

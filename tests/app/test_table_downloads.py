@@ -82,3 +82,14 @@ def test_a_static_table_writes_large_counts_with_separators_and_keeps_numbers_in
     assert list(at.table[0].value.iloc[0]) == [2025, "1,000,000"]
     saved = pd.read_csv(io.BytesIO(downloads["log.csv"]), encoding="utf-8-sig")
     assert list(saved.iloc[0]) == [2025, 1_000_000]
+
+
+def test_a_static_tables_bracketed_dates_break_before_them_not_inside(seeded_app):
+    """The targets table at 1280 px broke "国务院新闻办公室（2026年1" / "月23日）": a cell's date in brackets
+    now breaks before its bracket, not inside it."""
+    from dashboard.formatting import WORD_JOINER
+
+    at = seeded_app("targets", lang="zh")
+    cells = [str(v) for v in at.table[0].value[t("col_source", "zh")]]
+    dated = [c for c in cells if c.endswith("）") and "日" in c[c.rfind("（") :]]
+    assert dated and all(WORD_JOINER in c[c.rfind("（") :] for c in dated), dated

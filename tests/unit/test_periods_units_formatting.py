@@ -254,3 +254,21 @@ def test_a_labels_last_part_breaks_before_it_not_inside_it():
     assert unbroken_last_part("no separator") == "no separator"
     long_tail = "Value added · " + "a very long part that may wrap"
     assert unbroken_last_part(long_tail) == long_tail
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("国务院新闻办公室（2026年1月23日）", True),  # a date: broken before, not inside
+        ("3828.7亿元（2025年1—11月）", True),
+        ("State Council Information Office (23 Jan 2026)", True),
+        ("我们持有的数据与目标所计的范围不完全一致（见“计入范围”和假设的说明文字）", False),  # a remark wraps
+    ],
+)
+def test_a_bracketed_period_at_a_cells_end_is_kept_whole_but_a_long_remark_is_not(text, kept):
+    from dashboard.formatting import PERIOD_COLUMNS, WORD_JOINER, unbroken_brackets
+
+    shown = unbroken_brackets(text, PERIOD_COLUMNS)
+    assert shown.replace(WORD_JOINER, "").replace("\u00a0", " ") == text
+    bracket = shown[shown.rfind("（" if "（" in shown else "(") :]
+    assert (WORD_JOINER in bracket) == kept
