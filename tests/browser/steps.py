@@ -70,7 +70,10 @@ def draw_every_chart(page: Page) -> None:
 
 
 def sign_in(page: Page, lang: str = "zh", name: str = "王编辑", password: str = EDITOR_PASSWORD) -> None:
-    """Sign an editor in through the sidebar's form and wait until the sidebar says so."""
+    """Sign an editor in through the sidebar's form and wait until the sidebar says so. Only once the page has
+    finished its run, as a person would wait for it: under load, a click on the form's button while the first
+    run was still going was lost (the fields stayed filled; nobody was signed in)."""
+    settle(page)
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text(t("editor_sign_in", lang)).click()
     sidebar.get_by_label(t("editor_name", lang)).fill(name)
