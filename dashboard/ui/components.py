@@ -57,7 +57,8 @@ def _static_cell(value: object) -> object:
     公室（2026年1" / "月23日）", "3828.7亿元（2025年1—" / "11月）"); a count of five figures or more with
     thousands separators (1,000,000 records, not 1000000; a year's four figures stay as they are)."""
     if isinstance(value, str):
-        return literal(unbroken_brackets(unbroken_short_chinese(unbroken_date(value)), PERIOD_COLUMNS))
+        kept = unbroken_short_chinese(unbroken_date(value))  # a date, or a short cell, whole
+        return literal(kept if kept != value else unbroken_brackets(value, PERIOD_COLUMNS))
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
     return value
