@@ -119,6 +119,17 @@ def unbroken_brackets(text: str, limit: int | None = None) -> str:
 
 
 PERIOD_COLUMNS = 20  # display columns: "（2026年1月23日）" takes 17, "(Jan–Nov 2025)" 14
+_YEAR = re.compile(r"\d{4}")
+
+
+def unbroken_period(text: str) -> str:
+    """A date or period in brackets at the end of a table's cell (a year in it, PERIOD_COLUMNS at most) broken
+    before, not inside; other text, "(2 records)" among it, as it is (word joiners would also keep the
+    browser's find from matching it)."""
+    match = _LAST_BRACKETS.search(text)
+    if match is None or not _YEAR.search(match.group(0)):
+        return text
+    return unbroken_brackets(text, PERIOD_COLUMNS)
 
 
 def display_width(text: str) -> int:

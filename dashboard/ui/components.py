@@ -16,13 +16,12 @@ from dashboard.charts.style import status_style
 from dashboard.downloads import Download, table_csv, table_xlsx
 from dashboard.formatting import (
     NO_VALUE,
-    PERIOD_COLUMNS,
     display_width,
     format_period,
     format_value,
     literal,
-    unbroken_brackets,
     unbroken_date,
+    unbroken_period,
     unbroken_short_chinese,
 )
 from dashboard.i18n import t
@@ -58,7 +57,7 @@ def _static_cell(value: object) -> object:
     thousands separators (1,000,000 records, not 1000000; a year's four figures stay as they are)."""
     if isinstance(value, str):
         kept = unbroken_short_chinese(unbroken_date(value))  # a date, or a short cell, whole
-        return literal(kept if kept != value else unbroken_brackets(value, PERIOD_COLUMNS))
+        return literal(kept if kept != value else unbroken_period(value))
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and abs(value) >= 10_000:
         return f"{value:,}"
     return value

@@ -263,12 +263,14 @@ def test_a_labels_last_part_breaks_before_it_not_inside_it():
         ("3828.7亿元（2025年1—11月）", True),
         ("State Council Information Office (23 Jan 2026)", True),
         ("我们持有的数据与目标所计的范围不完全一致（见“计入范围”和假设的说明文字）", False),  # a remark wraps
+        ("Import of 2026年数据.csv (2 records)", False),  # no year in it: not a period
+        ("一份很长很长的说明（2025年7月17日国新办发布会上的讲话全文摘录）", False),  # a year, but a remark
     ],
 )
 def test_a_bracketed_period_at_a_cells_end_is_kept_whole_but_a_long_remark_is_not(text, kept):
-    from dashboard.formatting import PERIOD_COLUMNS, WORD_JOINER, unbroken_brackets
+    from dashboard.formatting import WORD_JOINER, unbroken_period
 
-    shown = unbroken_brackets(text, PERIOD_COLUMNS)
+    shown = unbroken_period(text)
     assert shown.replace(WORD_JOINER, "").replace("\u00a0", " ") == text
     bracket = shown[shown.rfind("（" if "（" in shown else "(") :]
     assert (WORD_JOINER in bracket) == kept
