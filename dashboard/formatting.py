@@ -103,19 +103,11 @@ _WORDED_DATE = re.compile(r"(\d{1,2} )?[A-Z][a-z]{2}(–[A-Z][a-z]{2})? \d{4}")
 _LAST_BRACKETS = re.compile(r"[(（][^()（）]*[)）]$")
 
 
-def unbroken_brackets(text: str, limit: int | None = None) -> str:
+def unbroken_brackets(text: str) -> str:
     """A figure whose period, in brackets at its end, a line breaks before, not inside: "CNY 792.23 bn" /
     "(Jan–Sep 2024)", not "(Jan–" / "Sep 2024)" (a word joiner between its characters, spaces that do not
-    break); with `limit`, only brackets of at most that many display columns (a period or a date, not a
-    remark). Text for the screen only: the joiners are invisible but would travel in a copied text."""
-
-    def unbroken(match: re.Match) -> str:
-        part = match.group(0)
-        if limit is not None and display_width(part) > limit:
-            return part
-        return WORD_JOINER.join(part.replace(" ", "\u00a0"))
-
-    return _LAST_BRACKETS.sub(unbroken, text)
+    break). Text for the screen only: the joiners are invisible but would travel in a copied text."""
+    return _LAST_BRACKETS.sub(lambda m: WORD_JOINER.join(m.group(0).replace(" ", "\u00a0")), text)
 
 
 PERIOD_COLUMNS = 20  # display columns: "（2026年1月23日）" takes 17, "(Jan–Nov 2025)" 14
@@ -127,9 +119,9 @@ def unbroken_period(text: str) -> str:
     before, not inside; other text, "(2 records)" among it, as it is (word joiners would also keep the
     browser's find from matching it)."""
     match = _LAST_BRACKETS.search(text)
-    if match is None or not _YEAR.search(match.group(0)):
+    if match is None or not _YEAR.search(match.group(0)) or display_width(match.group(0)) > PERIOD_COLUMNS:
         return text
-    return unbroken_brackets(text, PERIOD_COLUMNS)
+    return unbroken_brackets(text)
 
 
 def display_width(text: str) -> int:

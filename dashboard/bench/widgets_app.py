@@ -5,7 +5,6 @@ measures what Streamlit itself takes from a choice to a settled page, before any
 part of `bench --browser`'s ours_ms that no page built of Streamlit widgets can go under. Run only by
 `python -m dashboard bench --browser`, never by the dashboard."""
 
-import gc
 import sys
 from pathlib import Path
 
@@ -18,10 +17,9 @@ import streamlit as st  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.inventory.records import IPC_SECTIONS  # noqa: E402
 from dashboard.provinces import load_province_tiles  # noqa: E402
+from dashboard.ui.router import freeze_long_lived_objects  # noqa: E402
 
-if not gc.get_freeze_count():  # once per process, as the app does: Streamlit's collection after each run
-    gc.collect()  # then walks only what the runs made
-    gc.freeze()
+freeze_long_lived_objects()  # once per process, as the app's router does
 
 LANG = "zh"  # the bench drives the page in Chinese
 tiles = load_province_tiles()

@@ -58,21 +58,21 @@ def build(inventory: InventoryDeck, tables: Tables, sel: Selection) -> SlideCont
         cited = short_source_line(anchors.sources, tables.sources, lang, heading=heading) if anchors else ""
         full = source_line(anchors.sources, tables.sources, lang, heading) if anchors else ""
         line = f"{label} · {cited}" if cited else label
+        cited_in_full = f"{label} · {full}" if full else label
         shaped = synthetic_notice(anchors, deck.state.records, lang) if anchors else []
         notes = [
-            f"{label} · {full}" if full else label,
             t("inv_synthetic_banner", lang).replace("**", ""),
             *([t("inv_synthetic_follows", lang), *shaped] if shaped else []),
             t("inv_shaped_rest", lang),
             *notes,
         ]
     else:
-        line = note
+        line = cited_in_full = note
     return SlideContent(
         id=INVENTORY,
         title=f"{t('page_inventory', lang)}{mark}",
         key_numbers=numbers,
         figure=funnel_figure(data.funnel, lang, note) if data.shown else None,
         source_line=line,
-        notes="\n\n".join(notes if deck.state.synthetic else [line, *notes]),
+        notes="\n\n".join([cited_in_full, *notes]),
     )

@@ -38,6 +38,12 @@ def schematic_note(lang: str) -> str:
     return wrap(t("map_note", lang), NOTE_WIDTH)
 
 
+def top_under(subtitle: str, top: int = MAP_TOP) -> int:
+    """A map's top margin that starts its tiles under its subtitle's last line: `top` and a line's height for
+    each line of `subtitle`."""
+    return top + SUBTITLE_LINE_PX * (subtitle.count("<br>") + 1)
+
+
 def tile_label(tiles_row: pd.Series, lang: str) -> str:
     """The short name written inside a tile (long English names broken over two lines)."""
     name = pick(tiles_row, "name", lang)
@@ -101,8 +107,7 @@ def tile_map_figure(
         },
         font={"family": FONT, "size": 13},
         height=HEIGHT,
-        # the tiles start under the note's last line
-        margin={"l": 10, "r": 10, "t": MAP_TOP + SUBTITLE_LINE_PX * (note.count("<br>") + 1), "b": 10},
+        margin={"l": 10, "r": 10, "t": top_under(note), "b": 10},
         plot_bgcolor="white",
         paper_bgcolor="white",
         legend={

@@ -13,13 +13,13 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts import style
-from dashboard.charts.maps import schematic_note, tile_label
+from dashboard.charts.maps import schematic_note, tile_label, top_under
 from dashboard.charts.style import DEAL_COLOURS, DISPOSITION_STYLE, PALETTE, wrap
 from dashboard.formatting import count_text, money_text
 from dashboard.i18n import pick, t
 
 TILE_TEXT_SIZE = {"zh": 10, "en": 9}  # px: English names are longer
-MAP_TOP = 59  # px: the tile map's top margin but its subtitle's lines
+MAP_TOP = 59  # px: the province map's top margin but its subtitle's lines (maps.top_under)
 # A CSS text-shadow: a white glow around dark text.
 TEXT_HALO = "0 0 1px white, 0 0 2px white, 0 0 2px white, 0 0 3px white"
 
@@ -272,16 +272,15 @@ def province_map_figure(tiles, provinces: pl.DataFrame, lang: str, note: str) ->
         },
     }
     rows, cols = max(r["row"] for r in records), max(r["col"] for r in records)
-    subtitle = f"{note}<br>{schematic_note(lang)}"
     # The tiles start under the subtitle's last line, however many lines the schematic's note takes (the
     # English one takes two, and its last line touched the top row of tiles).
-    lines = subtitle.count("<br>") + 1
+    subtitle = f"{note}<br>{schematic_note(lang)}"
     return _figure(
         [trace],
         t("inv_by_province", lang),
         subtitle,
         580,
-        margin={"l": 10, "r": 10, "t": MAP_TOP + style.SUBTITLE_LINE_PX * lines, "b": 10},
+        margin={"l": 10, "r": 10, "t": top_under(subtitle, MAP_TOP), "b": 10},
         paper_bgcolor="white",
         xaxis={"visible": False, "range": [-0.6, cols + 0.6]},
         yaxis={"visible": False, "range": [rows + 0.6, -0.6], "scaleanchor": "x", "scaleratio": 1},

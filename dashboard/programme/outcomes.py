@@ -168,7 +168,7 @@ def awaiting_texts(item: AssessedTarget, today: dt.date, lang: str) -> list[str]
     v = item.verdict
     if v is None or v.outcome != verdicts.AWAITING:
         return []
-    year = parse_period(str(item.target["deadline"])[:4]).year
+    year = parse_period(item.target["deadline"]).year
     return [t("verdict_awaiting_why", lang, year=year), *_late_release(v, today, lang)]
 
 
